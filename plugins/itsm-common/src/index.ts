@@ -1,1 +1,11 @@
-export {};
+/**
+ * Isomorphic types, domain rules and API client for Backstage ITSM.
+ *
+ * @packageDocumentation
+ */
+
+export * from './priority/PriorityMatrix';
+export * from './incidents/IncidentLifecycle';
+export * from './incidents/types';
+export * from './permissions/permissions';
+export * from './client/ItsmClient';

@@ -1,0 +1,130 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  CreateIncidentRequest,
+  EntityItsmSummary,
+  Incident,
+  IncidentListQuery,
+  Page,
+  TimelineEvent,
+  UpdateIncidentRequest,
+} from '../incidents/types';
+
+/**
+ * The ITSM HTTP API, as a typed interface. The frontend's `itsmApiRef`
+ * and other backends use it.
+ * @public
+ */
+export interface ItsmApi {
+  listIncidents(query?: IncidentListQuery): Promise<Page<Incident>>;
+  getIncident(id: string): Promise<Incident>;
+  createIncident(request: CreateIncidentRequest): Promise<Incident>;
+  updateIncident(id: string, request: UpdateIncidentRequest): Promise<Incident>;
+  addIncidentUpdate(id: string, message: string): Promise<TimelineEvent>;
+  getIncidentTimeline(
+    id: string,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<Page<TimelineEvent>>;
+  getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
+}
+
+/**
+ * Structural stand-ins for Backstage's discovery and fetch APIs, so the same
+ * client works in the browser and in other backend plugins.
+ * @public
+ */
+export interface ItsmClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/** @public */
+export class ItsmClient implements ItsmApi {
+  private readonly discoveryApi: ItsmClientOptions['discoveryApi'];
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: ItsmClientOptions) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
+  }
+
+  async listIncidents(query: IncidentListQuery = {}): Promise<Page<Incident>> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === '') continue;
+      if (Array.isArray(value)) {
+        if (value.length) params.set(key, value.join(','));
+      } else {
+        params.set(key, String(value));
+      }
+    }
+    const qs = params.toString();
+    return this.request(`/incidents${qs ? `?${qs}` : ''}`);
+  }
+
+  async getIncident(id: string): Promise<Incident> {
+    return this.request(`/incidents/${encodeURIComponent(id)}`);
+  }
+
+  async createIncident(request: CreateIncidentRequest): Promise<Incident> {
+    return this.request('/incidents', { method: 'POST', body: request });
+  }
+
+  async updateIncident(
+    id: string,
+    request: UpdateIncidentRequest,
+  ): Promise<Incident> {
+    return this.request(`/incidents/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async addIncidentUpdate(id: string, message: string): Promise<TimelineEvent> {
+    return this.request(`/incidents/${encodeURIComponent(id)}/updates`, {
+      method: 'POST',
+      body: { message },
+    });
+  }
+
+  async getIncidentTimeline(
+    id: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<TimelineEvent>> {
+    const params = new URLSearchParams();
+    if (options.limit) params.set('limit', String(options.limit));
+    if (options.cursor) params.set('cursor', options.cursor);
+    const qs = params.toString();
+    return this.request(
+      `/incidents/${encodeURIComponent(id)}/timeline${qs ? `?${qs}` : ''}`,
+    );
+  }
+
+  async getEntitySummary(entityRef: string): Promise<EntityItsmSummary> {
+    const { kind, namespace, name } = parseEntityRef(entityRef);
+    return this.request(
+      `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
+        namespace,
+      )}/${encodeURIComponent(name)}/summary`,
+    );
+  }
+
+  private async request<T>(
+    path: string,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('itsm');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers:
+        init.body === undefined
+          ? undefined
+          : { 'Content-Type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
