@@ -1,1 +1,8 @@
-export {};
+/**
+ * Backstage ITSM backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { itsmPlugin as default } from './plugin';
+export { incidentPermissionRules } from './permissions/rules';

@@ -1,0 +1,566 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  EntityItsmSummary,
+  Incident,
+  OPEN_INCIDENT_STATUSES,
+  Page,
+  PRIORITIES,
+  Priority,
+  TimelineEvent,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { Knex } from 'knex';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { IncidentQueryFilter } from '../permissions/rules';
+import { v4 as uuid } from 'uuid';
+import {
+  IncidentChanges,
+  IncidentFields,
+  IncidentListFilter,
+  IncidentStore,
+  NewTimelineEvent,
+} from './IncidentStore';
+import { applyPermissionFilter } from './permissionFilter';
+import { decodeCursor, encodeCursor } from './cursor';
+import { DbTime } from './DbTime';
+
+const migrationsDir = resolvePackagePath(
+  '@openitsm/backstage-plugin-itsm-backend',
+  'migrations',
+);
+
+type IncidentRow = {
+  id: string;
+  ref: string;
+  title: string;
+  description: string;
+  primary_service: string;
+  category: string;
+  impact: Incident['impact'];
+  urgency: Incident['urgency'];
+  priority: Priority;
+  status: Incident['status'];
+  assignee: string | null;
+  assigned_group: string | null;
+  reporter: string;
+  reporter_contact: string | null;
+  source: Incident['source'];
+  dedup_key: string | null;
+  occurred_at: Date | string | null;
+  detected_at: Date | string;
+  acknowledged_at: Date | string | null;
+  resolved_at: Date | string | null;
+  closed_at: Date | string | null;
+  resolution_code: Incident['resolutionCode'] | null;
+  resolution_notes: string | null;
+  problem_id: string | null;
+  caused_by_change_id: string | null;
+  major: boolean | number;
+  reopen_count: number;
+  version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+type ServiceRow = { incident_id: string; entity_ref: string };
+
+type EventRow = {
+  id: number | string;
+  incident_id: string;
+  type: TimelineEvent['type'];
+  actor: string;
+  at: Date | string;
+  message: string;
+  before_json: string | null;
+  after_json: string | null;
+};
+
+/** Fields whose columns hold times. */
+const TIME_FIELDS = new Set([
+  'occurredAt',
+  'detectedAt',
+  'acknowledgedAt',
+  'resolvedAt',
+  'closedAt',
+]);
+
+const COLUMNS: Record<keyof IncidentFields, keyof IncidentRow | undefined> = {
+  title: 'title',
+  description: 'description',
+  affectedServices: undefined,
+  category: 'category',
+  impact: 'impact',
+  urgency: 'urgency',
+  priority: 'priority',
+  status: 'status',
+  assignee: 'assignee',
+  assignedGroup: 'assigned_group',
+  reporter: 'reporter',
+  reporterContact: 'reporter_contact',
+  source: 'source',
+  dedupKey: 'dedup_key',
+  occurredAt: 'occurred_at',
+  detectedAt: 'detected_at',
+  acknowledgedAt: 'acknowledged_at',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+  resolutionCode: 'resolution_code',
+  resolutionNotes: 'resolution_notes',
+  problemId: 'problem_id',
+  causedByChangeId: 'caused_by_change_id',
+  major: 'major',
+  reopenCount: 'reopen_count',
+};
+
+/** The card lists at most this many open incidents; counts cover all. */
+const SUMMARY_OPEN_LIMIT = 50;
+
+const UUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Incidents on Backstage's database (SQLite, PostgreSQL, MySQL). */
+export class DatabaseIncidentStore implements IncidentStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseIncidentStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseIncidentStore(client);
+  }
+
+  private readonly time: DbTime;
+
+  private constructor(private readonly db: Knex) {
+    this.time = new DbTime(db);
+  }
+
+  async createIncident(
+    fields: IncidentFields,
+    events: NewTimelineEvent[],
+    at: string,
+  ): Promise<Incident> {
+    const id = uuid();
+    await this.db.transaction(async tx => {
+      await tx('itsm_sequences')
+        .where({ name: 'incident' })
+        .increment('value', 1);
+      const { value } = await tx('itsm_sequences')
+        .where({ name: 'incident' })
+        .first('value');
+      await tx('itsm_incidents').insert({
+        id,
+        ref: `INC-${value}`,
+        ...this.toColumns(fields),
+        version: 1,
+        created_at: this.time.toDb(at),
+        updated_at: this.time.toDb(at),
+      });
+      await this.insertServices(tx, id, fields);
+      await this.insertEvents(tx, id, events, at);
+    });
+    return (await this.getIncident(id))!;
+  }
+
+  async getIncident(idOrRef: string): Promise<Incident | undefined> {
+    const column = UUID_PATTERN.test(idOrRef) ? 'id' : 'ref';
+    const value =
+      column === 'ref' ? idOrRef.toLocaleUpperCase('en-US') : idOrRef;
+    const row = await this.db<IncidentRow>('itsm_incidents')
+      .where(column, value)
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const [incident] = await this.withServices(this.db, [row]);
+    return incident;
+  }
+
+  async getIncidentsByIds(ids: string[]): Promise<Incident[]> {
+    if (!ids.length) return [];
+    const rows = await this.db<IncidentRow>('itsm_incidents').whereIn(
+      'id',
+      ids,
+    );
+    return this.withServices(this.db, rows);
+  }
+
+  async listIncidents(filter: IncidentListFilter): Promise<Page<Incident>> {
+    const query = this.db<IncidentRow>('itsm_incidents as i');
+    // A service's history is read in the order of its own index.
+    const order = filter.entityRef ? 's.detected_at' : 'i.detected_at';
+    const idColumn = filter.entityRef ? 's.incident_id' : 'i.id';
+    if (filter.entityRef) {
+      query
+        .join('itsm_incident_services as s', 's.incident_id', 'i.id')
+        .where('s.entity_ref', filter.entityRef);
+      if (filter.status?.length) {
+        query.whereIn('s.status', filter.status);
+      }
+    } else if (filter.status?.length) {
+      query.whereIn('i.status', filter.status);
+    }
+    if (filter.priority?.length) query.whereIn('i.priority', filter.priority);
+    if (filter.major !== undefined) query.where('i.major', filter.major);
+    if (filter.assignedGroup) {
+      query.where('i.assigned_group', filter.assignedGroup);
+    }
+    if (filter.from) query.where(order, '>=', this.time.toDb(filter.from));
+    if (filter.to) query.where(order, '<', this.time.toDb(filter.to));
+    if (filter.q) {
+      const pattern = `%${escapeLike(filter.q.toLocaleLowerCase('en-US'))}%`;
+      query.where(inner =>
+        inner
+          .whereRaw(`lower(i.title) like ? escape '\\'`, [pattern])
+          .orWhereRaw(`lower(i.ref) like ? escape '\\'`, [pattern])
+          .orWhereRaw(`lower(i.description) like ? escape '\\'`, [pattern]),
+      );
+    }
+    if (filter.permissionFilter) {
+      applyPermissionFilter(query, filter.permissionFilter);
+    }
+
+    const totalCount = filter.cursor
+      ? undefined
+      : Number(
+          (
+            (await query
+              .clone()
+              .clearSelect()
+              .count({ count: '*' })
+              .first()) as { count: number | string }
+          ).count,
+        );
+
+    if (filter.cursor) {
+      const [at, id] = decodeCursor(filter.cursor, 'cursor');
+      const atDb = this.time.toDb(at);
+      query.where(inner =>
+        inner
+          .where(order, '<', atDb)
+          .orWhere(sub => sub.where(order, '=', atDb).where(idColumn, '<', id)),
+      );
+    }
+    const rows: IncidentRow[] = await query
+      .select('i.*')
+      .orderBy([
+        { column: order, order: 'desc' },
+        { column: idColumn, order: 'desc' },
+      ])
+      .limit(filter.limit + 1);
+
+    const hasMore = rows.length > filter.limit;
+    const pageRows = rows.slice(0, filter.limit);
+    const items = await this.withServices(this.db, pageRows);
+    const last = items[items.length - 1];
+    return {
+      items,
+      totalCount,
+      nextCursor:
+        hasMore && last ? encodeCursor([last.detectedAt, last.id]) : undefined,
+    };
+  }
+
+  async updateIncident(
+    id: string,
+    expectedVersion: number,
+    changes: IncidentChanges,
+    events: NewTimelineEvent[],
+    at: string,
+  ): Promise<Incident> {
+    await this.db.transaction(async tx => {
+      const updated = await tx('itsm_incidents')
+        .where({ id, version: expectedVersion })
+        .update({
+          ...this.toColumns(changes),
+          version: expectedVersion + 1,
+          updated_at: this.time.toDb(at),
+        });
+      if (updated !== 1) {
+        const current = await tx('itsm_incidents')
+          .where({ id })
+          .first('version');
+        if (!current) {
+          throw new NotFoundError(`No incident with id ${id}`);
+        }
+        throw new ConflictError(
+          `Incident was changed by someone else (version ${current.version}, you sent ${expectedVersion}); reload it and apply your change again`,
+        );
+      }
+      if (changes.affectedServices) {
+        const row = await tx<IncidentRow>('itsm_incidents')
+          .where({ id })
+          .first('status', 'detected_at');
+        await tx('itsm_incident_services').where({ incident_id: id }).delete();
+        await this.insertServices(tx, id, {
+          affectedServices: changes.affectedServices,
+          status: changes.status ?? row!.status,
+          detectedAt: changes.detectedAt ?? this.time.fromDb(row!.detected_at),
+        });
+      } else if (changes.status || changes.detectedAt) {
+        await tx('itsm_incident_services')
+          .where({ incident_id: id })
+          .update({
+            ...(changes.status ? { status: changes.status } : {}),
+            ...(changes.detectedAt
+              ? { detected_at: this.time.toDb(changes.detectedAt) }
+              : {}),
+          });
+      }
+      await this.insertEvents(tx, id, events, at);
+    });
+    return (await this.getIncident(id))!;
+  }
+
+  async appendEvent(
+    incidentId: string,
+    event: NewTimelineEvent,
+    at: string,
+  ): Promise<TimelineEvent> {
+    const [row] = await this.db('itsm_timeline_events')
+      .insert(this.toEventRow(incidentId, event, at))
+      .returning('id');
+    const id = typeof row === 'object' ? row.id : row;
+    return {
+      id: String(id),
+      incidentId,
+      type: event.type,
+      actor: event.actor,
+      at,
+      message: event.message,
+      before: event.before,
+      after: event.after,
+    };
+  }
+
+  async listTimeline(
+    incidentId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<TimelineEvent>> {
+    const query = this.db<EventRow>('itsm_timeline_events')
+      .where('incident_id', incidentId)
+      .orderBy('id', 'asc')
+      .limit(options.limit + 1);
+    if (options.cursor) {
+      const [afterId] = decodeCursor(options.cursor, 'cursor');
+      query.where('id', '>', Number(afterId));
+    }
+    const rows = await query;
+    const hasMore = rows.length > options.limit;
+    const items = rows.slice(0, options.limit).map(row => ({
+      id: String(row.id),
+      incidentId: row.incident_id,
+      type: row.type,
+      actor: row.actor,
+      at: this.time.fromDb(row.at),
+      message: row.message,
+      before: row.before_json ? JSON.parse(row.before_json) : undefined,
+      after: row.after_json ? JSON.parse(row.after_json) : undefined,
+    }));
+    return {
+      items,
+      nextCursor: hasMore
+        ? encodeCursor([items[items.length - 1].id])
+        : undefined,
+    };
+  }
+
+  async getEntitySummary(
+    entityRef: string,
+    now: string,
+    permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
+  ): Promise<EntityItsmSummary> {
+    const since = new Date(Date.parse(now) - 30 * 24 * 3600_000).toISOString();
+    // Every query starts from the service's own rows (its index) and joins
+    // the incidents only to read them or to apply the permission filter.
+    const forEntity = () => {
+      const query = this.db('itsm_incident_services as s')
+        .join('itsm_incidents as i', 'i.id', 's.incident_id')
+        .where('s.entity_ref', entityRef);
+      if (permissionFilter) applyPermissionFilter(query, permissionFilter);
+      return query;
+    };
+    const [openRows, byPriority, recent, lastResolved] = await Promise.all([
+      forEntity()
+        .whereIn('s.status', OPEN_INCIDENT_STATUSES)
+        .select('i.*')
+        .orderBy([
+          { column: 'i.priority', order: 'asc' },
+          { column: 's.detected_at', order: 'desc' },
+        ])
+        .limit(SUMMARY_OPEN_LIMIT) as Promise<IncidentRow[]>,
+      forEntity()
+        .whereIn('s.status', OPEN_INCIDENT_STATUSES)
+        .groupBy('i.priority')
+        .select('i.priority')
+        .count({ count: '*' }) as Promise<
+        Array<{ priority: Priority; count: string | number }>
+      >,
+      forEntity()
+        .where('s.detected_at', '>=', this.time.toDb(since))
+        .count({ count: '*' })
+        .first() as Promise<{ count: string | number } | undefined>,
+      forEntity()
+        .whereNotNull('i.resolved_at')
+        .max({ at: 'i.resolved_at' })
+        .first() as Promise<{ at: Date | string | null } | undefined>,
+    ]);
+    const openByPriority = Object.fromEntries(
+      PRIORITIES.map(p => [p, 0]),
+    ) as Record<Priority, number>;
+    for (const row of byPriority) {
+      openByPriority[row.priority] = Number(row.count);
+    }
+    return {
+      entityRef,
+      openIncidents: await this.withServices(this.db, openRows),
+      openCount: Object.values(openByPriority).reduce((a, b) => a + b, 0),
+      openByPriority,
+      incidentsLast30Days: Number(recent?.count ?? 0),
+      lastResolvedAt: lastResolved?.at
+        ? this.time.fromDb(lastResolved.at)
+        : undefined,
+    };
+  }
+
+  async countIncidents(): Promise<number> {
+    const row = await this.db('itsm_incidents').count({ count: '*' }).first();
+    return Number((row as { count: string | number }).count);
+  }
+
+  private async insertServices(
+    tx: Knex,
+    incidentId: string,
+    fields: Pick<IncidentFields, 'affectedServices' | 'status' | 'detectedAt'>,
+  ) {
+    const unique = [...new Set(fields.affectedServices)];
+    await tx('itsm_incident_services').insert(
+      unique.map((entityRef, index) => ({
+        incident_id: incidentId,
+        entity_ref: entityRef,
+        is_primary: index === 0,
+        detected_at: this.time.toDb(fields.detectedAt),
+        status: fields.status,
+      })),
+    );
+  }
+
+  private async insertEvents(
+    tx: Knex,
+    incidentId: string,
+    events: NewTimelineEvent[],
+    at: string,
+  ) {
+    if (events.length) {
+      await tx('itsm_timeline_events').insert(
+        events.map(event => this.toEventRow(incidentId, event, at)),
+      );
+    }
+  }
+
+  private toEventRow(incidentId: string, event: NewTimelineEvent, at: string) {
+    return {
+      incident_id: incidentId,
+      type: event.type,
+      actor: event.actor,
+      at: this.time.toDb(at),
+      message: event.message,
+      before_json: event.before ? JSON.stringify(event.before) : null,
+      after_json: event.after ? JSON.stringify(event.after) : null,
+    };
+  }
+
+  private toColumns(fields: IncidentChanges): Record<string, unknown> {
+    const columns: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) {
+      const column = COLUMNS[key as keyof IncidentFields];
+      if (!column || value === undefined) continue;
+      if (TIME_FIELDS.has(key)) {
+        columns[column] = value === null ? null : this.time.toDb(value as string);
+      } else {
+        columns[column] = value;
+      }
+    }
+    if (fields.affectedServices) {
+      if (!fields.affectedServices.length) {
+        throw new InputError('affectedServices must name at least one entity');
+      }
+      columns.primary_service = fields.affectedServices[0];
+    }
+    return columns;
+  }
+
+  private async withServices(
+    db: Knex,
+    rows: IncidentRow[],
+  ): Promise<Incident[]> {
+    if (!rows.length) return [];
+    const links = await db<ServiceRow & { is_primary: boolean | number }>(
+      'itsm_incident_services',
+    )
+      .whereIn(
+        'incident_id',
+        rows.map(r => r.id),
+      )
+      .orderBy([
+        { column: 'incident_id' },
+        { column: 'is_primary', order: 'desc' },
+        { column: 'entity_ref' },
+      ])
+      .select('incident_id', 'entity_ref', 'is_primary');
+    const services = new Map<string, string[]>();
+    for (const link of links) {
+      const list = services.get(link.incident_id) ?? [];
+      list.push(link.entity_ref);
+      services.set(link.incident_id, list);
+    }
+    return rows.map(row => this.toIncident(row, services.get(row.id) ?? []));
+  }
+
+  private toIncident(row: IncidentRow, affectedServices: string[]): Incident {
+    const t = (v: Date | string | null) =>
+      v === null || v === undefined ? undefined : this.time.fromDb(v);
+    const orUndefined = <T>(v: T | null) => (v === null ? undefined : v);
+    return {
+      id: row.id,
+      ref: row.ref,
+      title: row.title,
+      description: row.description,
+      affectedServices,
+      category: row.category,
+      impact: row.impact,
+      urgency: row.urgency,
+      priority: row.priority,
+      status: row.status,
+      assignee: orUndefined(row.assignee),
+      assignedGroup: orUndefined(row.assigned_group),
+      reporter: row.reporter,
+      reporterContact: orUndefined(row.reporter_contact),
+      source: row.source,
+      dedupKey: orUndefined(row.dedup_key),
+      occurredAt: t(row.occurred_at),
+      detectedAt: this.time.fromDb(row.detected_at),
+      acknowledgedAt: t(row.acknowledged_at),
+      resolvedAt: t(row.resolved_at),
+      closedAt: t(row.closed_at),
+      resolutionCode: orUndefined(row.resolution_code),
+      resolutionNotes: orUndefined(row.resolution_notes),
+      problemId: orUndefined(row.problem_id),
+      causedByChangeId: orUndefined(row.caused_by_change_id),
+      major: Boolean(row.major),
+      reopenCount: Number(row.reopen_count),
+      createdAt: this.time.fromDb(row.created_at),
+      updatedAt: this.time.fromDb(row.updated_at),
+      version: Number(row.version),
+    };
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, c => `\\${c}`);
+}

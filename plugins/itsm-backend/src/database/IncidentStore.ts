@@ -1,0 +1,93 @@
+import {
+  EntityItsmSummary,
+  Incident,
+  IncidentStatus,
+  Page,
+  Priority,
+  TimelineEvent,
+  TimelineEventType,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { IncidentQueryFilter } from '../permissions/rules';
+
+/** The stored fields of an incident that the service layer sets. */
+export type IncidentFields = Omit<
+  Incident,
+  'id' | 'ref' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+/** A partial update; `null` clears an optional field. */
+export type IncidentChanges = {
+  [K in keyof IncidentFields]?: IncidentFields[K] | null;
+};
+
+export interface NewTimelineEvent {
+  type: TimelineEventType;
+  actor: string;
+  message: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+export interface IncidentListFilter {
+  entityRef?: string;
+  status?: IncidentStatus[];
+  priority?: Priority[];
+  major?: boolean;
+  assignedGroup?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+  /** Conditions from the permission policy, enforced in the query. */
+  permissionFilter?: PermissionCriteria<IncidentQueryFilter>;
+}
+
+/** Persistence of incidents and their timeline. */
+export interface IncidentStore {
+  /** Creates an incident with a fresh ref, and its first timeline events. */
+  createIncident(
+    fields: IncidentFields,
+    events: NewTimelineEvent[],
+    at: string,
+  ): Promise<Incident>;
+
+  /** By uuid or by ref (`INC-1042`). */
+  getIncident(idOrRef: string): Promise<Incident | undefined>;
+
+  getIncidentsByIds(ids: string[]): Promise<Incident[]>;
+
+  listIncidents(filter: IncidentListFilter): Promise<Page<Incident>>;
+
+  /**
+   * Writes `changes` and appends `events` in one transaction, only if the
+   * stored version is still `expectedVersion`; otherwise throws ConflictError.
+   */
+  updateIncident(
+    id: string,
+    expectedVersion: number,
+    changes: IncidentChanges,
+    events: NewTimelineEvent[],
+    at: string,
+  ): Promise<Incident>;
+
+  appendEvent(
+    incidentId: string,
+    event: NewTimelineEvent,
+    at: string,
+  ): Promise<TimelineEvent>;
+
+  listTimeline(
+    incidentId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<TimelineEvent>>;
+
+  getEntitySummary(
+    entityRef: string,
+    now: string,
+    permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
+  ): Promise<EntityItsmSummary>;
+
+  countIncidents(): Promise<number>;
+}

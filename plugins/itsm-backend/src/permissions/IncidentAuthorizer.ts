@@ -1,0 +1,102 @@
+import {
+  BackstageCredentials,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  PermissionCriteria,
+} from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
+import {
+  Incident,
+  itsmIncidentCreatePermission,
+  itsmIncidentReadPermission,
+  itsmIncidentUpdatePermission,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { IncidentQueryFilter, incidentPermissionResourceRef } from './rules';
+
+type ReadDecision =
+  | { result: 'all' }
+  | { result: 'filtered'; filter: PermissionCriteria<IncidentQueryFilter> };
+
+/**
+ * Asks the permission policy about incidents. Conditional decisions are
+ * applied to a loaded incident, or turned into a query filter for lists.
+ */
+export class IncidentAuthorizer {
+  private readonly transform;
+  private readonly isAllowed;
+
+  constructor(
+    private readonly permissions: PermissionsService,
+    registry: PermissionsRegistryService,
+  ) {
+    const ruleset = registry.getPermissionRuleset(incidentPermissionResourceRef);
+    this.transform = createConditionTransformer(ruleset);
+    this.isAllowed = createConditionAuthorizer(ruleset);
+  }
+
+  async authorizeCreate(credentials: BackstageCredentials): Promise<void> {
+    const [decision] = await this.permissions.authorize(
+      [{ permission: itsmIncidentCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You are not allowed to create incidents (${itsmIncidentCreatePermission.name})`,
+      );
+    }
+  }
+
+  /** For lists: everything, a filter, or a 403. */
+  async authorizeList(credentials: BackstageCredentials): Promise<ReadDecision> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: itsmIncidentReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return { result: 'all' };
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return { result: 'filtered', filter: this.transform(decision.conditions) };
+    }
+    throw new NotAllowedError(
+      `You are not allowed to read incidents (${itsmIncidentReadPermission.name})`,
+    );
+  }
+
+  async authorizeRead(
+    credentials: BackstageCredentials,
+    incident: Incident,
+  ): Promise<void> {
+    await this.authorizeResource(credentials, incident, 'read');
+  }
+
+  async authorizeUpdate(
+    credentials: BackstageCredentials,
+    incident: Incident,
+  ): Promise<void> {
+    await this.authorizeResource(credentials, incident, 'update');
+  }
+
+  private async authorizeResource(
+    credentials: BackstageCredentials,
+    incident: Incident,
+    action: 'read' | 'update',
+  ) {
+    const permission =
+      action === 'read' ? itsmIncidentReadPermission : itsmIncidentUpdatePermission;
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (!this.isAllowed(decision, incident)) {
+      throw new NotAllowedError(
+        `You are not allowed to ${action} incident ${incident.ref} (${permission.name})`,
+      );
+    }
+  }
+}

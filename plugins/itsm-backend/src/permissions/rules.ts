@@ -1,0 +1,67 @@
+import {
+  createPermissionResourceRef,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
+import {
+  Incident,
+  ITSM_INCIDENT_RESOURCE_TYPE,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { z } from 'zod/v4';
+import { normalizeEntityRef } from '../service/entityRefs';
+
+/**
+ * A permission condition turned into something the incident store can put
+ * in a WHERE clause.
+ */
+export type IncidentQueryFilter =
+  | { key: 'affectedService'; values: string[] }
+  | { key: 'assignedGroup'; values: string[] };
+
+/** @public */
+export const incidentPermissionResourceRef = createPermissionResourceRef<
+  Incident,
+  IncidentQueryFilter
+>().with({
+  pluginId: 'itsm',
+  resourceType: ITSM_INCIDENT_RESOURCE_TYPE,
+});
+
+const refsSchema = z.object({
+  entityRefs: z
+    .array(z.string())
+    .describe('Catalog entity refs, e.g. component:default/payments-api'),
+});
+
+/** Allows incidents that affect any of the given catalog entities. */
+export const hasAffectedService = createPermissionRule({
+  name: 'HAS_AFFECTED_SERVICE',
+  description: 'Allow incidents that affect one of the given entities',
+  resourceRef: incidentPermissionResourceRef,
+  paramsSchema: refsSchema,
+  apply: (incident, { entityRefs }) => {
+    const wanted = new Set(entityRefs.map(normalizeEntityRef));
+    return incident.affectedServices.some(ref => wanted.has(ref));
+  },
+  toQuery: ({ entityRefs }) => ({
+    key: 'affectedService',
+    values: entityRefs.map(normalizeEntityRef),
+  }),
+});
+
+/** Allows incidents assigned to any of the given groups. */
+export const isAssignedToGroup = createPermissionRule({
+  name: 'IS_ASSIGNED_TO_GROUP',
+  description: 'Allow incidents assigned to one of the given groups',
+  resourceRef: incidentPermissionResourceRef,
+  paramsSchema: refsSchema,
+  apply: (incident, { entityRefs }) => {
+    const wanted = new Set(entityRefs.map(normalizeEntityRef));
+    return !!incident.assignedGroup && wanted.has(incident.assignedGroup);
+  },
+  toQuery: ({ entityRefs }) => ({
+    key: 'assignedGroup',
+    values: entityRefs.map(normalizeEntityRef),
+  }),
+});
+
+export const incidentPermissionRules = [hasAffectedService, isAssignedToGroup];
