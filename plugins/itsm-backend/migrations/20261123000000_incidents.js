@@ -19,7 +19,7 @@ exports.up = async function up(knex) {
     table.string('id', 36).primary().notNullable();
     table.string('ref', 32).notNullable().unique();
     table.string('title', 400).notNullable();
-    table.text('description').notNullable().defaultTo('');
+    table.text('description').notNullable();
     table.string('primary_service', 255).notNullable();
     table.string('category', 64).notNullable();
     table.string('impact', 8).notNullable();

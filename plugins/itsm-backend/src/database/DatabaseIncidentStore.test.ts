@@ -139,6 +139,8 @@ describe('DatabaseIncidentStore', () => {
     it('keeps the timeline append-only in the database', async () => {
       const { knex, store } = await createStore();
       const incident = await store.createIncident(fields(), [created], '2026-11-01T10:00:00.000Z');
+      const rows = await knex('itsm_timeline_events').where({ incident_id: incident.id });
+      expect(rows).toHaveLength(1);
       await expect(
         knex('itsm_timeline_events').where({ incident_id: incident.id }).update({ message: 'rewritten' }),
       ).rejects.toThrow(/append-only/);

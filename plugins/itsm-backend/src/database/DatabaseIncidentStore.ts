@@ -216,9 +216,9 @@ export class DatabaseIncidentStore implements IncidentStore {
       const pattern = `%${escapeLike(filter.q.toLocaleLowerCase('en-US'))}%`;
       query.where(inner =>
         inner
-          .whereRaw(`lower(i.title) like ? escape '\\'`, [pattern])
-          .orWhereRaw(`lower(i.ref) like ? escape '\\'`, [pattern])
-          .orWhereRaw(`lower(i.description) like ? escape '\\'`, [pattern]),
+          .whereRaw(`lower(i.title) like ? escape '!'`, [pattern])
+          .orWhereRaw(`lower(i.ref) like ? escape '!'`, [pattern])
+          .orWhereRaw(`lower(i.description) like ? escape '!'`, [pattern]),
       );
     }
     if (filter.permissionFilter) {
@@ -561,6 +561,7 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 }
 
+/** `!` escapes LIKE wildcards; unlike `\\` it means the same in every SQL dialect. */
 function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, c => `\\${c}`);
+  return text.replace(/[!%_]/g, c => `!${c}`);
 }

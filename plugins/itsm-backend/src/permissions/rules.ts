@@ -6,7 +6,7 @@ import {
   Incident,
   ITSM_INCIDENT_RESOURCE_TYPE,
 } from '@openitsm/backstage-plugin-itsm-common';
-import { z } from 'zod/v4';
+import { z } from 'zod';
 import { normalizeEntityRef } from '../service/entityRefs';
 
 /**

@@ -547,6 +547,7 @@ export const spec = {
     }
   },
   "security": [
+    {},
     {
       "JWT": []
     }
@@ -629,8 +630,7 @@ export const spec = {
             "name": "q",
             "in": "query",
             "required": false,
-            "description": "Free text on ref",
-            "title and description.": null,
+            "description": "Free text on ref, title and description.",
             "schema": {
               "type": "string",
               "maxLength": 200

@@ -1,0 +1,73 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { createTestDatabases } from './testDatabases';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const directory = resolvePackagePath(
+  '@openitsm/backstage-plugin-itsm-backend',
+  'migrations',
+);
+
+async function tables(knex: Knex) {
+  const names = ['itsm_sequences', 'itsm_incidents', 'itsm_incident_services', 'itsm_timeline_events'];
+  const present = await Promise.all(names.map(n => knex.schema.hasTable(n)));
+  return names.filter((_, i) => present[i]);
+}
+
+describe('migrations', () => {
+  it.each(databases.eachSupportedId())(
+    'go up and down with data in the tables on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory });
+      expect(await tables(knex)).toHaveLength(4);
+
+      await knex('itsm_incidents').insert({
+        id: '11111111-1111-4111-8111-111111111111',
+        ref: 'INC-1001',
+        title: 'Kept across a migration run',
+        description: '',
+        primary_service: 'component:default/ledger',
+        category: 'availability',
+        impact: 'high',
+        urgency: 'high',
+        priority: 'P1',
+        status: 'new',
+        reporter: 'user:default/alice',
+        source: 'portal',
+        detected_at: new Date('2026-11-01T00:00:00Z'),
+        created_at: new Date('2026-11-01T00:00:00Z'),
+        updated_at: new Date('2026-11-01T00:00:00Z'),
+      });
+      await knex('itsm_incident_services').insert({
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        entity_ref: 'component:default/ledger',
+        is_primary: true,
+        detected_at: new Date('2026-11-01T00:00:00Z'),
+        status: 'new',
+      });
+      await knex('itsm_timeline_events').insert({
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        type: 'created',
+        actor: 'user:default/alice',
+        at: new Date('2026-11-01T00:00:00Z'),
+        message: 'Reported',
+      });
+      // Running latest again is a no-op that keeps the data
+      await knex.migrate.latest({ directory });
+      expect(await knex('itsm_incidents').count({ n: '*' })).toEqual([{ n: expect.anything() }]);
+      expect(Number((await knex('itsm_timeline_events').count({ n: '*' }).first())!.n)).toBe(1);
+
+      await knex.migrate.rollback({ directory }, true);
+      expect(await tables(knex)).toEqual([]);
+
+      await knex.migrate.latest({ directory });
+      expect(await tables(knex)).toHaveLength(4);
+      const [{ value }] = await knex('itsm_sequences').where({ name: 'incident' });
+      expect(Number(value)).toBe(1000);
+      await knex.destroy();
+    },
+  );
+});

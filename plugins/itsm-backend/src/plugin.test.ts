@@ -1,0 +1,290 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { itsmPlugin } from './plugin';
+
+jest.setTimeout(30_000);
+
+const entity = (kind: string, name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec: {},
+});
+
+const entities = [
+  entity('Component', 'payments-api'),
+  entity('Component', 'ledger'),
+  entity('User', 'bob'),
+  entity('Group', 'payments-team'),
+];
+
+async function startBackend(permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+  const { server } = await startTestBackend({
+    features: [
+      itsmPlugin,
+      catalogServiceMock.factory({ entities }),
+      ...(permission ? [mockServices.permissions.factory({ result: permission })] : []),
+    ],
+  });
+  return server;
+}
+
+const report = {
+  title: 'Card payments failing',
+  description: 'Acquirer returns 502',
+  affectedServices: ['component:default/payments-api', 'ledger'],
+  category: 'availability',
+  impact: 'high',
+  urgency: 'medium',
+};
+
+describe('itsm backend over HTTP', () => {
+  it('runs an incident through its lifecycle, with a timeline', async () => {
+    const server = await startBackend();
+    const created = await request(server).post('/api/itsm/incidents').send(report);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      ref: 'INC-1001',
+      priority: 'P2',
+      status: 'new',
+      version: 1,
+      source: 'portal',
+      reporter: 'user:default/mock',
+      affectedServices: ['component:default/payments-api', 'component:default/ledger'],
+    });
+    const id = created.body.id;
+
+    const listed = await request(server)
+      .get('/api/itsm/incidents')
+      .query({ entityRef: 'component:default/ledger' });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((i: any) => i.ref)).toEqual(['INC-1001']);
+    expect(listed.body.totalCount).toBe(1);
+
+    const patch = (body: object) =>
+      request(server).patch(`/api/itsm/incidents/${id}`).send(body);
+
+    expect((await patch({ version: 1, status: 'acknowledged' })).body).toMatchObject({
+      status: 'acknowledged',
+      version: 2,
+    });
+    expect((await patch({ version: 2, status: 'in_progress', assignee: 'user:default/bob', assignedGroup: 'payments-team' })).body).toMatchObject({
+      status: 'in_progress',
+      assignee: 'user:default/bob',
+      assignedGroup: 'group:default/payments-team',
+      version: 3,
+    });
+    expect((await patch({ version: 3, status: 'on_hold' })).status).toBe(200);
+    expect((await patch({ version: 4, status: 'in_progress' })).status).toBe(200);
+
+    const unresolved = await patch({ version: 5, status: 'resolved' });
+    expect(unresolved.status).toBe(400);
+    expect(unresolved.body.error.message).toMatch(/resolutionCode is required/);
+
+    const resolved = await patch({
+      version: 5,
+      status: 'resolved',
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Failed over to the secondary acquirer',
+    });
+    expect(resolved.body).toMatchObject({ status: 'resolved', resolutionCode: 'fixed', version: 6 });
+    expect(resolved.body.resolvedAt).toBeDefined();
+
+    const reopened = await request(server)
+      .patch(`/api/itsm/incidents/${created.body.ref}`)
+      .set('If-Match', '"6"')
+      .send({ status: 'in_progress' });
+    expect(reopened.body).toMatchObject({ status: 'in_progress', reopenCount: 1, version: 7 });
+    expect(reopened.body.resolvedAt).toBeUndefined();
+
+    const update = await request(server)
+      .post(`/api/itsm/incidents/${id}/updates`)
+      .send({ message: 'Acquirer confirmed the outage' });
+    expect(update.status).toBe(201);
+
+    const timeline = await request(server).get(`/api/itsm/incidents/${id}/timeline`);
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.items.map((e: any) => e.type)).toEqual([
+      'created',
+      'status_changed',
+      'assigned',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'update',
+    ]);
+    expect(timeline.body.items[1]).toMatchObject({
+      actor: 'user:default/mock',
+      message: 'Status new → acknowledged',
+      before: { status: 'new' },
+      after: { status: 'acknowledged' },
+    });
+    expect(timeline.body.items[7].message).toMatch(/Reopened/);
+
+    const summary = await request(server).get(
+      '/api/itsm/entities/component/default/payments-api/summary',
+    );
+    expect(summary.body).toMatchObject({
+      entityRef: 'component:default/payments-api',
+      openCount: 1,
+      openByPriority: { P1: 0, P2: 1, P3: 0, P4: 0, P5: 0 },
+    });
+  });
+
+  it('recomputes the priority when impact or urgency change, and says so on the timeline', async () => {
+    const server = await startBackend();
+    const created = await request(server).post('/api/itsm/incidents').send(report);
+    const changed = await request(server)
+      .patch(`/api/itsm/incidents/${created.body.id}`)
+      .send({ version: 1, urgency: 'high' });
+    expect(changed.body).toMatchObject({ priority: 'P1', urgency: 'high' });
+    const timeline = await request(server).get(`/api/itsm/incidents/${created.body.id}/timeline`);
+    expect(timeline.body.items[1]).toMatchObject({
+      type: 'fields_changed',
+      before: { urgency: 'medium', priority: 'P2' },
+      after: { urgency: 'high', priority: 'P1' },
+    });
+  });
+
+  it.each([
+    ['missing title', { ...report, title: undefined }, /title/],
+    ['impact "huge"', { ...report, impact: 'huge' }, /impact/],
+    ['unknown entity', { ...report, affectedServices: ['component:default/nope'] }, /affectedServices\[0\]: unknown entity component:default\/nope/],
+    ['unknown category', { ...report, category: 'weather' }, /category "weather"/],
+    ['assignee that is a group', { ...report, assignee: 'group:default/payments-team' }, /assignee: .* must be a user entity/],
+  ])('answers 400 naming the field for %s', async (_name, body, message) => {
+    const server = await startBackend();
+    const res = await request(server).post('/api/itsm/incidents').send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+    const list = await request(server).get('/api/itsm/incidents');
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('refuses an illegal transition, naming the allowed ones', async () => {
+    const server = await startBackend();
+    const created = await request(server).post('/api/itsm/incidents').send(report);
+    const res = await request(server)
+      .patch(`/api/itsm/incidents/${created.body.id}`)
+      .send({ version: 1, status: 'closed' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'status: Cannot move an incident from new to closed; allowed from new: acknowledged, cancelled',
+    );
+  });
+
+  it('answers 409 on a stale version and changes nothing', async () => {
+    const server = await startBackend();
+    const created = await request(server).post('/api/itsm/incidents').send(report);
+    const url = `/api/itsm/incidents/${created.body.id}`;
+    await request(server).patch(url).send({ version: 1, title: 'First writer' });
+    const stale = await request(server).patch(url).send({ version: 1, title: 'Second writer' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/changed by someone else/);
+    const current = await request(server).get(url);
+    expect(current.body).toMatchObject({ title: 'First writer', version: 2 });
+
+    const noVersion = await request(server).patch(url).send({ title: 'x' });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.message).toMatch(/version is required/);
+  });
+
+  it('answers 404 for an unknown incident', async () => {
+    const server = await startBackend();
+    for (const res of [
+      await request(server).get('/api/itsm/incidents/INC-4040'),
+      await request(server).patch('/api/itsm/incidents/INC-4040').send({ version: 1 }),
+      await request(server).get('/api/itsm/incidents/00000000-0000-4000-8000-000000000000/timeline'),
+    ]) {
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('answers 400 for bad list parameters', async () => {
+    const server = await startBackend();
+    const bad = [
+      { status: 'open' },
+      { priority: 'P9' },
+      { from: 'yesterday' },
+      { limit: 501 },
+      { cursor: 'not-a-cursor' },
+    ];
+    for (const query of bad) {
+      const res = await request(server).get('/api/itsm/incidents').query(query);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(Object.keys(query)[0]);
+    }
+  });
+
+  it('refuses every route when the permission policy denies', async () => {
+    const denyAll = await startBackend(AuthorizeResult.DENY);
+    const refused = await request(denyAll).post('/api/itsm/incidents').send(report);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/itsm.incident.create/);
+
+    // A policy that lets you report incidents but not read or change them
+    const createOnly = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(r => ({
+          result:
+            r.permission.name === 'itsm.incident.create'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })),
+      authorizeConditional: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.DENY })),
+    });
+    const { server } = await startTestBackend({
+      features: [
+        itsmPlugin,
+        catalogServiceMock.factory({ entities }),
+        createOnly.factory,
+      ],
+    });
+    const created = await request(server).post('/api/itsm/incidents').send(report);
+    expect(created.status).toBe(201);
+    const url = `/api/itsm/incidents/${created.body.id}`;
+    const responses = [
+      await request(server).get('/api/itsm/incidents'),
+      await request(server).get(url),
+      await request(server).patch(url).send({ version: 1, status: 'acknowledged' }),
+      await request(server).post(`${url}/updates`).send({ message: 'hello' }),
+      await request(server).get(`${url}/timeline`),
+      await request(server).get('/api/itsm/entities/component/default/payments-api/summary'),
+    ];
+    expect(responses.map(r => r.status)).toEqual([403, 403, 403, 403, 403, 403]);
+  });
+
+  it('filters lists by conditional decisions of the policy', async () => {
+    const conditional = mockServices.permissions.mock({
+      authorize: async requests => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorizeConditional: async requests =>
+        requests.map(() => ({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'itsm',
+          resourceType: 'itsm-incident',
+          conditions: {
+            rule: 'HAS_AFFECTED_SERVICE',
+            resourceType: 'itsm-incident',
+            params: { entityRefs: ['component:default/ledger'] },
+          },
+        })) as any,
+    });
+    const { server } = await startTestBackend({
+      features: [itsmPlugin, catalogServiceMock.factory({ entities }), conditional.factory],
+    });
+    const visible = await request(server).post('/api/itsm/incidents').send(report);
+    const hidden = await request(server)
+      .post('/api/itsm/incidents')
+      .send({ ...report, affectedServices: ['component:default/payments-api'] });
+    const list = await request(server).get('/api/itsm/incidents');
+    expect(list.body.items.map((i: any) => i.id)).toEqual([visible.body.id]);
+    expect((await request(server).get(`/api/itsm/incidents/${hidden.body.id}`)).status).toBe(403);
+    expect((await request(server).get(`/api/itsm/incidents/${visible.body.id}`)).status).toBe(200);
+  });
+});
