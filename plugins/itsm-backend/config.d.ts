@@ -8,7 +8,12 @@ export interface Config {
      */
     priorityMatrix?: {
       [impact in 'high' | 'medium' | 'low']?: {
-        [urgency in 'high' | 'medium' | 'low']?: 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+        [urgency in 'high' | 'medium' | 'low']?:
+          | 'P1'
+          | 'P2'
+          | 'P3'
+          | 'P4'
+          | 'P5';
       };
     };
     /**

@@ -130,7 +130,9 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.dropTable('itsm_timeline_events');
   if (knex.client.config.client === 'pg') {
-    await knex.raw('DROP FUNCTION IF EXISTS itsm_timeline_events_append_only()');
+    await knex.raw(
+      'DROP FUNCTION IF EXISTS itsm_timeline_events_append_only()',
+    );
   }
   await knex.schema.dropTable('itsm_incident_services');
   await knex.schema.dropTable('itsm_incidents');

@@ -21,12 +21,16 @@ const entities = [
   entity('Group', 'payments-team'),
 ];
 
-async function startBackend(permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+async function startBackend(
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
   const { server } = await startTestBackend({
     features: [
       itsmPlugin,
       catalogServiceMock.factory({ entities }),
-      ...(permission ? [mockServices.permissions.factory({ result: permission })] : []),
+      ...(permission
+        ? [mockServices.permissions.factory({ result: permission })]
+        : []),
     ],
   });
   return server;
@@ -44,7 +48,9 @@ const report = {
 describe('itsm backend over HTTP', () => {
   it('runs an incident through its lifecycle, with a timeline', async () => {
     const server = await startBackend();
-    const created = await request(server).post('/api/itsm/incidents').send(report);
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .send(report);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       ref: 'INC-1001',
@@ -53,7 +59,10 @@ describe('itsm backend over HTTP', () => {
       version: 1,
       source: 'portal',
       reporter: 'user:default/mock',
-      affectedServices: ['component:default/payments-api', 'component:default/ledger'],
+      affectedServices: [
+        'component:default/payments-api',
+        'component:default/ledger',
+      ],
     });
     const id = created.body.id;
 
@@ -67,18 +76,31 @@ describe('itsm backend over HTTP', () => {
     const patch = (body: object) =>
       request(server).patch(`/api/itsm/incidents/${id}`).send(body);
 
-    expect((await patch({ version: 1, status: 'acknowledged' })).body).toMatchObject({
+    expect(
+      (await patch({ version: 1, status: 'acknowledged' })).body,
+    ).toMatchObject({
       status: 'acknowledged',
       version: 2,
     });
-    expect((await patch({ version: 2, status: 'in_progress', assignee: 'user:default/bob', assignedGroup: 'payments-team' })).body).toMatchObject({
+    expect(
+      (
+        await patch({
+          version: 2,
+          status: 'in_progress',
+          assignee: 'user:default/bob',
+          assignedGroup: 'payments-team',
+        })
+      ).body,
+    ).toMatchObject({
       status: 'in_progress',
       assignee: 'user:default/bob',
       assignedGroup: 'group:default/payments-team',
       version: 3,
     });
     expect((await patch({ version: 3, status: 'on_hold' })).status).toBe(200);
-    expect((await patch({ version: 4, status: 'in_progress' })).status).toBe(200);
+    expect((await patch({ version: 4, status: 'in_progress' })).status).toBe(
+      200,
+    );
 
     const unresolved = await patch({ version: 5, status: 'resolved' });
     expect(unresolved.status).toBe(400);
@@ -90,14 +112,22 @@ describe('itsm backend over HTTP', () => {
       resolutionCode: 'fixed',
       resolutionNotes: 'Failed over to the secondary acquirer',
     });
-    expect(resolved.body).toMatchObject({ status: 'resolved', resolutionCode: 'fixed', version: 6 });
+    expect(resolved.body).toMatchObject({
+      status: 'resolved',
+      resolutionCode: 'fixed',
+      version: 6,
+    });
     expect(resolved.body.resolvedAt).toBeDefined();
 
     const reopened = await request(server)
       .patch(`/api/itsm/incidents/${created.body.ref}`)
       .set('If-Match', '"6"')
       .send({ status: 'in_progress' });
-    expect(reopened.body).toMatchObject({ status: 'in_progress', reopenCount: 1, version: 7 });
+    expect(reopened.body).toMatchObject({
+      status: 'in_progress',
+      reopenCount: 1,
+      version: 7,
+    });
     expect(reopened.body.resolvedAt).toBeUndefined();
 
     const update = await request(server)
@@ -105,7 +135,9 @@ describe('itsm backend over HTTP', () => {
       .send({ message: 'Acquirer confirmed the outage' });
     expect(update.status).toBe(201);
 
-    const timeline = await request(server).get(`/api/itsm/incidents/${id}/timeline`);
+    const timeline = await request(server).get(
+      `/api/itsm/incidents/${id}/timeline`,
+    );
     expect(timeline.status).toBe(200);
     expect(timeline.body.items.map((e: any) => e.type)).toEqual([
       'created',
@@ -138,12 +170,16 @@ describe('itsm backend over HTTP', () => {
 
   it('recomputes the priority when impact or urgency change, and says so on the timeline', async () => {
     const server = await startBackend();
-    const created = await request(server).post('/api/itsm/incidents').send(report);
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .send(report);
     const changed = await request(server)
       .patch(`/api/itsm/incidents/${created.body.id}`)
       .send({ version: 1, urgency: 'high' });
     expect(changed.body).toMatchObject({ priority: 'P1', urgency: 'high' });
-    const timeline = await request(server).get(`/api/itsm/incidents/${created.body.id}/timeline`);
+    const timeline = await request(server).get(
+      `/api/itsm/incidents/${created.body.id}/timeline`,
+    );
     expect(timeline.body.items[1]).toMatchObject({
       type: 'fields_changed',
       before: { urgency: 'medium', priority: 'P2' },
@@ -154,9 +190,21 @@ describe('itsm backend over HTTP', () => {
   it.each([
     ['missing title', { ...report, title: undefined }, /title/],
     ['impact "huge"', { ...report, impact: 'huge' }, /impact/],
-    ['unknown entity', { ...report, affectedServices: ['component:default/nope'] }, /affectedServices\[0\]: unknown entity component:default\/nope/],
-    ['unknown category', { ...report, category: 'weather' }, /category "weather"/],
-    ['assignee that is a group', { ...report, assignee: 'group:default/payments-team' }, /assignee: .* must be a user entity/],
+    [
+      'unknown entity',
+      { ...report, affectedServices: ['component:default/nope'] },
+      /affectedServices\[0\]: unknown entity component:default\/nope/,
+    ],
+    [
+      'unknown category',
+      { ...report, category: 'weather' },
+      /category "weather"/,
+    ],
+    [
+      'assignee that is a group',
+      { ...report, assignee: 'group:default/payments-team' },
+      /assignee: .* must be a user entity/,
+    ],
   ])('answers 400 naming the field for %s', async (_name, body, message) => {
     const server = await startBackend();
     const res = await request(server).post('/api/itsm/incidents').send(body);
@@ -168,7 +216,9 @@ describe('itsm backend over HTTP', () => {
 
   it('refuses an illegal transition, naming the allowed ones', async () => {
     const server = await startBackend();
-    const created = await request(server).post('/api/itsm/incidents').send(report);
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .send(report);
     const res = await request(server)
       .patch(`/api/itsm/incidents/${created.body.id}`)
       .send({ version: 1, status: 'closed' });
@@ -180,10 +230,16 @@ describe('itsm backend over HTTP', () => {
 
   it('answers 409 on a stale version and changes nothing', async () => {
     const server = await startBackend();
-    const created = await request(server).post('/api/itsm/incidents').send(report);
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .send(report);
     const url = `/api/itsm/incidents/${created.body.id}`;
-    await request(server).patch(url).send({ version: 1, title: 'First writer' });
-    const stale = await request(server).patch(url).send({ version: 1, title: 'Second writer' });
+    await request(server)
+      .patch(url)
+      .send({ version: 1, title: 'First writer' });
+    const stale = await request(server)
+      .patch(url)
+      .send({ version: 1, title: 'Second writer' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toMatch(/changed by someone else/);
     const current = await request(server).get(url);
@@ -198,8 +254,12 @@ describe('itsm backend over HTTP', () => {
     const server = await startBackend();
     for (const res of [
       await request(server).get('/api/itsm/incidents/INC-4040'),
-      await request(server).patch('/api/itsm/incidents/INC-4040').send({ version: 1 }),
-      await request(server).get('/api/itsm/incidents/00000000-0000-4000-8000-000000000000/timeline'),
+      await request(server)
+        .patch('/api/itsm/incidents/INC-4040')
+        .send({ version: 1 }),
+      await request(server).get(
+        '/api/itsm/incidents/00000000-0000-4000-8000-000000000000/timeline',
+      ),
     ]) {
       expect(res.status).toBe(404);
     }
@@ -223,7 +283,9 @@ describe('itsm backend over HTTP', () => {
 
   it('refuses every route when the permission policy denies', async () => {
     const denyAll = await startBackend(AuthorizeResult.DENY);
-    const refused = await request(denyAll).post('/api/itsm/incidents').send(report);
+    const refused = await request(denyAll)
+      .post('/api/itsm/incidents')
+      .send(report);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/itsm.incident.create/);
 
@@ -246,23 +308,32 @@ describe('itsm backend over HTTP', () => {
         createOnly.factory,
       ],
     });
-    const created = await request(server).post('/api/itsm/incidents').send(report);
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .send(report);
     expect(created.status).toBe(201);
     const url = `/api/itsm/incidents/${created.body.id}`;
     const responses = [
       await request(server).get('/api/itsm/incidents'),
       await request(server).get(url),
-      await request(server).patch(url).send({ version: 1, status: 'acknowledged' }),
+      await request(server)
+        .patch(url)
+        .send({ version: 1, status: 'acknowledged' }),
       await request(server).post(`${url}/updates`).send({ message: 'hello' }),
       await request(server).get(`${url}/timeline`),
-      await request(server).get('/api/itsm/entities/component/default/payments-api/summary'),
+      await request(server).get(
+        '/api/itsm/entities/component/default/payments-api/summary',
+      ),
     ];
-    expect(responses.map(r => r.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(responses.map(r => r.status)).toEqual([
+      403, 403, 403, 403, 403, 403,
+    ]);
   });
 
   it('filters lists by conditional decisions of the policy', async () => {
     const conditional = mockServices.permissions.mock({
-      authorize: async requests => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       authorizeConditional: async requests =>
         requests.map(() => ({
           result: AuthorizeResult.CONDITIONAL,
@@ -276,15 +347,30 @@ describe('itsm backend over HTTP', () => {
         })) as any,
     });
     const { server } = await startTestBackend({
-      features: [itsmPlugin, catalogServiceMock.factory({ entities }), conditional.factory],
+      features: [
+        itsmPlugin,
+        catalogServiceMock.factory({ entities }),
+        conditional.factory,
+      ],
     });
-    const visible = await request(server).post('/api/itsm/incidents').send(report);
+    const visible = await request(server)
+      .post('/api/itsm/incidents')
+      .send(report);
     const hidden = await request(server)
       .post('/api/itsm/incidents')
-      .send({ ...report, affectedServices: ['component:default/payments-api'] });
+      .send({
+        ...report,
+        affectedServices: ['component:default/payments-api'],
+      });
     const list = await request(server).get('/api/itsm/incidents');
     expect(list.body.items.map((i: any) => i.id)).toEqual([visible.body.id]);
-    expect((await request(server).get(`/api/itsm/incidents/${hidden.body.id}`)).status).toBe(403);
-    expect((await request(server).get(`/api/itsm/incidents/${visible.body.id}`)).status).toBe(200);
+    expect(
+      (await request(server).get(`/api/itsm/incidents/${hidden.body.id}`))
+        .status,
+    ).toBe(403);
+    expect(
+      (await request(server).get(`/api/itsm/incidents/${visible.body.id}`))
+        .status,
+    ).toBe(200);
   });
 });

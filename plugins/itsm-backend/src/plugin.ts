@@ -63,7 +63,9 @@ export const itsmPlugin = createBackendPlugin({
         permissionsRegistry.addResourceType({
           resourceRef: incidentPermissionResourceRef,
           permissions: itsmPermissions.filter(
-            p => 'resourceType' in p && p.resourceType === ITSM_INCIDENT_RESOURCE_TYPE,
+            p =>
+              'resourceType' in p &&
+              p.resourceType === ITSM_INCIDENT_RESOURCE_TYPE,
           ),
           rules: incidentPermissionRules,
           getResources: ids => store.getIncidentsByIds(ids),
@@ -86,7 +88,10 @@ export const itsmPlugin = createBackendPlugin({
             logger,
             store,
             incidents,
-            authorizer: new IncidentAuthorizer(permissions, permissionsRegistry),
+            authorizer: new IncidentAuthorizer(
+              permissions,
+              permissionsRegistry,
+            ),
             healthCheck: async () => {
               await client.raw('select 1');
             },

@@ -1,7 +1,7 @@
 import { ConflictError } from '@backstage/errors';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { IncidentFields } from './IncidentStore';
-import { createTestDatabases } from './testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
@@ -26,15 +26,18 @@ function fields(overrides: Partial<IncidentFields> = {}): IncidentFields {
   };
 }
 
-const created = { type: 'created' as const, actor: 'user:default/alice', message: 'Reported' };
+const created = {
+  type: 'created' as const,
+  actor: 'user:default/alice',
+  message: 'Reported',
+};
 
 describe('DatabaseIncidentStore', () => {
-  it('runs on PostgreSQL when CI asks for it', () => {
-    // .ci/run sets ITSM_REQUIRE_POSTGRES so a missing database fails loudly
-    // instead of silently running SQLite only.
-    if (process.env.ITSM_REQUIRE_POSTGRES) {
-      expect(databases.supports('POSTGRES_15')).toBe(true);
-    }
+  // npm test sets ITSM_REQUIRE_POSTGRES so a missing database fails loudly
+  // instead of silently running SQLite only.
+  it('runs on PostgreSQL when the test command requires it', () => {
+    const required = Boolean(process.env.ITSM_REQUIRE_POSTGRES);
+    expect(!required || databases.supports('POSTGRES_15')).toBe(true);
   });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -48,9 +51,18 @@ describe('DatabaseIncidentStore', () => {
 
     it('creates incidents with sequential refs and reads them by id or ref', async () => {
       const { store } = await createStore();
-      const a = await store.createIncident(fields(), [created], '2026-11-01T10:00:00.000Z');
+      const a = await store.createIncident(
+        fields(),
+        [created],
+        '2026-11-01T10:00:00.000Z',
+      );
       const b = await store.createIncident(
-        fields({ affectedServices: ['component:default/payments-api', 'component:default/ledger'] }),
+        fields({
+          affectedServices: [
+            'component:default/payments-api',
+            'component:default/ledger',
+          ],
+        }),
         [created],
         '2026-11-01T11:00:00.000Z',
       );
@@ -78,31 +90,53 @@ describe('DatabaseIncidentStore', () => {
             title: `Incident on day ${day}`,
             detectedAt: `2026-11-0${day}T08:00:00.000Z`,
             priority: day % 2 ? 'P1' : 'P3',
-            affectedServices: day === 7 ? ['component:default/other'] : ['component:default/checkout-web'],
+            affectedServices:
+              day === 7
+                ? ['component:default/other']
+                : ['component:default/checkout-web'],
           }),
           [created],
           `2026-11-0${day}T08:00:00.000Z`,
         );
       }
-      const first = await store.listIncidents({ entityRef: 'component:default/checkout-web', limit: 4 });
+      const first = await store.listIncidents({
+        entityRef: 'component:default/checkout-web',
+        limit: 4,
+      });
       expect(first.totalCount).toBe(6);
       expect(first.items.map(i => i.title)).toEqual([
-        'Incident on day 6', 'Incident on day 5', 'Incident on day 4', 'Incident on day 3',
+        'Incident on day 6',
+        'Incident on day 5',
+        'Incident on day 4',
+        'Incident on day 3',
       ]);
       const second = await store.listIncidents({
-        entityRef: 'component:default/checkout-web', limit: 4, cursor: first.nextCursor,
+        entityRef: 'component:default/checkout-web',
+        limit: 4,
+        cursor: first.nextCursor,
       });
-      expect(second.items.map(i => i.title)).toEqual(['Incident on day 2', 'Incident on day 1']);
+      expect(second.items.map(i => i.title)).toEqual([
+        'Incident on day 2',
+        'Incident on day 1',
+      ]);
       expect(second.nextCursor).toBeUndefined();
 
       const p1 = await store.listIncidents({ priority: ['P1'], limit: 10 });
       expect(p1.items.map(i => i.title)).toEqual([
-        'Incident on day 7', 'Incident on day 5', 'Incident on day 3', 'Incident on day 1',
+        'Incident on day 7',
+        'Incident on day 5',
+        'Incident on day 3',
+        'Incident on day 1',
       ]);
       const ranged = await store.listIncidents({
-        from: '2026-11-02T00:00:00.000Z', to: '2026-11-04T00:00:00.000Z', limit: 10,
+        from: '2026-11-02T00:00:00.000Z',
+        to: '2026-11-04T00:00:00.000Z',
+        limit: 10,
       });
-      expect(ranged.items.map(i => i.title)).toEqual(['Incident on day 3', 'Incident on day 2']);
+      expect(ranged.items.map(i => i.title)).toEqual([
+        'Incident on day 3',
+        'Incident on day 2',
+      ]);
       const text = await store.listIncidents({ q: 'DAY 4', limit: 10 });
       expect(text.items.map(i => i.title)).toEqual(['Incident on day 4']);
       const literal = await store.listIncidents({ q: '100%', limit: 10 });
@@ -111,24 +145,52 @@ describe('DatabaseIncidentStore', () => {
 
     it('updates only at the expected version, with the timeline in the same transaction', async () => {
       const { store } = await createStore();
-      const incident = await store.createIncident(fields(), [created], '2026-11-01T10:00:00.000Z');
+      const incident = await store.createIncident(
+        fields(),
+        [created],
+        '2026-11-01T10:00:00.000Z',
+      );
       const updated = await store.updateIncident(
         incident.id,
         1,
         { status: 'acknowledged', acknowledgedAt: '2026-11-01T10:05:00.000Z' },
-        [{ type: 'status_changed', actor: 'user:default/bob', message: 'Status new → acknowledged', before: { status: 'new' }, after: { status: 'acknowledged' } }],
+        [
+          {
+            type: 'status_changed',
+            actor: 'user:default/bob',
+            message: 'Status new → acknowledged',
+            before: { status: 'new' },
+            after: { status: 'acknowledged' },
+          },
+        ],
         '2026-11-01T10:05:00.000Z',
       );
-      expect(updated).toMatchObject({ status: 'acknowledged', version: 2, acknowledgedAt: '2026-11-01T10:05:00.000Z' });
+      expect(updated).toMatchObject({
+        status: 'acknowledged',
+        version: 2,
+        acknowledgedAt: '2026-11-01T10:05:00.000Z',
+      });
 
       await expect(
-        store.updateIncident(incident.id, 1, { title: 'Lost update' }, [created], '2026-11-01T10:06:00.000Z'),
+        store.updateIncident(
+          incident.id,
+          1,
+          { title: 'Lost update' },
+          [created],
+          '2026-11-01T10:06:00.000Z',
+        ),
       ).rejects.toBeInstanceOf(ConflictError);
       const after = await store.getIncident(incident.id);
-      expect(after).toMatchObject({ title: 'Checkout latency above 2s', version: 2 });
+      expect(after).toMatchObject({
+        title: 'Checkout latency above 2s',
+        version: 2,
+      });
 
       const timeline = await store.listTimeline(incident.id, { limit: 10 });
-      expect(timeline.items.map(e => e.type)).toEqual(['created', 'status_changed']);
+      expect(timeline.items.map(e => e.type)).toEqual([
+        'created',
+        'status_changed',
+      ]);
       expect(timeline.items[1]).toMatchObject({
         actor: 'user:default/bob',
         before: { status: 'new' },
@@ -138,25 +200,54 @@ describe('DatabaseIncidentStore', () => {
 
     it('keeps the timeline append-only in the database', async () => {
       const { knex, store } = await createStore();
-      const incident = await store.createIncident(fields(), [created], '2026-11-01T10:00:00.000Z');
-      const rows = await knex('itsm_timeline_events').where({ incident_id: incident.id });
+      const incident = await store.createIncident(
+        fields(),
+        [created],
+        '2026-11-01T10:00:00.000Z',
+      );
+      const rows = await knex('itsm_timeline_events').where({
+        incident_id: incident.id,
+      });
       expect(rows).toHaveLength(1);
       await expect(
-        knex('itsm_timeline_events').where({ incident_id: incident.id }).update({ message: 'rewritten' }),
-      ).rejects.toThrow(/append-only/);
+        knex('itsm_timeline_events')
+          .where({ incident_id: incident.id })
+          .update({ message: 'rewritten' })
+          .then(),
+        // toThrow misreads driver errors from another realm; match the message
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(/append-only/),
+      });
     });
 
     it('moves a service history when affected services change', async () => {
       const { store } = await createStore();
-      const incident = await store.createIncident(fields(), [created], '2026-11-01T10:00:00.000Z');
+      const incident = await store.createIncident(
+        fields(),
+        [created],
+        '2026-11-01T10:00:00.000Z',
+      );
       await store.updateIncident(
-        incident.id, 1,
+        incident.id,
+        1,
         { affectedServices: ['component:default/payments-api'] },
-        [{ type: 'fields_changed', actor: 'user:default/bob', message: 'moved' }],
+        [
+          {
+            type: 'fields_changed',
+            actor: 'user:default/bob',
+            message: 'moved',
+          },
+        ],
         '2026-11-01T10:01:00.000Z',
       );
-      const old = await store.listIncidents({ entityRef: 'component:default/checkout-web', limit: 10 });
-      const moved = await store.listIncidents({ entityRef: 'component:default/payments-api', limit: 10 });
+      const old = await store.listIncidents({
+        entityRef: 'component:default/checkout-web',
+        limit: 10,
+      });
+      const moved = await store.listIncidents({
+        entityRef: 'component:default/payments-api',
+        limit: 10,
+      });
       expect(old.items).toHaveLength(0);
       expect(moved.items.map(i => i.id)).toEqual([incident.id]);
     });
@@ -164,36 +255,92 @@ describe('DatabaseIncidentStore', () => {
     it('summarises a service: open incidents by priority, last 30 days, last resolution', async () => {
       const { store } = await createStore();
       const svc = 'component:default/checkout-web';
-      const p1 = await store.createIncident(fields({ priority: 'P1', detectedAt: '2026-11-20T10:00:00.000Z' }), [created], '2026-11-20T10:00:00.000Z');
-      await store.createIncident(fields({ priority: 'P3', detectedAt: '2026-11-21T10:00:00.000Z' }), [created], '2026-11-21T10:00:00.000Z');
-      const old = await store.createIncident(fields({ priority: 'P2', detectedAt: '2026-09-01T10:00:00.000Z' }), [created], '2026-09-01T10:00:00.000Z');
-      await store.updateIncident(old.id, 1, { status: 'resolved', resolvedAt: '2026-09-02T10:00:00.000Z' }, [], '2026-09-02T10:00:00.000Z');
+      const p1 = await store.createIncident(
+        fields({ priority: 'P1', detectedAt: '2026-11-20T10:00:00.000Z' }),
+        [created],
+        '2026-11-20T10:00:00.000Z',
+      );
+      await store.createIncident(
+        fields({ priority: 'P3', detectedAt: '2026-11-21T10:00:00.000Z' }),
+        [created],
+        '2026-11-21T10:00:00.000Z',
+      );
+      const old = await store.createIncident(
+        fields({ priority: 'P2', detectedAt: '2026-09-01T10:00:00.000Z' }),
+        [created],
+        '2026-09-01T10:00:00.000Z',
+      );
+      await store.updateIncident(
+        old.id,
+        1,
+        { status: 'resolved', resolvedAt: '2026-09-02T10:00:00.000Z' },
+        [],
+        '2026-09-02T10:00:00.000Z',
+      );
 
-      const summary = await store.getEntitySummary(svc, '2026-11-23T00:00:00.000Z');
+      const summary = await store.getEntitySummary(
+        svc,
+        '2026-11-23T00:00:00.000Z',
+      );
       expect(summary.openCount).toBe(2);
-      expect(summary.openByPriority).toEqual({ P1: 1, P2: 0, P3: 1, P4: 0, P5: 0 });
+      expect(summary.openByPriority).toEqual({
+        P1: 1,
+        P2: 0,
+        P3: 1,
+        P4: 0,
+        P5: 0,
+      });
       expect(summary.openIncidents.map(i => i.id)[0]).toBe(p1.id);
       expect(summary.incidentsLast30Days).toBe(2);
       expect(summary.lastResolvedAt).toBe('2026-09-02T10:00:00.000Z');
 
-      const empty = await store.getEntitySummary('component:default/quiet', '2026-11-23T00:00:00.000Z');
-      expect(empty).toMatchObject({ openCount: 0, openIncidents: [], incidentsLast30Days: 0 });
+      const empty = await store.getEntitySummary(
+        'component:default/quiet',
+        '2026-11-23T00:00:00.000Z',
+      );
+      expect(empty).toMatchObject({
+        openCount: 0,
+        openIncidents: [],
+        incidentsLast30Days: 0,
+      });
     });
 
     it('enforces permission conditions in the query', async () => {
       const { store } = await createStore();
-      await store.createIncident(fields({ title: 'checkout', assignedGroup: 'group:default/checkout-team' }), [created], '2026-11-01T10:00:00.000Z');
-      await store.createIncident(fields({ title: 'payments', affectedServices: ['component:default/payments-api'] }), [created], '2026-11-01T11:00:00.000Z');
+      await store.createIncident(
+        fields({
+          title: 'checkout',
+          assignedGroup: 'group:default/checkout-team',
+        }),
+        [created],
+        '2026-11-01T10:00:00.000Z',
+      );
+      await store.createIncident(
+        fields({
+          title: 'payments',
+          affectedServices: ['component:default/payments-api'],
+        }),
+        [created],
+        '2026-11-01T11:00:00.000Z',
+      );
 
       const byService = await store.listIncidents({
         limit: 10,
-        permissionFilter: { key: 'affectedService', values: ['component:default/payments-api'] },
+        permissionFilter: {
+          key: 'affectedService',
+          values: ['component:default/payments-api'],
+        },
       });
       expect(byService.items.map(i => i.title)).toEqual(['payments']);
 
       const notGroup = await store.listIncidents({
         limit: 10,
-        permissionFilter: { not: { key: 'assignedGroup', values: ['group:default/checkout-team'] } },
+        permissionFilter: {
+          not: {
+            key: 'assignedGroup',
+            values: ['group:default/checkout-team'],
+          },
+        },
       });
       expect(notGroup.items.map(i => i.title)).toEqual(['payments']);
 
@@ -202,7 +349,10 @@ describe('DatabaseIncidentStore', () => {
         permissionFilter: {
           anyOf: [
             { key: 'assignedGroup', values: ['group:default/checkout-team'] },
-            { key: 'affectedService', values: ['component:default/payments-api'] },
+            {
+              key: 'affectedService',
+              values: ['component:default/payments-api'],
+            },
           ],
         },
       });

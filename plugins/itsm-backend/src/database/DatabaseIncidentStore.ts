@@ -481,7 +481,8 @@ export class DatabaseIncidentStore implements IncidentStore {
       const column = COLUMNS[key as keyof IncidentFields];
       if (!column || value === undefined) continue;
       if (TIME_FIELDS.has(key)) {
-        columns[column] = value === null ? null : this.time.toDb(value as string);
+        columns[column] =
+          value === null ? null : this.time.toDb(value as string);
       } else {
         columns[column] = value;
       }

@@ -1,6 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { createTestDatabases } from './testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
@@ -11,7 +11,12 @@ const directory = resolvePackagePath(
 );
 
 async function tables(knex: Knex) {
-  const names = ['itsm_sequences', 'itsm_incidents', 'itsm_incident_services', 'itsm_timeline_events'];
+  const names = [
+    'itsm_sequences',
+    'itsm_incidents',
+    'itsm_incident_services',
+    'itsm_timeline_events',
+  ];
   const present = await Promise.all(names.map(n => knex.schema.hasTable(n)));
   return names.filter((_, i) => present[i]);
 }
@@ -57,15 +62,23 @@ describe('migrations', () => {
       });
       // Running latest again is a no-op that keeps the data
       await knex.migrate.latest({ directory });
-      expect(await knex('itsm_incidents').count({ n: '*' })).toEqual([{ n: expect.anything() }]);
-      expect(Number((await knex('itsm_timeline_events').count({ n: '*' }).first())!.n)).toBe(1);
+      expect(await knex('itsm_incidents').count({ n: '*' })).toEqual([
+        { n: expect.anything() },
+      ]);
+      expect(
+        Number(
+          (await knex('itsm_timeline_events').count({ n: '*' }).first())!.n,
+        ),
+      ).toBe(1);
 
       await knex.migrate.rollback({ directory }, true);
       expect(await tables(knex)).toEqual([]);
 
       await knex.migrate.latest({ directory });
       expect(await tables(knex)).toHaveLength(4);
-      const [{ value }] = await knex('itsm_sequences').where({ name: 'incident' });
+      const [{ value }] = await knex('itsm_sequences').where({
+        name: 'incident',
+      });
       expect(Number(value)).toBe(1000);
       await knex.destroy();
     },

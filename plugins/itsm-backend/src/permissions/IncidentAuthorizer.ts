@@ -36,7 +36,9 @@ export class IncidentAuthorizer {
     private readonly permissions: PermissionsService,
     registry: PermissionsRegistryService,
   ) {
-    const ruleset = registry.getPermissionRuleset(incidentPermissionResourceRef);
+    const ruleset = registry.getPermissionRuleset(
+      incidentPermissionResourceRef,
+    );
     this.transform = createConditionTransformer(ruleset);
     this.isAllowed = createConditionAuthorizer(ruleset);
   }
@@ -54,14 +56,19 @@ export class IncidentAuthorizer {
   }
 
   /** For lists: everything, a filter, or a 403. */
-  async authorizeList(credentials: BackstageCredentials): Promise<ReadDecision> {
+  async authorizeList(
+    credentials: BackstageCredentials,
+  ): Promise<ReadDecision> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: itsmIncidentReadPermission }],
       { credentials },
     );
     if (decision.result === AuthorizeResult.ALLOW) return { result: 'all' };
     if (decision.result === AuthorizeResult.CONDITIONAL) {
-      return { result: 'filtered', filter: this.transform(decision.conditions) };
+      return {
+        result: 'filtered',
+        filter: this.transform(decision.conditions),
+      };
     }
     throw new NotAllowedError(
       `You are not allowed to read incidents (${itsmIncidentReadPermission.name})`,
@@ -88,7 +95,9 @@ export class IncidentAuthorizer {
     action: 'read' | 'update',
   ) {
     const permission =
-      action === 'read' ? itsmIncidentReadPermission : itsmIncidentUpdatePermission;
+      action === 'read'
+        ? itsmIncidentReadPermission
+        : itsmIncidentUpdatePermission;
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission }],
       { credentials },

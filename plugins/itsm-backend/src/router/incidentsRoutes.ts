@@ -22,7 +22,8 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
       entityRef: parseEntityRefParam('entityRef', query.entityRef),
       status: parseStatuses(query.status),
       priority: parsePriorities(query.priority),
-      major: query.major === undefined ? undefined : String(query.major) === 'true',
+      major:
+        query.major === undefined ? undefined : String(query.major) === 'true',
       assignedGroup: parseEntityRefParam(
         'assignedGroup',
         query.assignedGroup,

@@ -21,7 +21,11 @@ export interface SeedIncident extends CreateIncidentRequest {
     resolutionCode?: ResolutionCode;
     resolutionNotes?: string;
   }>;
-  updates?: Array<{ minutesAfterDetected: number; actor: string; message: string }>;
+  updates?: Array<{
+    minutesAfterDetected: number;
+    actor: string;
+    message: string;
+  }>;
 }
 
 /**

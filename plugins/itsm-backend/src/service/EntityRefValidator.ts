@@ -48,22 +48,22 @@ export class EntityRefValidator {
   }
 
   private parse(check: RefCheck): string {
-      let ref: string;
-      try {
-        ref = normalizeEntityRef(check.ref, check.defaultKind);
-      } catch (e) {
-        throw new InputError(
-          `${check.field}: "${check.ref}" is not an entity ref; use kind:namespace/name, e.g. ${check.defaultKind}:default/my-name`,
-        );
-      }
-      const kind = parseEntityRef(ref).kind;
-      if (check.kinds && !check.kinds.includes(kind)) {
-        throw new InputError(
-          `${check.field}: "${check.ref}" must be a ${check.kinds.join(
-            ' or ',
-          )} entity`,
-        );
-      }
-      return ref;
+    let ref: string;
+    try {
+      ref = normalizeEntityRef(check.ref, check.defaultKind);
+    } catch (e) {
+      throw new InputError(
+        `${check.field}: "${check.ref}" is not an entity ref; use kind:namespace/name, e.g. ${check.defaultKind}:default/my-name`,
+      );
+    }
+    const kind = parseEntityRef(ref).kind;
+    if (check.kinds && !check.kinds.includes(kind)) {
+      throw new InputError(
+        `${check.field}: "${check.ref}" must be a ${check.kinds.join(
+          ' or ',
+        )} entity`,
+      );
+    }
+    return ref;
   }
 }

@@ -67,10 +67,14 @@ export class IncidentService {
       checks.push(groupCheck('assignedGroup', request.assignedGroup));
     }
     const normalized = await this.checkRefs(checks, ctx);
-    const services = unique(normalized.slice(0, request.affectedServices.length));
+    const services = unique(
+      normalized.slice(0, request.affectedServices.length),
+    );
     let next = request.affectedServices.length;
     const assignee = request.assignee ? normalized[next++] : undefined;
-    const assignedGroup = request.assignedGroup ? normalized[next++] : undefined;
+    const assignedGroup = request.assignedGroup
+      ? normalized[next++]
+      : undefined;
     const occurredAt = request.occurredAt
       ? parseTime('occurredAt', request.occurredAt)
       : undefined;
@@ -103,7 +107,9 @@ export class IncidentService {
       {
         type: 'created',
         actor: ctx.actor,
-        message: `Reported with priority ${priority} (${request.impact} impact, ${request.urgency} urgency) on ${services.join(', ')}`,
+        message: `Reported with priority ${priority} (${
+          request.impact
+        } impact, ${request.urgency} urgency) on ${services.join(', ')}`,
         after: { status: 'new', priority, affectedServices: services },
       },
     ];
@@ -160,7 +166,10 @@ export class IncidentService {
     ) {
       changes.description = request.description;
     }
-    if (request.category !== undefined && request.category !== current.category) {
+    if (
+      request.category !== undefined &&
+      request.category !== current.category
+    ) {
       this.checkCategory(request.category);
       changes.category = request.category;
     }
@@ -174,13 +183,21 @@ export class IncidentService {
     const urgency = request.urgency ?? current.urgency;
     if (impact !== current.impact) changes.impact = impact;
     if (urgency !== current.urgency) changes.urgency = urgency;
-    const priority = derivePriority(impact, urgency, this.config.priorityMatrix);
+    const priority = derivePriority(
+      impact,
+      urgency,
+      this.config.priorityMatrix,
+    );
     if (priority !== current.priority) changes.priority = priority;
 
     // Entity refs, checked against the catalog in one round trip
     const checks: RefCheck[] = [];
     (request.affectedServices ?? []).forEach((ref, i) =>
-      checks.push({ field: `affectedServices[${i}]`, ref, defaultKind: 'component' }),
+      checks.push({
+        field: `affectedServices[${i}]`,
+        ref,
+        defaultKind: 'component',
+      }),
     );
     if (request.affectedServices && !request.affectedServices.length) {
       throw new InputError('affectedServices must name at least one service');
@@ -192,26 +209,32 @@ export class IncidentService {
     const normalized = await this.checkRefs(checks, ctx);
     let next = 0;
     if (request.affectedServices) {
-      const services = unique(normalized.slice(0, request.affectedServices.length));
+      const services = unique(
+        normalized.slice(0, request.affectedServices.length),
+      );
       next = request.affectedServices.length;
       if (services.join() !== current.affectedServices.join()) {
         changes.affectedServices = services;
       }
     }
-    const before = { assignee: current.assignee, assignedGroup: current.assignedGroup };
+    const before = {
+      assignee: current.assignee,
+      assignedGroup: current.assignedGroup,
+    };
     const after = { ...before };
     if (request.assignee !== undefined) {
-      after.assignee = request.assignee === null ? undefined : normalized[next++];
+      after.assignee =
+        request.assignee === null ? undefined : normalized[next++];
     }
     if (request.assignedGroup !== undefined) {
       after.assignedGroup =
         request.assignedGroup === null ? undefined : normalized[next++];
     }
     if (after.assignee !== before.assignee) {
-      changes.assignee = after.assignee ?? (null);
+      changes.assignee = after.assignee ?? null;
     }
     if (after.assignedGroup !== before.assignedGroup) {
-      changes.assignedGroup = after.assignedGroup ?? (null);
+      changes.assignedGroup = after.assignedGroup ?? null;
     }
 
     const fieldChange = describeChanges(current, changes);
@@ -219,7 +242,9 @@ export class IncidentService {
       events.push({ type: 'fields_changed', actor: ctx.actor, ...fieldChange });
     }
     if (changes.assignee !== undefined || changes.assignedGroup !== undefined) {
-      const target = [after.assignedGroup, after.assignee].filter(Boolean).join(' / ');
+      const target = [after.assignedGroup, after.assignee]
+        .filter(Boolean)
+        .join(' / ');
       events.push({
         type: 'assigned',
         actor: ctx.actor,
@@ -271,7 +296,8 @@ export class IncidentService {
     const to = request.status;
     const resolving = to === 'resolved' && current.status !== 'resolved';
     const hasResolution =
-      request.resolutionCode !== undefined || request.resolutionNotes !== undefined;
+      request.resolutionCode !== undefined ||
+      request.resolutionNotes !== undefined;
     if (hasResolution && !resolving) {
       throw new InputError(
         'resolutionCode and resolutionNotes are set when resolving: send them with status "resolved"',
@@ -281,16 +307,22 @@ export class IncidentService {
       return;
     }
     if (!canTransitionIncident(current.status, to)) {
-      throw new InputError(`status: ${describeIllegalTransition(current.status, to)}`);
+      throw new InputError(
+        `status: ${describeIllegalTransition(current.status, to)}`,
+      );
     }
     const statusChanges: IncidentChanges = { status: to };
     if (to === 'acknowledged') statusChanges.acknowledgedAt = now;
     if (to === 'resolved') {
       if (!request.resolutionCode) {
-        throw new InputError('resolutionCode is required to resolve an incident');
+        throw new InputError(
+          'resolutionCode is required to resolve an incident',
+        );
       }
       if (!request.resolutionNotes?.trim()) {
-        throw new InputError('resolutionNotes is required to resolve an incident');
+        throw new InputError(
+          'resolutionNotes is required to resolve an incident',
+        );
       }
       statusChanges.resolvedAt = now;
       statusChanges.resolutionCode = request.resolutionCode;
@@ -331,16 +363,16 @@ export class IncidentService {
   private checkCategory(category: string) {
     if (!this.config.categories.includes(category)) {
       throw new InputError(
-        `category "${category}" is not one of ${this.config.categories.join(', ')}`,
+        `category "${category}" is not one of ${this.config.categories.join(
+          ', ',
+        )}`,
       );
     }
   }
 
   private async checkRefs(checks: RefCheck[], ctx: ActorContext) {
     if (ctx.trusted || !ctx.credentials) {
-      return checks.map(c =>
-        this.refs.normalize(c),
-      );
+      return checks.map(c => this.refs.normalize(c));
     }
     return this.refs.validate(checks, ctx.credentials);
   }
@@ -366,7 +398,9 @@ function unique(refs: string[]): string[] {
 function parseTime(field: string, value: string): string {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
-    throw new InputError(`${field} must be an ISO 8601 date-time, got "${value}"`);
+    throw new InputError(
+      `${field} must be an ISO 8601 date-time, got "${value}"`,
+    );
   }
   return new Date(ms).toISOString();
 }

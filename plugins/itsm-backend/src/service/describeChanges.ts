@@ -20,7 +20,11 @@ export function describeChanges(
   current: Incident,
   changes: IncidentChanges,
 ):
-  | { message: string; before: Record<string, unknown>; after: Record<string, unknown> }
+  | {
+      message: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    }
   | undefined {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -32,7 +36,9 @@ export function describeChanges(
     if (key === 'description') {
       parts.push('description');
     } else if (key === 'priority') {
-      parts.push(`priority ${current.priority} → ${changes.priority} (recomputed from impact × urgency)`);
+      parts.push(
+        `priority ${current.priority} → ${changes.priority} (recomputed from impact × urgency)`,
+      );
     } else {
       parts.push(`${key} ${format(current[key])} → ${format(changes[key])}`);
     }
