@@ -1,4 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -69,6 +73,7 @@ describe('itsm backend over HTTP', () => {
     const listed = await request(server)
       .get('/api/itsm/incidents')
       .query({ entityRef: 'component:default/ledger' });
+    expect(listed.body.error?.message).toBeUndefined();
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((i: any) => i.ref)).toEqual(['INC-1001']);
     expect(listed.body.totalCount).toBe(1);
@@ -166,6 +171,27 @@ describe('itsm backend over HTTP', () => {
       openCount: 1,
       openByPriority: { P1: 0, P2: 1, P3: 0, P4: 0, P5: 0 },
     });
+  });
+
+  it('takes incidents from API callers with a service token, unencoded refs in the query', async () => {
+    const server = await startBackend();
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .set('Authorization', mockCredentials.service.header())
+      .send(report);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      source: 'api',
+      reporter: 'external:test-service',
+    });
+    const listed = await request(server)
+      .get(
+        '/api/itsm/incidents?entityRef=component:default/payments-api&status=new,acknowledged&priority=P1,P2',
+      )
+      .set('Authorization', mockCredentials.service.header());
+    expect(listed.body.error?.message).toBeUndefined();
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
   });
 
   it('recomputes the priority when impact or urgency change, and says so on the timeline', async () => {

@@ -34,6 +34,7 @@ export const itsmPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -45,6 +46,7 @@ export const itsmPlugin = createBackendPlugin({
         logger,
         database,
         httpRouter,
+        auth,
         httpAuth,
         permissions,
         permissionsRegistry,
@@ -83,6 +85,7 @@ export const itsmPlugin = createBackendPlugin({
         const client = await database.getClient();
         httpRouter.use(
           await createRouter({
+            auth,
             httpAuth,
             auditor,
             logger,

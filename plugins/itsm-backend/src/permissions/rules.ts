@@ -39,12 +39,12 @@ export const hasAffectedService = createPermissionRule({
   resourceRef: incidentPermissionResourceRef,
   paramsSchema: refsSchema,
   apply: (incident, { entityRefs }) => {
-    const wanted = new Set(entityRefs.map(normalizeEntityRef));
+    const wanted = new Set(entityRefs.map(ref => normalizeEntityRef(ref)));
     return incident.affectedServices.some(ref => wanted.has(ref));
   },
   toQuery: ({ entityRefs }) => ({
     key: 'affectedService',
-    values: entityRefs.map(normalizeEntityRef),
+    values: entityRefs.map(ref => normalizeEntityRef(ref)),
   }),
 });
 
@@ -55,12 +55,12 @@ export const isAssignedToGroup = createPermissionRule({
   resourceRef: incidentPermissionResourceRef,
   paramsSchema: refsSchema,
   apply: (incident, { entityRefs }) => {
-    const wanted = new Set(entityRefs.map(normalizeEntityRef));
+    const wanted = new Set(entityRefs.map(ref => normalizeEntityRef(ref)));
     return !!incident.assignedGroup && wanted.has(incident.assignedGroup);
   },
   toQuery: ({ entityRefs }) => ({
     key: 'assignedGroup',
-    values: entityRefs.map(normalizeEntityRef),
+    values: entityRefs.map(ref => normalizeEntityRef(ref)),
   }),
 });
 

@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
@@ -11,6 +12,7 @@ import { IncidentStore } from '../database/IncidentStore';
 
 /** What the route handlers share. */
 export interface RouterContext {
+  auth: AuthService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   logger: LoggerService;
@@ -19,11 +21,21 @@ export interface RouterContext {
   store: IncidentStore;
 }
 
-/** The caller's credentials and the ref recorded as actor on the timeline. */
+/**
+ * The caller's credentials, the ref recorded as actor on the timeline, and
+ * the credentials to look entities up with: the user's own (so they only
+ * name entities they can see), or this plugin's for service callers such as
+ * API tokens, which are restricted to the itsm plugin.
+ */
 export async function callerOf(
-  httpAuth: HttpAuthService,
+  { httpAuth, auth }: Pick<RouterContext, 'httpAuth' | 'auth'>,
   req: Request<any, any, any, any>,
-): Promise<{ credentials: BackstageCredentials; actor: string }> {
+): Promise<{
+  credentials: BackstageCredentials;
+  catalogCredentials: BackstageCredentials;
+  actor: string;
+  isUser: boolean;
+}> {
   const credentials = await httpAuth.credentials(req, {
     allow: ['user', 'service'],
   });
@@ -32,5 +44,14 @@ export async function callerOf(
     | { type: 'service'; subject: string };
   const actor =
     principal.type === 'user' ? principal.userEntityRef : principal.subject;
-  return { credentials, actor };
+  const catalogCredentials =
+    principal.type === 'user'
+      ? credentials
+      : await auth.getOwnServiceCredentials();
+  return {
+    credentials,
+    catalogCredentials,
+    actor,
+    isUser: principal.type === 'user',
+  };
 }

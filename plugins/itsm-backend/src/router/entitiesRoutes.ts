@@ -4,10 +4,10 @@ import { normalizeEntityRef } from '../service/entityRefs';
 
 /** `/entities/:kind/:namespace/:name/summary`: the entity card in one call. */
 export function addEntityRoutes(router: Router, ctx: RouterContext) {
-  const { httpAuth, authorizer, store } = ctx;
+  const { authorizer, store } = ctx;
 
   router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
-    const { credentials } = await callerOf(httpAuth, req);
+    const { credentials } = await callerOf(ctx, req);
     const decision = await authorizer.authorizeList(credentials);
     const { kind, namespace, name } = req.params;
     const entityRef = normalizeEntityRef(`${kind}:${namespace}/${name}`);

@@ -12,10 +12,10 @@ const DEFAULT_LIMIT = 50;
 
 /** `/incidents` and everything under it. */
 export function addIncidentRoutes(router: Router, ctx: RouterContext) {
-  const { httpAuth, auditor, authorizer, incidents, store } = ctx;
+  const { auditor, authorizer, incidents, store } = ctx;
 
   router.get('/incidents', async (req, res) => {
-    const { credentials } = await callerOf(httpAuth, req);
+    const { credentials } = await callerOf(ctx, req);
     const decision = await authorizer.authorizeList(credentials);
     const query = req.query as Record<string, string | undefined>;
     const page = await store.listIncidents({
@@ -47,12 +47,15 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
       request: req,
     });
     try {
-      const { credentials, actor } = await callerOf(httpAuth, req);
+      const { credentials, catalogCredentials, actor, isUser } = await callerOf(
+        ctx,
+        req,
+      );
       await authorizer.authorizeCreate(credentials);
-      const source = credentials.principal.type === 'user' ? 'portal' : 'api';
+      const source = isUser ? 'portal' : 'api';
       const incident = await incidents.create(
         { ...req.body, source },
-        { actor, credentials },
+        { actor, credentials: catalogCredentials },
       );
       await auditorEvent.success({ meta: { incidentRef: incident.ref } });
       res.status(201).json(incident);
@@ -63,7 +66,7 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    const { credentials } = await callerOf(httpAuth, req);
+    const { credentials } = await callerOf(ctx, req);
     const incident = await incidents.get(req.params.id);
     await authorizer.authorizeRead(credentials, incident);
     res.json(incident);
@@ -77,14 +80,17 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
       meta: { incident: req.params.id },
     });
     try {
-      const { credentials, actor } = await callerOf(httpAuth, req);
+      const { credentials, catalogCredentials, actor } = await callerOf(
+        ctx,
+        req,
+      );
       const current = await incidents.get(req.params.id);
       await authorizer.authorizeUpdate(credentials, current);
       const version = req.body.version ?? parseIfMatch(req.header('if-match'));
       const updated = await incidents.update(
         current,
         { ...req.body, version },
-        { actor, credentials },
+        { actor, credentials: catalogCredentials },
       );
       await auditorEvent.success({
         meta: { incidentRef: updated.ref, version: updated.version },
@@ -97,7 +103,7 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
   });
 
   router.post('/incidents/:id/updates', async (req, res) => {
-    const { credentials, actor } = await callerOf(httpAuth, req);
+    const { credentials, actor } = await callerOf(ctx, req);
     const incident = await incidents.get(req.params.id);
     await authorizer.authorizeUpdate(credentials, incident);
     const event = await incidents.addUpdate(incident, req.body.message, {
@@ -108,7 +114,7 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
   });
 
   router.get('/incidents/:id/timeline', async (req, res) => {
-    const { credentials } = await callerOf(httpAuth, req);
+    const { credentials } = await callerOf(ctx, req);
     const incident = await incidents.get(req.params.id);
     await authorizer.authorizeRead(credentials, incident);
     const query = req.query as Record<string, string | undefined>;
