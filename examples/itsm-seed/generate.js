@@ -140,17 +140,20 @@ const email = name => `${name}@example.com`;
 const REGIONS = ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2'];
 const CLIENTS = ['the iOS app', 'the Android app', 'the web shop', 'partner integrations', 'the call-centre tool'];
 
-/** Title and description templates by category; `s` is the service label. */
+/**
+ * Title and description templates by category; `s` is the service label,
+ * `r` the region where it was seen.
+ */
 const TEMPLATES = {
   availability: [
-    s => [`${s} returning 5xx errors`, `Error rate on **${s}** jumped to ${int(4, 60)}% of requests (baseline < 0.5%).\n\n- First seen in ${pick(REGIONS)}\n- Customers see "Something went wrong" pages`],
-    s => [`${s} unreachable from ${pick(REGIONS)}`, `Health checks from ${pick(REGIONS)} fail for **${s}**; other regions look healthy.\n\nLoad balancer reports all targets unhealthy.`],
+    (s, r) => [`${s} returning 5xx errors`, `Error rate on **${s}** jumped to ${int(4, 60)}% of requests (baseline < 0.5%).\n\n- First seen in ${r}\n- Customers see "Something went wrong" pages`],
+    (s, r) => [`${s} unreachable from ${r}`, `Health checks from ${r} fail for **${s}**; other regions look healthy.\n\nLoad balancer reports all targets unhealthy.`],
     s => [`${s} pods crash-looping after deploy`, `After today's deploy **${s}** pods restart every ${int(1, 5)} minutes (OOMKilled / exit 137).\n\nOnly ${int(1, 3)} of ${int(6, 12)} replicas are ready.`],
     s => [`${s} intermittently unavailable`, `Roughly one request in ${int(5, 30)} to **${s}** times out at the gateway.\n\nReported by ${pick(CLIENTS)}.`],
     s => [`${s} down: dependency connection refused`, `**${s}** logs \`ECONNREFUSED\` to a downstream dependency and fails readiness.\n\nImpact: requests fail fast with 503.`],
   ],
   performance: [
-    s => [`${s} latency above ${int(2, 5)}s`, `p95 latency of **${s}** is ${(rand() * 4 + 2).toFixed(1)}s (SLO 800 ms) for the last ${int(10, 45)} minutes.\n\nCPU looks normal; suspect a slow query or cache misses.`],
+    (s, r, x = int(2, 5)) => [`${s} latency above ${x}s`, `p95 latency of **${s}** is ${(x + rand()).toFixed(1)}s in ${r} (SLO 800 ms) for the last ${int(10, 45)} minutes.\n\nCPU looks normal; suspect a slow query or cache misses.`],
     s => [`Slow responses from ${s}`, `Users report pages depending on **${s}** take ${int(5, 20)}s to load.\n\n| metric | now | usual |\n|---|---|---|\n| p50 | ${int(900, 3000)} ms | ${int(80, 200)} ms |\n| p99 | ${int(5, 15)} s | ${int(300, 900)} ms |`],
     s => [`${s} throughput degraded`, `**${s}** processes ${int(20, 60)}% of its usual requests per second; queue depth growing.`],
     s => [`Timeouts calling ${s}`, `Callers of **${s}** hit their ${int(1, 3)}s client timeout on ${int(2, 15)}% of calls.`],
@@ -174,7 +177,7 @@ const TEMPLATES = {
     s => [`Vulnerable dependency in ${s}`, `A critical CVE affects a library bundled in **${s}**; exploitability being assessed.`],
   ],
   capacity: [
-    s => [`${s} disk usage above ${int(85, 97)}%`, `Data volume of **${s}** is at ${int(85, 97)}% and growing ~${int(1, 5)}%/day.`],
+    (s, r, x = int(85, 97)) => [`${s} disk usage above ${x}%`, `Data volume of **${s}** is at ${x}% and growing ~${int(1, 5)}%/day.`],
     s => [`${s} connection pool exhausted`, `**${s}** logs "pool exhausted" warnings; requests queue for connections.`],
     s => [`${s} hitting CPU limits`, `**${s}** pods are CPU-throttled at their limit during peak traffic; autoscaler at max replicas.`],
     s => [`Queue backlog growing on ${s}`, `The work queue of **${s}** holds ${int(20, 900)}k messages and keeps growing.`],
@@ -233,7 +236,7 @@ function finalStatusFor(minutesAgo) {
   const days = minutesAgo / DAY;
   if (minutesAgo < 30) return weighted({ new: 8, acknowledged: 2 });
   if (days < 1) return weighted({ new: 3, acknowledged: 3, in_progress: 5, on_hold: 1, resolved: 3, cancelled: 1 });
-  if (days < 7) return weighted({ new: 1, acknowledged: 2, in_progress: 5, on_hold: 3, resolved: 4, closed: 2, cancelled: 1 });
+  if (days < 7) return weighted({ new: 2, acknowledged: 2, in_progress: 5, on_hold: 3, resolved: 4, closed: 2, cancelled: 1 });
   if (days < 14) return weighted({ in_progress: 1, on_hold: 1, resolved: 4, closed: 12, cancelled: 1 });
   return weighted({ acknowledged: 0.3, in_progress: 0.7, on_hold: 1, resolved: 1.5, closed: 88, cancelled: 6 });
 }
@@ -365,11 +368,12 @@ function makeIncident(opts) {
   const [impact, urgency] = opts.levels ?? pickLevels(category);
   const priority = MATRIX[impact][urgency];
 
-  let [title, description] = pick(TEMPLATES[category])(svc.label);
+  const region = pick(REGIONS);
+  let [title, description] = pick(TEMPLATES[category])(svc.label, region);
   if (source === 'alertmanager' && ALERTS[category]) {
     const alert = pick(ALERTS[category]);
     title = `[FIRING] ${alert}: ${primary}`;
-    description = `Alertmanager alert **${alert}** firing for \`service=${primary}\` in ${pick(REGIONS)}.\n\n${description}`;
+    description = `Alertmanager alert **${alert}** firing for \`service=${primary}\` in ${region}.\n\n${description}`;
   }
   if (opts.title) [title, description] = opts.title;
 
@@ -488,7 +492,7 @@ function generate() {
     const n = int(3, 5);
     for (let i = 0; i < n; i++) {
       const minutesAgo = Math.round(c.daysAgo * DAY - i * int(1, 3) * DAY - int(0, 600));
-      const desc = `${pick(TEMPLATES[c.category])(SERVICES[c.service].label)[1]}\n\nSeen again - see earlier incidents on this service.`;
+      const desc = `${pick(TEMPLATES[c.category])(SERVICES[c.service].label, pick(REGIONS))[1]}\n\nSeen again - see earlier incidents on this service.`;
       incidents.push(makeIncident({ service: c.service, category: c.category, minutesAgo, title: [c.title, desc] }));
     }
   }
