@@ -56,7 +56,9 @@ function weighted(weights) {
 }
 /** Log-uniform between min and max: most values small, a long tail. */
 const logUniform = (min, max) =>
-  Math.round(Math.exp(Math.log(min) + rand() * (Math.log(max) - Math.log(min))));
+  Math.round(
+    Math.exp(Math.log(min) + rand() * (Math.log(max) - Math.log(min))),
+  );
 
 // ---------------------------------------------------------------------------
 // Domain rules (mirrors of plugins/itsm-common/src)
@@ -108,25 +110,82 @@ const GROUP_MEMBERS = {
 const USERS = Object.values(GROUP_MEMBERS).flat();
 
 const SERVICES = {
-  'payments-api': { owner: 'payments-team', label: 'Payments API', related: ['ledger', 'fraud-check', 'checkout-web'] },
-  ledger: { owner: 'payments-team', label: 'Ledger', related: ['payments-api', 'billing-worker'] },
-  'fraud-check': { owner: 'payments-team', label: 'Fraud check', related: ['payments-api', 'user-profile'] },
-  'billing-worker': { owner: 'payments-team', label: 'Billing worker', related: ['ledger', 'notifications-gateway'] },
-  'checkout-web': { owner: 'checkout-team', label: 'Checkout', related: ['cart-service', 'payments-api', 'auth-service', 'pricing'] },
-  'cart-service': { owner: 'checkout-team', label: 'Cart service', related: ['pricing', 'session-store', 'checkout-web'] },
-  'catalog-search': { owner: 'checkout-team', label: 'Catalog search', related: ['pricing', 'checkout-web'] },
-  pricing: { owner: 'checkout-team', label: 'Pricing', related: ['cart-service', 'catalog-search'] },
-  'auth-service': { owner: 'identity-team', label: 'Auth service', related: ['session-store', 'user-profile', 'checkout-web'] },
-  'user-profile': { owner: 'identity-team', label: 'User profile', related: ['auth-service', 'fraud-check'] },
-  'session-store': { owner: 'platform', label: 'Session store', related: ['auth-service', 'cart-service'] },
-  'notifications-gateway': { owner: 'sre', label: 'Notifications gateway', related: ['billing-worker', 'auth-service'] },
+  'payments-api': {
+    owner: 'payments-team',
+    label: 'Payments API',
+    related: ['ledger', 'fraud-check', 'checkout-web'],
+  },
+  ledger: {
+    owner: 'payments-team',
+    label: 'Ledger',
+    related: ['payments-api', 'billing-worker'],
+  },
+  'fraud-check': {
+    owner: 'payments-team',
+    label: 'Fraud check',
+    related: ['payments-api', 'user-profile'],
+  },
+  'billing-worker': {
+    owner: 'payments-team',
+    label: 'Billing worker',
+    related: ['ledger', 'notifications-gateway'],
+  },
+  'checkout-web': {
+    owner: 'checkout-team',
+    label: 'Checkout',
+    related: ['cart-service', 'payments-api', 'auth-service', 'pricing'],
+  },
+  'cart-service': {
+    owner: 'checkout-team',
+    label: 'Cart service',
+    related: ['pricing', 'session-store', 'checkout-web'],
+  },
+  'catalog-search': {
+    owner: 'checkout-team',
+    label: 'Catalog search',
+    related: ['pricing', 'checkout-web'],
+  },
+  pricing: {
+    owner: 'checkout-team',
+    label: 'Pricing',
+    related: ['cart-service', 'catalog-search'],
+  },
+  'auth-service': {
+    owner: 'identity-team',
+    label: 'Auth service',
+    related: ['session-store', 'user-profile', 'checkout-web'],
+  },
+  'user-profile': {
+    owner: 'identity-team',
+    label: 'User profile',
+    related: ['auth-service', 'fraud-check'],
+  },
+  'session-store': {
+    owner: 'platform',
+    label: 'Session store',
+    related: ['auth-service', 'cart-service'],
+  },
+  'notifications-gateway': {
+    owner: 'sre',
+    label: 'Notifications gateway',
+    related: ['billing-worker', 'auth-service'],
+  },
 };
 const SERVICE_NAMES = Object.keys(SERVICES);
 // Busier services get more incidents.
 const SERVICE_WEIGHTS = {
-  'payments-api': 14, ledger: 7, 'fraud-check': 8, 'billing-worker': 6,
-  'checkout-web': 14, 'cart-service': 10, 'catalog-search': 9, pricing: 6,
-  'auth-service': 12, 'user-profile': 5, 'session-store': 6, 'notifications-gateway': 8,
+  'payments-api': 14,
+  ledger: 7,
+  'fraud-check': 8,
+  'billing-worker': 6,
+  'checkout-web': 14,
+  'cart-service': 10,
+  'catalog-search': 9,
+  pricing: 6,
+  'auth-service': 12,
+  'user-profile': 5,
+  'session-store': 6,
+  'notifications-gateway': 8,
 };
 
 const userRef = name => `user:default/${name}`;
@@ -138,7 +197,13 @@ const email = name => `${name}@example.com`;
 // Text
 
 const REGIONS = ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2'];
-const CLIENTS = ['the iOS app', 'the Android app', 'the web shop', 'partner integrations', 'the call-centre tool'];
+const CLIENTS = [
+  'the iOS app',
+  'the Android app',
+  'the web shop',
+  'partner integrations',
+  'the call-centre tool',
+];
 
 /**
  * Title and description templates by category; `s` is the service label,
@@ -146,74 +211,294 @@ const CLIENTS = ['the iOS app', 'the Android app', 'the web shop', 'partner inte
  */
 const TEMPLATES = {
   availability: [
-    (s, r) => [`${s} returning 5xx errors`, `Error rate on **${s}** jumped to ${int(4, 60)}% of requests (baseline < 0.5%).\n\n- First seen in ${r}\n- Customers see "Something went wrong" pages`],
-    (s, r) => [`${s} unreachable from ${r}`, `Health checks from ${r} fail for **${s}**; other regions look healthy.\n\nLoad balancer reports all targets unhealthy.`],
-    s => [`${s} pods crash-looping after deploy`, `After today's deploy **${s}** pods restart every ${int(1, 5)} minutes (OOMKilled / exit 137).\n\nOnly ${int(1, 3)} of ${int(6, 12)} replicas are ready.`],
-    s => [`${s} intermittently unavailable`, `Roughly one request in ${int(5, 30)} to **${s}** times out at the gateway.\n\nReported by ${pick(CLIENTS)}.`],
-    s => [`${s} down: dependency connection refused`, `**${s}** logs \`ECONNREFUSED\` to a downstream dependency and fails readiness.\n\nImpact: requests fail fast with 503.`],
+    (s, r) => [
+      `${s} returning 5xx errors`,
+      `Error rate on **${s}** jumped to ${int(
+        4,
+        60,
+      )}% of requests (baseline < 0.5%).\n\n- First seen in ${r}\n- Customers see "Something went wrong" pages`,
+    ],
+    (s, r) => [
+      `${s} unreachable from ${r}`,
+      `Health checks from ${r} fail for **${s}**; other regions look healthy.\n\nLoad balancer reports all targets unhealthy.`,
+    ],
+    s => [
+      `${s} pods crash-looping after deploy`,
+      `After today's deploy **${s}** pods restart every ${int(
+        1,
+        5,
+      )} minutes (OOMKilled / exit 137).\n\nOnly ${int(1, 3)} of ${int(
+        6,
+        12,
+      )} replicas are ready.`,
+    ],
+    s => [
+      `${s} intermittently unavailable`,
+      `Roughly one request in ${int(
+        5,
+        30,
+      )} to **${s}** times out at the gateway.\n\nReported by ${pick(
+        CLIENTS,
+      )}.`,
+    ],
+    s => [
+      `${s} down: dependency connection refused`,
+      `**${s}** logs \`ECONNREFUSED\` to a downstream dependency and fails readiness.\n\nImpact: requests fail fast with 503.`,
+    ],
   ],
   performance: [
-    (s, r, x = int(2, 5)) => [`${s} latency above ${x}s`, `p95 latency of **${s}** is ${(x + rand()).toFixed(1)}s in ${r} (SLO 800 ms) for the last ${int(10, 45)} minutes.\n\nCPU looks normal; suspect a slow query or cache misses.`],
-    s => [`Slow responses from ${s}`, `Users report pages depending on **${s}** take ${int(5, 20)}s to load.\n\n| metric | now | usual |\n|---|---|---|\n| p50 | ${int(900, 3000)} ms | ${int(80, 200)} ms |\n| p99 | ${int(5, 15)} s | ${int(300, 900)} ms |`],
-    s => [`${s} throughput degraded`, `**${s}** processes ${int(20, 60)}% of its usual requests per second; queue depth growing.`],
-    s => [`Timeouts calling ${s}`, `Callers of **${s}** hit their ${int(1, 3)}s client timeout on ${int(2, 15)}% of calls.`],
+    (s, r, x = int(2, 5)) => [
+      `${s} latency above ${x}s`,
+      `p95 latency of **${s}** is ${(x + rand()).toFixed(
+        1,
+      )}s in ${r} (SLO 800 ms) for the last ${int(
+        10,
+        45,
+      )} minutes.\n\nCPU looks normal; suspect a slow query or cache misses.`,
+    ],
+    s => [
+      `Slow responses from ${s}`,
+      `Users report pages depending on **${s}** take ${int(
+        5,
+        20,
+      )}s to load.\n\n| metric | now | usual |\n|---|---|---|\n| p50 | ${int(
+        900,
+        3000,
+      )} ms | ${int(80, 200)} ms |\n| p99 | ${int(5, 15)} s | ${int(
+        300,
+        900,
+      )} ms |`,
+    ],
+    s => [
+      `${s} throughput degraded`,
+      `**${s}** processes ${int(
+        20,
+        60,
+      )}% of its usual requests per second; queue depth growing.`,
+    ],
+    s => [
+      `Timeouts calling ${s}`,
+      `Callers of **${s}** hit their ${int(1, 3)}s client timeout on ${int(
+        2,
+        15,
+      )}% of calls.`,
+    ],
   ],
   functionality: [
-    s => [`${s}: feature not working after release`, `Since the latest release, a core flow of **${s}** fails for some users.\n\n**Steps to reproduce**\n1. Sign in\n2. Use the affected flow\n3. Observe the error banner`],
-    s => [`Wrong results from ${s}`, `**${s}** returns unexpected results for a subset of requests (reported by ${pick(CLIENTS)}).`],
-    s => [`${s} rejects valid requests with 400`, `Requests that worked yesterday are rejected by **${s}** with \`400 Bad Request\` (validation error on an optional field).`],
-    s => [`Button does nothing in flow served by ${s}`, `Clicking the primary action in the flow backed by **${s}** has no effect in ${pick(['Safari', 'Firefox', 'Chrome on Android'])}.`],
+    s => [
+      `${s}: feature not working after release`,
+      `Since the latest release, a core flow of **${s}** fails for some users.\n\n**Steps to reproduce**\n1. Sign in\n2. Use the affected flow\n3. Observe the error banner`,
+    ],
+    s => [
+      `Wrong results from ${s}`,
+      `**${s}** returns unexpected results for a subset of requests (reported by ${pick(
+        CLIENTS,
+      )}).`,
+    ],
+    s => [
+      `${s} rejects valid requests with 400`,
+      `Requests that worked yesterday are rejected by **${s}** with \`400 Bad Request\` (validation error on an optional field).`,
+    ],
+    s => [
+      `Button does nothing in flow served by ${s}`,
+      `Clicking the primary action in the flow backed by **${s}** has no effect in ${pick(
+        ['Safari', 'Firefox', 'Chrome on Android'],
+      )}.`,
+    ],
   ],
   data: [
-    s => [`${s}: inconsistent records`, `Reconciliation found ${int(3, 400)} records in **${s}** that disagree with the upstream source.`],
-    s => [`Duplicate entries written by ${s}`, `**${s}** wrote duplicate rows after a retry storm; ${int(10, 900)} customers affected.`],
-    s => [`${s} nightly export missing data`, `Last night's export from **${s}** is ${int(5, 40)}% smaller than usual; some partitions are empty.`],
-    s => [`Stale data served by ${s}`, `**${s}** serves data that is ${int(2, 48)} hours old; the cache is not being refreshed.`],
+    s => [
+      `${s}: inconsistent records`,
+      `Reconciliation found ${int(
+        3,
+        400,
+      )} records in **${s}** that disagree with the upstream source.`,
+    ],
+    s => [
+      `Duplicate entries written by ${s}`,
+      `**${s}** wrote duplicate rows after a retry storm; ${int(
+        10,
+        900,
+      )} customers affected.`,
+    ],
+    s => [
+      `${s} nightly export missing data`,
+      `Last night's export from **${s}** is ${int(
+        5,
+        40,
+      )}% smaller than usual; some partitions are empty.`,
+    ],
+    s => [
+      `Stale data served by ${s}`,
+      `**${s}** serves data that is ${int(
+        2,
+        48,
+      )} hours old; the cache is not being refreshed.`,
+    ],
   ],
   security: [
-    s => [`Suspicious traffic against ${s}`, `WAF flagged ${int(2, 40)}k requests/min from a small set of IPs probing **${s}** endpoints.`],
-    s => [`Expiring TLS certificate on ${s}`, `The TLS certificate for **${s}** expires in ${int(1, 6)} days and auto-renewal failed.`],
-    s => [`Credential leaked in ${s} logs`, `A token appears in plain text in **${s}** application logs; logs are shipped to the shared cluster.`],
-    s => [`Vulnerable dependency in ${s}`, `A critical CVE affects a library bundled in **${s}**; exploitability being assessed.`],
+    s => [
+      `Suspicious traffic against ${s}`,
+      `WAF flagged ${int(
+        2,
+        40,
+      )}k requests/min from a small set of IPs probing **${s}** endpoints.`,
+    ],
+    s => [
+      `Expiring TLS certificate on ${s}`,
+      `The TLS certificate for **${s}** expires in ${int(
+        1,
+        6,
+      )} days and auto-renewal failed.`,
+    ],
+    s => [
+      `Credential leaked in ${s} logs`,
+      `A token appears in plain text in **${s}** application logs; logs are shipped to the shared cluster.`,
+    ],
+    s => [
+      `Vulnerable dependency in ${s}`,
+      `A critical CVE affects a library bundled in **${s}**; exploitability being assessed.`,
+    ],
   ],
   capacity: [
-    (s, r, x = int(85, 97)) => [`${s} disk usage above ${x}%`, `Data volume of **${s}** is at ${x}% and growing ~${int(1, 5)}%/day.`],
-    s => [`${s} connection pool exhausted`, `**${s}** logs "pool exhausted" warnings; requests queue for connections.`],
-    s => [`${s} hitting CPU limits`, `**${s}** pods are CPU-throttled at their limit during peak traffic; autoscaler at max replicas.`],
-    s => [`Queue backlog growing on ${s}`, `The work queue of **${s}** holds ${int(20, 900)}k messages and keeps growing.`],
+    (s, r, x = int(85, 97)) => [
+      `${s} disk usage above ${x}%`,
+      `Data volume of **${s}** is at ${x}% and growing ~${int(1, 5)}%/day.`,
+    ],
+    s => [
+      `${s} connection pool exhausted`,
+      `**${s}** logs "pool exhausted" warnings; requests queue for connections.`,
+    ],
+    s => [
+      `${s} hitting CPU limits`,
+      `**${s}** pods are CPU-throttled at their limit during peak traffic; autoscaler at max replicas.`,
+    ],
+    s => [
+      `Queue backlog growing on ${s}`,
+      `The work queue of **${s}** holds ${int(
+        20,
+        900,
+      )}k messages and keeps growing.`,
+    ],
   ],
   other: [
-    s => [`${s}: alerts flapping`, `Alerts for **${s}** fire and resolve every few minutes without visible customer impact.`],
-    s => [`Question about ${s} behaviour`, `A partner asks why **${s}** behaves differently from the documentation.`],
-    s => [`${s} dashboard shows no data`, `The monitoring dashboard of **${s}** is empty since ${int(1, 12)} hours ago.`],
+    s => [
+      `${s}: alerts flapping`,
+      `Alerts for **${s}** fire and resolve every few minutes without visible customer impact.`,
+    ],
+    s => [
+      `Question about ${s} behaviour`,
+      `A partner asks why **${s}** behaves differently from the documentation.`,
+    ],
+    s => [
+      `${s} dashboard shows no data`,
+      `The monitoring dashboard of **${s}** is empty since ${int(
+        1,
+        12,
+      )} hours ago.`,
+    ],
   ],
 };
 
 /** Alertmanager-style titles for alert-sourced incidents. */
 const ALERTS = {
-  availability: ['HighErrorRate', 'TargetDown', 'KubePodCrashLooping', 'ProbeFailed'],
+  availability: [
+    'HighErrorRate',
+    'TargetDown',
+    'KubePodCrashLooping',
+    'ProbeFailed',
+  ],
   performance: ['HighLatencyP95', 'SlowRequests', 'ApdexLow'],
-  capacity: ['DiskAlmostFull', 'ConnectionPoolSaturated', 'CPUThrottlingHigh', 'QueueBacklogHigh'],
+  capacity: [
+    'DiskAlmostFull',
+    'ConnectionPoolSaturated',
+    'CPUThrottlingHigh',
+    'QueueBacklogHigh',
+  ],
 };
 
 const UPDATES = {
-  availability: ['Rolled back the last deploy in one region to compare', 'Error rate dropping after restarting the unhealthy pods', 'Dependency owner engaged; they see the same errors', 'Traffic shifted away from the affected region'],
-  performance: ['Root cause narrowed to cache eviction', 'Slow query identified; adding an index in staging', 'Scaled out to relieve pressure while we investigate', 'Latency back under SLO in two of three regions'],
-  functionality: ['Reproduced in staging', 'Fix in code review', 'Feature flag turned off for affected users', 'Confirmed with the reporter that the workaround helps'],
-  data: ['Affected records identified; repair script being written', 'Writes paused to stop the damage spreading', 'Repair script tested on a copy of production', 'Reconciliation re-run: counts match again'],
-  security: ['Offending IPs blocked at the WAF', 'Security team engaged', 'Credential rotated', 'Patched image built and being rolled out'],
-  capacity: ['Old data archived, usage down 10%', 'Pool size raised temporarily', 'Added capacity; watching the trend', 'Capacity ticket raised for next quarter'],
-  other: ['Looking into it', 'Waiting for more details from the reporter', 'Discussed with the owning team'],
+  availability: [
+    'Rolled back the last deploy in one region to compare',
+    'Error rate dropping after restarting the unhealthy pods',
+    'Dependency owner engaged; they see the same errors',
+    'Traffic shifted away from the affected region',
+  ],
+  performance: [
+    'Root cause narrowed to cache eviction',
+    'Slow query identified; adding an index in staging',
+    'Scaled out to relieve pressure while we investigate',
+    'Latency back under SLO in two of three regions',
+  ],
+  functionality: [
+    'Reproduced in staging',
+    'Fix in code review',
+    'Feature flag turned off for affected users',
+    'Confirmed with the reporter that the workaround helps',
+  ],
+  data: [
+    'Affected records identified; repair script being written',
+    'Writes paused to stop the damage spreading',
+    'Repair script tested on a copy of production',
+    'Reconciliation re-run: counts match again',
+  ],
+  security: [
+    'Offending IPs blocked at the WAF',
+    'Security team engaged',
+    'Credential rotated',
+    'Patched image built and being rolled out',
+  ],
+  capacity: [
+    'Old data archived, usage down 10%',
+    'Pool size raised temporarily',
+    'Added capacity; watching the trend',
+    'Capacity ticket raised for next quarter',
+  ],
+  other: [
+    'Looking into it',
+    'Waiting for more details from the reporter',
+    'Discussed with the owning team',
+  ],
 };
-const HOLD_REASONS = ['Waiting for vendor', 'Waiting for the reporter', 'Waiting for a maintenance window', 'Waiting on another team'];
+const HOLD_REASONS = [
+  'Waiting for vendor',
+  'Waiting for the reporter',
+  'Waiting for a maintenance window',
+  'Waiting on another team',
+];
 
 const RESOLUTION_NOTES = {
-  fixed: ['Deployed a fix and verified in production', 'Rolled out cache fix', 'Corrected the configuration and redeployed', 'Patched the query and added a regression test', 'Increased limits and added an alert before saturation'],
-  workaround: ['Feature flag disabled until the permanent fix ships', 'Traffic routed around the faulty node; problem record opened', 'Restarted the service; root cause tracked in a problem', 'Manual retry job in place until the fix ships'],
-  rolled_back: ['Rolled back to the previous release', 'Reverted the config change that caused it', 'Rolled back the database migration'],
-  duplicate: ['Duplicate of an incident already being worked on', 'Same root cause as an earlier report; handled there'],
-  not_reproducible: ['Could not reproduce after several attempts; reporter agrees to reopen if seen again', 'No errors in logs or metrics for the reported window'],
-  no_fault_found: ['Behaviour is as designed; documentation clarified', 'Alert threshold too sensitive; no customer impact found', 'Client-side issue on the reporter side'],
+  fixed: [
+    'Deployed a fix and verified in production',
+    'Rolled out cache fix',
+    'Corrected the configuration and redeployed',
+    'Patched the query and added a regression test',
+    'Increased limits and added an alert before saturation',
+  ],
+  workaround: [
+    'Feature flag disabled until the permanent fix ships',
+    'Traffic routed around the faulty node; problem record opened',
+    'Restarted the service; root cause tracked in a problem',
+    'Manual retry job in place until the fix ships',
+  ],
+  rolled_back: [
+    'Rolled back to the previous release',
+    'Reverted the config change that caused it',
+    'Rolled back the database migration',
+  ],
+  duplicate: [
+    'Duplicate of an incident already being worked on',
+    'Same root cause as an earlier report; handled there',
+  ],
+  not_reproducible: [
+    'Could not reproduce after several attempts; reporter agrees to reopen if seen again',
+    'No errors in logs or metrics for the reported window',
+  ],
+  no_fault_found: [
+    'Behaviour is as designed; documentation clarified',
+    'Alert threshold too sensitive; no customer impact found',
+    'Client-side issue on the reporter side',
+  ],
 };
 const CANCEL_REASONS = ['Raised by mistake', 'Duplicate report', 'False alarm'];
 
@@ -235,10 +520,41 @@ const TIMING = {
 function finalStatusFor(minutesAgo) {
   const days = minutesAgo / DAY;
   if (minutesAgo < 30) return weighted({ new: 8, acknowledged: 2 });
-  if (days < 1) return weighted({ new: 3, acknowledged: 3, in_progress: 5, on_hold: 1, resolved: 3, cancelled: 1 });
-  if (days < 7) return weighted({ new: 2, acknowledged: 2, in_progress: 5, on_hold: 3, resolved: 4, closed: 2, cancelled: 1 });
-  if (days < 14) return weighted({ in_progress: 1, on_hold: 1, resolved: 4, closed: 12, cancelled: 1 });
-  return weighted({ acknowledged: 0.3, in_progress: 0.7, on_hold: 1, resolved: 1.5, closed: 88, cancelled: 6 });
+  if (days < 1)
+    return weighted({
+      new: 3,
+      acknowledged: 3,
+      in_progress: 5,
+      on_hold: 1,
+      resolved: 3,
+      cancelled: 1,
+    });
+  if (days < 7)
+    return weighted({
+      new: 2,
+      acknowledged: 2,
+      in_progress: 5,
+      on_hold: 3,
+      resolved: 4,
+      closed: 2,
+      cancelled: 1,
+    });
+  if (days < 14)
+    return weighted({
+      in_progress: 1,
+      on_hold: 1,
+      resolved: 4,
+      closed: 12,
+      cancelled: 1,
+    });
+  return weighted({
+    acknowledged: 0.3,
+    in_progress: 0.7,
+    on_hold: 1,
+    resolved: 1.5,
+    closed: 88,
+    cancelled: 6,
+  });
 }
 
 /**
@@ -272,9 +588,15 @@ function pathTo(final) {
       if (final === 'closed') steps.push('closed');
       break;
     case 'cancelled': {
-      const from = weighted({ new: 4, acknowledged: 3, in_progress: 2, on_hold: 1 });
+      const from = weighted({
+        new: 4,
+        acknowledged: 3,
+        in_progress: 2,
+        on_hold: 1,
+      });
       if (from !== 'new') steps.push('acknowledged');
-      if (from === 'in_progress' || from === 'on_hold') steps.push('in_progress');
+      if (from === 'in_progress' || from === 'on_hold')
+        steps.push('in_progress');
       if (from === 'on_hold') steps.push('on_hold');
       steps.push('cancelled');
       break;
@@ -294,8 +616,10 @@ function timesFor(steps, priority) {
   for (const status of steps) {
     let gap;
     if (status === 'acknowledged') gap = logUniform(...t.ack);
-    else if (status === 'in_progress' && prev === 'acknowledged') gap = logUniform(...t.work);
-    else if (status === 'in_progress' && prev === 'on_hold') gap = logUniform(60, 3 * DAY);
+    else if (status === 'in_progress' && prev === 'acknowledged')
+      gap = logUniform(...t.work);
+    else if (status === 'in_progress' && prev === 'on_hold')
+      gap = logUniform(60, 3 * DAY);
     else if (status === 'in_progress') gap = logUniform(60, 2 * DAY); // reopen
     else if (status === 'on_hold') gap = logUniform(20, t.resolve[1] / 2);
     else if (status === 'resolved') gap = logUniform(...t.resolve);
@@ -359,12 +683,21 @@ function makeIncident(opts) {
   const minutesAgo = opts.minutesAgo;
   const primary = opts.service ?? weighted(SERVICE_WEIGHTS);
   const svc = SERVICES[primary];
-  const source = opts.source ?? weighted({ portal: 62, api: 13, alertmanager: 25 });
+  const source =
+    opts.source ?? weighted({ portal: 62, api: 13, alertmanager: 25 });
   const category =
     opts.category ??
     (source === 'alertmanager'
       ? weighted({ availability: 5, performance: 4, capacity: 3 })
-      : weighted({ availability: 18, performance: 20, functionality: 26, data: 10, security: 7, capacity: 9, other: 10 }));
+      : weighted({
+          availability: 18,
+          performance: 20,
+          functionality: 26,
+          data: 10,
+          security: 7,
+          capacity: 9,
+          other: 10,
+        }));
   const [impact, urgency] = opts.levels ?? pickLevels(category);
   const priority = MATRIX[impact][urgency];
 
@@ -398,18 +731,33 @@ function makeIncident(opts) {
     steps = pathTo(final);
     times = fit(timesFor(steps, priority), minutesAgo - 1);
     if (times) break;
-    final = { closed: 'resolved', resolved: 'in_progress', on_hold: 'in_progress', in_progress: 'acknowledged', acknowledged: 'new', cancelled: 'new' }[final];
+    final = {
+      closed: 'resolved',
+      resolved: 'in_progress',
+      on_hold: 'in_progress',
+      in_progress: 'acknowledged',
+      acknowledged: 'new',
+      cancelled: 'new',
+    }[final];
   }
 
   const others = USERS.filter(u => u !== assignee);
   const transitions = steps.map((status, i) => {
     let actor = assignee;
-    if (status === 'acknowledged' && chance(0.25)) actor = pick(GROUP_MEMBERS.sre); // on-call acked
+    if (status === 'acknowledged' && chance(0.25))
+      actor = pick(GROUP_MEMBERS.sre); // on-call acked
     if (status === 'closed') actor = chance(0.5) ? reporter : pick(others);
     if (status === 'cancelled') actor = chance(0.5) ? reporter : assignee;
     const t = { status, minutesAfterDetected: times[i], actor: userRef(actor) };
     if (status === 'resolved') {
-      const code = weighted({ fixed: 50, workaround: 15, rolled_back: 14, duplicate: 6, not_reproducible: 8, no_fault_found: 7 });
+      const code = weighted({
+        fixed: 50,
+        workaround: 15,
+        rolled_back: 14,
+        duplicate: 6,
+        not_reproducible: 8,
+        no_fault_found: 7,
+      });
       t.resolutionCode = code;
       t.resolutionNotes = pick(RESOLUTION_NOTES[code]);
     }
@@ -435,22 +783,44 @@ function makeIncident(opts) {
     }
     const messages = [...UPDATES[category]];
     for (const m of [...slots].sort((a, b) => a - b)) {
-      const message = messages.splice(Math.floor(rand() * messages.length), 1)[0] ?? 'Still investigating';
-      updates.push({ minutesAfterDetected: m, actor: userRef(chance(0.8) ? assignee : pick(team)), message });
+      const message =
+        messages.splice(Math.floor(rand() * messages.length), 1)[0] ??
+        'Still investigating';
+      updates.push({
+        minutesAfterDetected: m,
+        actor: userRef(chance(0.8) ? assignee : pick(team)),
+        message,
+      });
     }
   }
-  if (holdIdx >= 0 && !taken.has(times[holdIdx] + 1) && times[holdIdx] + 1 < minutesAgo && !updates.some(u => u.minutesAfterDetected === times[holdIdx] + 1)) {
+  if (
+    holdIdx >= 0 &&
+    !taken.has(times[holdIdx] + 1) &&
+    times[holdIdx] + 1 < minutesAgo &&
+    !updates.some(u => u.minutesAfterDetected === times[holdIdx] + 1)
+  ) {
     const next = times[holdIdx + 1];
     if (next === undefined || next > times[holdIdx] + 1) {
-      updates.push({ minutesAfterDetected: times[holdIdx] + 1, actor: userRef(assignee), message: pick(HOLD_REASONS) });
+      updates.push({
+        minutesAfterDetected: times[holdIdx] + 1,
+        actor: userRef(assignee),
+        message: pick(HOLD_REASONS),
+      });
       updates.sort((a, b) => a.minutesAfterDetected - b.minutesAfterDetected);
     }
   }
   if (cancelIdx >= 0) {
     // Say why before cancelling.
     const m = times[cancelIdx] - 1;
-    if (m > (cancelIdx > 0 ? times[cancelIdx - 1] : 0) && !updates.some(u => u.minutesAfterDetected === m)) {
-      updates.push({ minutesAfterDetected: m, actor: transitions[cancelIdx].actor, message: pick(CANCEL_REASONS) });
+    if (
+      m > (cancelIdx > 0 ? times[cancelIdx - 1] : 0) &&
+      !updates.some(u => u.minutesAfterDetected === m)
+    ) {
+      updates.push({
+        minutesAfterDetected: m,
+        actor: transitions[cancelIdx].actor,
+        message: pick(CANCEL_REASONS),
+      });
       updates.sort((a, b) => a.minutesAfterDetected - b.minutesAfterDetected);
     }
   }
@@ -482,27 +852,71 @@ function generate() {
   // 1. Recurring clusters: the same symptom on one service within days,
   //    for problem management / recurrence detection to find.
   const clusters = [
-    { service: 'cart-service', category: 'performance', title: 'Cart service latency spike at peak', daysAgo: 150 },
-    { service: 'auth-service', category: 'availability', title: 'Sign-in failing with 502 from auth-service', daysAgo: 95 },
-    { service: 'billing-worker', category: 'data', title: 'Billing worker sent duplicate receipts', daysAgo: 60 },
-    { service: 'catalog-search', category: 'capacity', title: 'Search cluster heap pressure', daysAgo: 33 },
-    { service: 'notifications-gateway', category: 'availability', title: 'SMS provider errors on notifications-gateway', daysAgo: 19 },
+    {
+      service: 'cart-service',
+      category: 'performance',
+      title: 'Cart service latency spike at peak',
+      daysAgo: 150,
+    },
+    {
+      service: 'auth-service',
+      category: 'availability',
+      title: 'Sign-in failing with 502 from auth-service',
+      daysAgo: 95,
+    },
+    {
+      service: 'billing-worker',
+      category: 'data',
+      title: 'Billing worker sent duplicate receipts',
+      daysAgo: 60,
+    },
+    {
+      service: 'catalog-search',
+      category: 'capacity',
+      title: 'Search cluster heap pressure',
+      daysAgo: 33,
+    },
+    {
+      service: 'notifications-gateway',
+      category: 'availability',
+      title: 'SMS provider errors on notifications-gateway',
+      daysAgo: 19,
+    },
   ];
   for (const c of clusters) {
     const n = int(3, 5);
     for (let i = 0; i < n; i++) {
-      const minutesAgo = Math.round(c.daysAgo * DAY - i * int(1, 3) * DAY - int(0, 600));
-      const desc = `${pick(TEMPLATES[c.category])(SERVICES[c.service].label, pick(REGIONS))[1]}\n\nSeen again - see earlier incidents on this service.`;
-      incidents.push(makeIncident({ service: c.service, category: c.category, minutesAgo, title: [c.title, desc] }));
+      const minutesAgo = Math.round(
+        c.daysAgo * DAY - i * int(1, 3) * DAY - int(0, 600),
+      );
+      const desc = `${
+        pick(TEMPLATES[c.category])(SERVICES[c.service].label, pick(REGIONS))[1]
+      }\n\nSeen again - see earlier incidents on this service.`;
+      incidents.push(
+        makeIncident({
+          service: c.service,
+          category: c.category,
+          minutesAgo,
+          title: [c.title, desc],
+        }),
+      );
     }
   }
 
   // 2. One open incident per service in the last week, so every service
   //    page has something on fire (or on hold).
+  //    Two of them are live P1s being worked on, so the demo opens on a
+  //    service that is clearly on fire.
   const openStatuses = ['new', 'acknowledged', 'in_progress', 'on_hold'];
   SERVICE_NAMES.forEach((service, i) => {
+    const onFire = i === 0 || i === 4;
     incidents.push(
-      makeIncident({ service, minutesAgo: int(90, 6 * DAY), final: openStatuses[i % openStatuses.length] }),
+      makeIncident({
+        service,
+        minutesAgo: onFire ? int(30, 240) : int(90, 6 * DAY),
+        final: onFire ? 'in_progress' : openStatuses[i % openStatuses.length],
+        ...(onFire ? { levels: ['high', 'high'], category: 'availability' } : {}),
+      }),
     );
   });
 
@@ -510,7 +924,13 @@ function generate() {
   for (const impact of LEVELS) {
     for (const urgency of LEVELS) {
       for (let k = 0; k < 2; k++) {
-        incidents.push(makeIncident({ levels: [impact, urgency], category: pick(CATEGORIES), minutesAgo: int(60, horizon - DAY) }));
+        incidents.push(
+          makeIncident({
+            levels: [impact, urgency],
+            category: pick(CATEGORIES),
+            minutesAgo: int(60, horizon - DAY),
+          }),
+        );
       }
     }
   }
@@ -518,9 +938,11 @@ function generate() {
   // 4. The rest: spread over six months, a little busier recently, with a
   //    steady trickle in the last week.
   const recent = 30;
-  for (let i = 0; i < recent; i++) incidents.push(makeIncident({ minutesAgo: int(5, 7 * DAY) }));
+  for (let i = 0; i < recent; i++)
+    incidents.push(makeIncident({ minutesAgo: int(5, 7 * DAY) }));
   while (incidents.length < COUNT) {
-    const minutesAgo = 7 * DAY + Math.round((horizon - 7 * DAY - 60) * Math.pow(rand(), 1.15));
+    const minutesAgo =
+      7 * DAY + Math.round((horizon - 7 * DAY - 60) * Math.pow(rand(), 1.15));
     incidents.push(makeIncident({ minutesAgo }));
   }
   return incidents.sort((a, b) => b.detectedMinutesAgo - a.detectedMinutesAgo);
@@ -534,19 +956,35 @@ function check(incidents) {
     throw new Error(`incident #${i} (${incidents[i].title}): ${msg}`);
   };
   incidents.forEach((inc, i) => {
-    if (!LEVELS.includes(inc.impact) || !LEVELS.includes(inc.urgency)) fail(i, 'bad level');
+    if (!LEVELS.includes(inc.impact) || !LEVELS.includes(inc.urgency))
+      fail(i, 'bad level');
     if (!CATEGORIES.includes(inc.category)) fail(i, 'bad category');
-    if (!(inc.detectedMinutesAgo > 0 && inc.detectedMinutesAgo <= HORIZON_DAYS * DAY)) fail(i, 'detected outside 180 days');
+    if (
+      !(
+        inc.detectedMinutesAgo > 0 &&
+        inc.detectedMinutesAgo <= HORIZON_DAYS * DAY
+      )
+    )
+      fail(i, 'detected outside 180 days');
     const primary = inc.affectedServices[0].replace('component:default/', '');
-    if (inc.assignedGroup !== groupRef(SERVICES[primary].owner)) fail(i, 'group is not the primary owner');
-    if (new Set(inc.affectedServices).size !== inc.affectedServices.length) fail(i, 'duplicate service');
+    if (inc.assignedGroup !== groupRef(SERVICES[primary].owner))
+      fail(i, 'group is not the primary owner');
+    if (new Set(inc.affectedServices).size !== inc.affectedServices.length)
+      fail(i, 'duplicate service');
     let status = 'new';
     let prev = 0;
     for (const t of inc.transitions) {
-      if (!TRANSITIONS[status].includes(t.status)) fail(i, `illegal ${status} -> ${t.status}`);
-      if (!(t.minutesAfterDetected > prev)) fail(i, 'times not strictly increasing');
-      if (!(t.minutesAfterDetected < inc.detectedMinutesAgo)) fail(i, 'transition in the future');
-      if (t.status === 'resolved' && !(RESOLUTION_CODES.includes(t.resolutionCode) && t.resolutionNotes)) fail(i, 'resolution without code/notes');
+      if (!TRANSITIONS[status].includes(t.status))
+        fail(i, `illegal ${status} -> ${t.status}`);
+      if (!(t.minutesAfterDetected > prev))
+        fail(i, 'times not strictly increasing');
+      if (!(t.minutesAfterDetected < inc.detectedMinutesAgo))
+        fail(i, 'transition in the future');
+      if (
+        t.status === 'resolved' &&
+        !(RESOLUTION_CODES.includes(t.resolutionCode) && t.resolutionNotes)
+      )
+        fail(i, 'resolution without code/notes');
       status = t.status;
       prev = t.minutesAfterDetected;
     }
@@ -554,8 +992,15 @@ function check(incidents) {
     let uPrev = 0;
     for (const u of inc.updates) {
       if (!(u.minutesAfterDetected > uPrev)) fail(i, 'updates not increasing');
-      if (!(u.minutesAfterDetected > 0 && u.minutesAfterDetected < inc.detectedMinutesAgo)) fail(i, 'update in the future');
-      if (tTimes.has(u.minutesAfterDetected)) fail(i, 'update at a transition minute');
+      if (
+        !(
+          u.minutesAfterDetected > 0 &&
+          u.minutesAfterDetected < inc.detectedMinutesAgo
+        )
+      )
+        fail(i, 'update in the future');
+      if (tTimes.has(u.minutesAfterDetected))
+        fail(i, 'update at a transition minute');
       uPrev = u.minutesAfterDetected;
     }
     if (inc.updates.length > 3) fail(i, 'more than 3 updates');
@@ -565,7 +1010,10 @@ function check(incidents) {
 function stats(incidents) {
   const count = (fn, list = incidents) =>
     list.reduce((m, x) => ((m[fn(x)] = (m[fn(x)] ?? 0) + 1), m), {});
-  const finalOf = x => (x.transitions.length ? x.transitions[x.transitions.length - 1].status : 'new');
+  const finalOf = x =>
+    x.transitions.length
+      ? x.transitions[x.transitions.length - 1].status
+      : 'new';
   const open = incidents.filter(x => OPEN.includes(finalOf(x)));
   return {
     total: incidents.length,
@@ -577,23 +1025,42 @@ function stats(incidents) {
     open: open.length,
     openLast7Days: open.filter(x => x.detectedMinutesAgo < 7 * DAY).length,
     servicesWithOpen: new Set(open.map(x => x.affectedServices[0])).size,
-    openByService: count(x => x.affectedServices[0].replace('component:default/', ''), open),
-    byService: count(x => x.affectedServices[0].replace('component:default/', '')),
+    openByService: count(
+      x => x.affectedServices[0].replace('component:default/', ''),
+      open,
+    ),
+    byService: count(x =>
+      x.affectedServices[0].replace('component:default/', ''),
+    ),
     twoServices: incidents.filter(x => x.affectedServices.length > 1).length,
-    reopened: incidents.filter(x => x.transitions.some((t, j) => j > 0 && t.status === 'in_progress' && x.transitions[j - 1].status === 'resolved')).length,
+    reopened: incidents.filter(x =>
+      x.transitions.some(
+        (t, j) =>
+          j > 0 &&
+          t.status === 'in_progress' &&
+          x.transitions[j - 1].status === 'resolved',
+      ),
+    ).length,
   };
 }
 
 const incidents = generate();
 check(incidents);
 const s = stats(incidents);
-if (s.cells !== 9) throw new Error('not every impact × urgency cell is covered');
-for (const st of Object.keys(TRANSITIONS)) if (!s.byStatus[st]) throw new Error(`no incident ends ${st}`);
-if (s.servicesWithOpen !== SERVICE_NAMES.length) throw new Error('a service has no open incident');
+if (s.cells !== 9)
+  throw new Error('not every impact × urgency cell is covered');
+for (const st of Object.keys(TRANSITIONS))
+  if (!s.byStatus[st]) throw new Error(`no incident ends ${st}`);
+if (s.servicesWithOpen !== SERVICE_NAMES.length)
+  throw new Error('a service has no open incident');
 if (s.open < 25) throw new Error('fewer than 25 open incidents');
 
 const out = path.join(__dirname, 'incidents.json');
 const json = `${JSON.stringify({ incidents }, null, 1)}\n`;
 fs.writeFileSync(out, json);
-console.log(`Wrote ${incidents.length} incidents (${Math.round(json.length / 1024)} KB) to ${path.relative(process.cwd(), out)}`);
+console.log(
+  `Wrote ${incidents.length} incidents (${Math.round(
+    json.length / 1024,
+  )} KB) to ${path.relative(process.cwd(), out)}`,
+);
 console.log(JSON.stringify(s, null, 2));

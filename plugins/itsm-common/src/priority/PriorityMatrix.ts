@@ -24,9 +24,9 @@ export type PriorityMatrix = Record<Level, Record<Level, Priority>>;
  * @public
  */
 export const DEFAULT_PRIORITY_MATRIX: PriorityMatrix = Object.freeze({
-  high: { high: 'P1', medium: 'P2', low: 'P3' },
-  medium: { high: 'P2', medium: 'P3', low: 'P4' },
-  low: { high: 'P3', medium: 'P4', low: 'P5' },
+  high: Object.freeze({ high: 'P1', medium: 'P2', low: 'P3' }),
+  medium: Object.freeze({ high: 'P2', medium: 'P3', low: 'P4' }),
+  low: Object.freeze({ high: 'P3', medium: 'P4', low: 'P5' }),
 }) as PriorityMatrix;
 
 /** @public */
