@@ -7,6 +7,8 @@ import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { itsmIncidentEventsExtensionPoint } from '@openitsm/backstage-plugin-itsm-node';
 import { itsmPlugin } from './plugin';
 
 jest.setTimeout(30_000);
@@ -192,6 +194,60 @@ describe('itsm backend over HTTP', () => {
     expect(listed.body.error?.message).toBeUndefined();
     expect(listed.status).toBe(200);
     expect(listed.body.items).toHaveLength(1);
+  });
+
+  it('tells modules about committed incident events, and survives a failing listener', async () => {
+    const received: string[] = [];
+    const listenerModule = createBackendModule({
+      pluginId: 'itsm',
+      moduleId: 'test-listeners',
+      register(reg) {
+        reg.registerInit({
+          deps: { events: itsmIncidentEventsExtensionPoint },
+          async init({ events }) {
+            events.addListener(
+              {
+                id: 'recorder',
+                onIncidentEvent: async e => {
+                  received.push(
+                    `${e.type} ${e.incident.ref} ${e.incident.status}`,
+                  );
+                },
+              },
+              {
+                id: 'broken',
+                onIncidentEvent: async () => {
+                  throw new Error('chat is down');
+                },
+              },
+            );
+          },
+        });
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        itsmPlugin,
+        listenerModule,
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .send(report);
+    expect(created.status).toBe(201);
+    const acked = await request(server)
+      .patch(`/api/itsm/incidents/${created.body.id}`)
+      .send({ version: 1, status: 'acknowledged' });
+    expect(acked.status).toBe(200);
+    await request(server)
+      .post(`/api/itsm/incidents/${created.body.id}/updates`)
+      .send({ message: 'Looking' });
+    expect(received).toEqual([
+      'incident.created INC-1001 new',
+      'incident.updated INC-1001 acknowledged',
+      'incident.update-posted INC-1001 acknowledged',
+    ]);
   });
 
   it('recomputes the priority when impact or urgency change, and says so on the timeline', async () => {

@@ -19,6 +19,11 @@ import { EntityRefValidator } from './service/EntityRefValidator';
 import { IncidentService } from './service/IncidentService';
 import { readItsmConfig } from './service/ItsmConfig';
 import { seedIncidents } from './seed/seedIncidents';
+import { IncidentEventPublisher } from './service/IncidentEventPublisher';
+import {
+  IncidentEventListener,
+  itsmIncidentEventsExtensionPoint,
+} from '@openitsm/backstage-plugin-itsm-node';
 
 /**
  * Backstage ITSM backend plugin: incidents attached to catalog services.
@@ -28,6 +33,13 @@ import { seedIncidents } from './seed/seedIncidents';
 export const itsmPlugin = createBackendPlugin({
   pluginId: 'itsm',
   register(env) {
+    const listeners: IncidentEventListener[] = [];
+    env.registerExtensionPoint(itsmIncidentEventsExtensionPoint, {
+      addListener(...added) {
+        listeners.push(...added);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -59,6 +71,7 @@ export const itsmPlugin = createBackendPlugin({
           store,
           new EntityRefValidator(catalog),
           itsmConfig,
+          new IncidentEventPublisher(listeners, logger),
         );
 
         permissionsRegistry.addPermissions(itsmPermissions);

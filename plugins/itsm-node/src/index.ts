@@ -1,1 +1,7 @@
-export {};
+/**
+ * Extension points for Backstage ITSM backend modules.
+ *
+ * @packageDocumentation
+ */
+
+export * from './extensions';

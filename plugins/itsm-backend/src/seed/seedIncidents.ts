@@ -59,7 +59,7 @@ export async function seedIncidents(options: {
     let incident = await incidents.create(seed, {
       actor: seed.reporter,
       now: at(seed.detectedMinutesAgo),
-      trusted: true,
+      replay: true,
     });
     const steps = [
       ...(seed.transitions ?? []).map(t => ({ kind: 'status' as const, ...t })),
@@ -69,7 +69,7 @@ export async function seedIncidents(options: {
       const ctx = {
         actor: step.actor,
         now: at(seed.detectedMinutesAgo - step.minutesAfterDetected),
-        trusted: true,
+        replay: true,
       };
       if (step.kind === 'update') {
         await incidents.addUpdate(incident, step.message, ctx);

@@ -21,14 +21,18 @@ import {
 import { EntityRefValidator, RefCheck } from './EntityRefValidator';
 import { ItsmConfig } from './ItsmConfig';
 import { describeChanges } from './describeChanges';
+import { IncidentEventPublisher } from './IncidentEventPublisher';
 
 /** Who acts, and when; `now` is explicit so seeding and tests can set it. */
 export interface ActorContext {
   actor: string;
   credentials?: BackstageCredentials;
   now?: string;
-  /** Skip catalog checks for trusted input such as seed data. */
-  trusted?: boolean;
+  /**
+   * Replayed history such as seed data: skips catalog checks (the catalog
+   * may not be ingested yet) and is not published to event listeners.
+   */
+  replay?: boolean;
 }
 
 /**
@@ -40,6 +44,7 @@ export class IncidentService {
     private readonly store: IncidentStore,
     private readonly refs: EntityRefValidator,
     private readonly config: ItsmConfig,
+    private readonly events?: IncidentEventPublisher,
   ) {}
 
   async create(
@@ -123,7 +128,15 @@ export class IncidentService {
         after: { assignee, assignedGroup },
       });
     }
-    return this.store.createIncident(fields, events, now);
+    const incident = await this.store.createIncident(fields, events, now);
+    if (!ctx.replay) {
+      await this.events?.publish({
+        type: 'incident.created',
+        incident,
+        actor: ctx.actor,
+      });
+    }
+    return incident;
   }
 
   async get(idOrRef: string): Promise<Incident> {
@@ -260,13 +273,22 @@ export class IncidentService {
     if (!events.length) {
       return current;
     }
-    return this.store.updateIncident(
+    const updated = await this.store.updateIncident(
       current.id,
       current.version,
       changes,
       events,
       now,
     );
+    if (!ctx.replay) {
+      await this.events?.publish({
+        type: 'incident.updated',
+        incident: updated,
+        previous: current,
+        actor: ctx.actor,
+      });
+    }
+    return updated;
   }
 
   async addUpdate(
@@ -278,11 +300,20 @@ export class IncidentService {
     if (!text) {
       throw new InputError('message must not be empty');
     }
-    return this.store.appendEvent(
+    const update = await this.store.appendEvent(
       incident.id,
       { type: 'update', actor: ctx.actor, message: text },
       ctx.now ?? new Date().toISOString(),
     );
+    if (!ctx.replay) {
+      await this.events?.publish({
+        type: 'incident.update-posted',
+        incident,
+        update,
+        actor: ctx.actor,
+      });
+    }
+    return update;
   }
 
   private applyStatus(
@@ -371,7 +402,7 @@ export class IncidentService {
   }
 
   private async checkRefs(checks: RefCheck[], ctx: ActorContext) {
-    if (ctx.trusted || !ctx.credentials) {
+    if (ctx.replay || !ctx.credentials) {
       return checks.map(c => this.refs.normalize(c));
     }
     return this.refs.validate(checks, ctx.credentials);
