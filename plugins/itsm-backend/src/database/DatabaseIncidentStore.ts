@@ -225,17 +225,15 @@ export class DatabaseIncidentStore implements IncidentStore {
       applyPermissionFilter(query, filter.permissionFilter);
     }
 
-    const totalCount = filter.cursor
-      ? undefined
-      : Number(
-          (
-            (await query
-              .clone()
-              .clearSelect()
-              .count({ count: '*' })
-              .first()) as { count: number | string }
-          ).count,
-        );
+    // The total is counted on the first page only, alongside the page itself.
+    const counting = filter.cursor
+      ? Promise.resolve(undefined)
+      : query
+          .clone()
+          .clearSelect()
+          .count({ count: '*' })
+          .first()
+          .then(row => Number((row as { count: number | string }).count));
 
     if (filter.cursor) {
       const [at, id] = decodeCursor(filter.cursor, 'cursor');
@@ -246,13 +244,16 @@ export class DatabaseIncidentStore implements IncidentStore {
           .orWhere(sub => sub.where(order, '=', atDb).where(idColumn, '<', id)),
       );
     }
-    const rows: IncidentRow[] = await query
-      .select('i.*')
-      .orderBy([
-        { column: order, order: 'desc' },
-        { column: idColumn, order: 'desc' },
-      ])
-      .limit(filter.limit + 1);
+    const [rows, totalCount] = await Promise.all([
+      query
+        .select('i.*')
+        .orderBy([
+          { column: order, order: 'desc' },
+          { column: idColumn, order: 'desc' },
+        ])
+        .limit(filter.limit + 1) as Promise<IncidentRow[]>,
+      counting,
+    ]);
 
     const hasMore = rows.length > filter.limit;
     const pageRows = rows.slice(0, filter.limit);
