@@ -9,3 +9,4 @@ export * from './incidents/IncidentLifecycle';
 export * from './incidents/types';
 export * from './permissions/permissions';
 export * from './client/ItsmClient';
+export * from './sla';
