@@ -153,8 +153,10 @@ describe('itsm backend over HTTP', () => {
       'status_changed',
       'status_changed',
       'status_changed',
+      'sla_recomputed',
       'status_changed',
       'status_changed',
+      'sla_recomputed',
       'update',
     ]);
     expect(timeline.body.items[1]).toMatchObject({
@@ -163,7 +165,8 @@ describe('itsm backend over HTTP', () => {
       before: { status: 'new' },
       after: { status: 'acknowledged' },
     });
-    expect(timeline.body.items[7].message).toMatch(/Reopened/);
+    expect(timeline.body.items[8].message).toMatch(/Reopened/);
+    expect(timeline.body.items[9].message).toMatch(/reopened/);
 
     const summary = await request(server).get(
       '/api/itsm/entities/component/default/payments-api/summary',

@@ -20,6 +20,8 @@ import { IncidentService } from './service/IncidentService';
 import { readItsmConfig } from './service/ItsmConfig';
 import { seedIncidents } from './seed/seedIncidents';
 import { IncidentEventPublisher } from './service/IncidentEventPublisher';
+import { SlaCalculator } from './service/SlaCalculator';
+import { SlaTierResolver } from './service/SlaTierResolver';
 import {
   IncidentEventListener,
   itsmIncidentEventsExtensionPoint,
@@ -71,6 +73,8 @@ export const itsmPlugin = createBackendPlugin({
           store,
           new EntityRefValidator(catalog),
           itsmConfig,
+          new SlaCalculator(itsmConfig.sla),
+          new SlaTierResolver(catalog, auth),
           new IncidentEventPublisher(listeners, logger),
         );
 

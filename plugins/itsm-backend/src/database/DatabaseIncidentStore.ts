@@ -22,10 +22,18 @@ import {
   IncidentListFilter,
   IncidentStore,
   NewTimelineEvent,
+  StoredSla,
 } from './IncidentStore';
 import { applyPermissionFilter } from './permissionFilter';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DbTime } from './DbTime';
+import {
+  SlaColumns,
+  slaFromRow,
+  slaToColumns,
+  storedSlaFromRow,
+  whereSlaBreached,
+} from './slaColumns';
 
 const migrationsDir = resolvePackagePath(
   '@openitsm/backstage-plugin-itsm-backend',
@@ -63,7 +71,7 @@ type IncidentRow = {
   version: number;
   created_at: Date | string;
   updated_at: Date | string;
-};
+} & SlaColumns;
 
 type ServiceRow = { incident_id: string; entity_ref: string };
 
@@ -113,6 +121,7 @@ const COLUMNS: Record<keyof IncidentFields, keyof IncidentRow | undefined> = {
   causedByChangeId: 'caused_by_change_id',
   major: 'major',
   reopenCount: 'reopen_count',
+  sla: undefined,
 };
 
 /** The card lists at most this many open incidents; counts cover all. */
@@ -181,6 +190,13 @@ export class DatabaseIncidentStore implements IncidentStore {
     return incident;
   }
 
+  async getStoredSla(id: string): Promise<StoredSla | undefined> {
+    const row = await this.db<IncidentRow>('itsm_incidents')
+      .where({ id })
+      .first();
+    return row ? storedSlaFromRow(row, this.time) : undefined;
+  }
+
   async getIncidentsByIds(ids: string[]): Promise<Incident[]> {
     if (!ids.length) return [];
     const rows = await this.db<IncidentRow>('itsm_incidents').whereIn(
@@ -219,6 +235,12 @@ export class DatabaseIncidentStore implements IncidentStore {
           .whereRaw(`lower(i.title) like ? escape '!'`, [pattern])
           .orWhereRaw(`lower(i.ref) like ? escape '!'`, [pattern])
           .orWhereRaw(`lower(i.description) like ? escape '!'`, [pattern]),
+      );
+    }
+    if (filter.slaBreached) {
+      whereSlaBreached(
+        query,
+        this.time.toDb(filter.now ?? new Date().toISOString()),
       );
     }
     if (filter.permissionFilter) {
@@ -488,6 +510,9 @@ export class DatabaseIncidentStore implements IncidentStore {
         columns[column] = value;
       }
     }
+    if (fields.sla) {
+      Object.assign(columns, slaToColumns(fields.sla, this.time));
+    }
     if (fields.affectedServices) {
       if (!fields.affectedServices.length) {
         throw new InputError('affectedServices must name at least one entity');
@@ -556,6 +581,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       causedByChangeId: orUndefined(row.caused_by_change_id),
       major: Boolean(row.major),
       reopenCount: Number(row.reopen_count),
+      sla: slaFromRow(row, this.time, new Date().toISOString()),
       createdAt: this.time.fromDb(row.created_at),
       updatedAt: this.time.fromDb(row.updated_at),
       version: Number(row.version),

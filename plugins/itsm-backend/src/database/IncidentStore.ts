@@ -1,4 +1,5 @@
 import {
+  SlaPause,
   EntityItsmSummary,
   Incident,
   IncidentStatus,
@@ -10,11 +11,27 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { IncidentQueryFilter } from '../permissions/rules';
 
+/** One SLA target as stored: what the clock needs, not its live state. */
+export interface StoredSlaTarget {
+  targetMinutes: number;
+  calendar: string;
+  dueAt: string;
+  warningAt: string;
+}
+
+/** The SLA clocks as stored on an incident. */
+export interface StoredSla {
+  policy: string;
+  pauses: SlaPause[];
+  response: StoredSlaTarget;
+  resolution: StoredSlaTarget;
+}
+
 /** The stored fields of an incident that the service layer sets. */
 export type IncidentFields = Omit<
   Incident,
-  'id' | 'ref' | 'version' | 'createdAt' | 'updatedAt'
->;
+  'id' | 'ref' | 'version' | 'createdAt' | 'updatedAt' | 'sla'
+> & { sla?: StoredSla };
 
 /** A partial update; `null` clears an optional field. */
 export type IncidentChanges = {
@@ -38,6 +55,9 @@ export interface IncidentListFilter {
   q?: string;
   from?: string;
   to?: string;
+  slaBreached?: boolean;
+  /** Evaluation time for slaBreached. */
+  now?: string;
   limit: number;
   cursor?: string;
   /** Conditions from the permission policy, enforced in the query. */
@@ -55,6 +75,9 @@ export interface IncidentStore {
 
   /** By uuid or by ref (`INC-1042`). */
   getIncident(idOrRef: string): Promise<Incident | undefined>;
+
+  /** The stored SLA clocks, for recomputing them. */
+  getStoredSla(id: string): Promise<StoredSla | undefined>;
 
   getIncidentsByIds(ids: string[]): Promise<Incident[]>;
 

@@ -22,6 +22,8 @@ import { EntityRefValidator, RefCheck } from './EntityRefValidator';
 import { ItsmConfig } from './ItsmConfig';
 import { describeChanges } from './describeChanges';
 import { IncidentEventPublisher } from './IncidentEventPublisher';
+import { SlaCalculator } from './SlaCalculator';
+import { SlaTierResolver } from './SlaTierResolver';
 
 /** Who acts, and when; `now` is explicit so seeding and tests can set it. */
 export interface ActorContext {
@@ -44,6 +46,8 @@ export class IncidentService {
     private readonly store: IncidentStore,
     private readonly refs: EntityRefValidator,
     private readonly config: ItsmConfig,
+    private readonly sla: SlaCalculator,
+    private readonly tiers: Pick<SlaTierResolver, 'tierOf'>,
     private readonly events?: IncidentEventPublisher,
   ) {}
 
@@ -107,6 +111,13 @@ export class IncidentService {
       detectedAt: now,
       major: false,
       reopenCount: 0,
+      sla: this.sla.compute({
+        priority,
+        policy: await this.tiers.tierOf(services[0]),
+        detectedAt: now,
+        pauses: [],
+        now,
+      }),
     };
     const events: NewTimelineEvent[] = [
       {
@@ -270,6 +281,9 @@ export class IncidentService {
     // Status
     this.applyStatus(current, request, changes, events, ctx.actor, now);
 
+    // SLA clocks follow priority, holds and reopens
+    await this.recomputeSla(current, changes, events, ctx.actor, now);
+
     if (!events.length) {
       return current;
     }
@@ -389,6 +403,69 @@ export class IncidentService {
           : {}),
       },
     });
+  }
+
+  private async recomputeSla(
+    current: Incident,
+    changes: IncidentChanges,
+    events: NewTimelineEvent[],
+    actor: string,
+    now: string,
+  ) {
+    const stored = await this.store.getStoredSla(current.id);
+    const to = changes.status;
+    const pauses = [...(stored?.pauses ?? [])];
+    if (to === 'on_hold') {
+      pauses.push({ from: now });
+    } else if (current.status === 'on_hold' && to) {
+      const open = pauses.findIndex(p => !p.to);
+      if (open >= 0) pauses[open] = { ...pauses[open], to: now };
+    } else if (to && isReopen(current.status, to) && current.resolvedAt) {
+      // Time spent resolved before a reopen does not count against the target
+      pauses.push({ from: current.resolvedAt, to: now });
+    }
+    const priorityChanged = changes.priority !== undefined;
+    if (!priorityChanged && !to && stored) {
+      return;
+    }
+    const sla = this.sla.compute({
+      priority: changes.priority ?? current.priority,
+      policy:
+        stored?.policy ??
+        (await this.tiers.tierOf(current.affectedServices[0])),
+      detectedAt: current.detectedAt,
+      pauses,
+      now,
+    });
+    changes.sla = sla;
+    const moved =
+      !stored ||
+      stored.response.dueAt !== sla.response.dueAt ||
+      stored.resolution.dueAt !== sla.resolution.dueAt;
+    const reopened = to !== undefined && isReopen(current.status, to);
+    let why: string | undefined;
+    if (priorityChanged)
+      why = `priority ${current.priority} → ${changes.priority}`;
+    else if (current.status === 'on_hold') why = 'resumed after hold';
+    else if (reopened) why = 'reopened; time spent resolved does not count';
+    else if (!stored) why = `policy ${sla.policy} applied`;
+    if (moved && to !== 'on_hold' && why) {
+      events.push({
+        type: 'sla_recomputed',
+        actor,
+        message: `SLA due times recomputed (${why}): respond by ${sla.response.dueAt}, resolve by ${sla.resolution.dueAt}`,
+        before: stored
+          ? {
+              responseDueAt: stored.response.dueAt,
+              resolutionDueAt: stored.resolution.dueAt,
+            }
+          : undefined,
+        after: {
+          responseDueAt: sla.response.dueAt,
+          resolutionDueAt: sla.resolution.dueAt,
+        },
+      });
+    }
   }
 
   private checkCategory(category: string) {

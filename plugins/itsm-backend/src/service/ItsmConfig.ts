@@ -2,12 +2,15 @@ import { Config } from '@backstage/config';
 import {
   DEFAULT_INCIDENT_CATEGORIES,
   parsePriorityMatrix,
+  parseSlaConfig,
   PriorityMatrix,
+  SlaConfig,
 } from '@openitsm/backstage-plugin-itsm-common';
 
 export interface ItsmConfig {
   priorityMatrix: PriorityMatrix;
   categories: string[];
+  sla: SlaConfig;
   seedFile?: string;
 }
 
@@ -26,6 +29,7 @@ export function readItsmConfig(config: Config): ItsmConfig {
   return {
     priorityMatrix,
     categories,
+    sla: parseSlaConfig(itsm?.getOptional('sla')),
     seedFile: itsm?.getOptionalString('seed.file'),
   };
 }

@@ -1,5 +1,6 @@
 import { Level, Priority } from '../priority/PriorityMatrix';
 import { IncidentStatus } from './IncidentLifecycle';
+import { IncidentSla } from '../sla/types';
 
 /**
  * Why an incident was resolved.
@@ -79,6 +80,8 @@ export interface Incident {
   causedByChangeId?: string;
   major: boolean;
   reopenCount: number;
+  /** Response and resolution clocks; absent until the SLA monitor computed them. */
+  sla?: IncidentSla;
   createdAt: string;
   updatedAt: string;
   /** Optimistic concurrency token: send it back on PATCH. */
@@ -91,7 +94,10 @@ export type TimelineEventType =
   | 'status_changed'
   | 'fields_changed'
   | 'assigned'
-  | 'update';
+  | 'update'
+  | 'sla_recomputed'
+  | 'sla_warning'
+  | 'sla_breached';
 
 /**
  * One append-only audit entry on an incident's timeline.
@@ -158,6 +164,8 @@ export interface IncidentListQuery {
   q?: string;
   from?: string;
   to?: string;
+  /** Only incidents whose response or resolution target is (being) missed. */
+  slaBreached?: boolean;
   limit?: number;
   cursor?: string;
 }

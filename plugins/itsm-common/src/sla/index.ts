@@ -26,3 +26,11 @@ export type {
   SlaPolicy,
   SlaPriorityTarget,
 } from './SlaPolicy';
+export type {
+  IncidentSla,
+  IncidentSlaTarget,
+  SlaComplianceCounts,
+  SlaComplianceGroupBy,
+  SlaComplianceQuery,
+  SlaComplianceReport,
+} from './types';

@@ -1,0 +1,58 @@
+import {
+  computeSlaClock,
+  Priority,
+  resolveSlaTargets,
+  SlaConfig,
+  SlaPause,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { StoredSla } from '../database/IncidentStore';
+
+/**
+ * Due and warning times of an incident's SLA clocks, from the configured
+ * policies (itsm.sla) and the business calendars they count in.
+ */
+export class SlaCalculator {
+  constructor(private readonly config: SlaConfig) {}
+
+  /**
+   * The clocks for an incident detected at `detectedAt` with `priority`,
+   * under the service's tier (or the default policy), after `pauses`.
+   * `now` only matters while a pause is open: the due time then assumes
+   * the pause ends now.
+   */
+  compute(options: {
+    priority: Priority;
+    policy?: string;
+    detectedAt: string;
+    pauses: SlaPause[];
+    now: string;
+  }): StoredSla {
+    const targets = resolveSlaTargets(
+      this.config,
+      options.priority,
+      options.policy,
+    );
+    const clock = (target: typeof targets.response) => {
+      const computed = computeSlaClock({
+        targetMinutes: target.minutes,
+        calendar: target.calendar,
+        startedAt: options.detectedAt,
+        pauses: options.pauses,
+        now: options.now,
+        warningRatio: this.config.warningPercent / 100,
+      });
+      return {
+        targetMinutes: target.minutes,
+        calendar: target.calendarName,
+        dueAt: computed.dueAt,
+        warningAt: computed.warningAt,
+      };
+    };
+    return {
+      policy: targets.policy,
+      pauses: options.pauses,
+      response: clock(targets.response),
+      resolution: clock(targets.resolution),
+    };
+  }
+}
