@@ -18,10 +18,12 @@ import { createRouter } from './router/createRouter';
 import { EntityRefValidator } from './service/EntityRefValidator';
 import { IncidentService } from './service/IncidentService';
 import { readItsmConfig } from './service/ItsmConfig';
-import { seedIncidents } from './seed/seedIncidents';
+import { catalogHasEntities, seedIncidents } from './seed/seedIncidents';
 import { IncidentEventPublisher } from './service/IncidentEventPublisher';
 import { SlaCalculator } from './service/SlaCalculator';
 import { SlaTierResolver } from './service/SlaTierResolver';
+import { SlaMonitor } from './service/SlaMonitor';
+import { DatabaseSlaStore } from './database/DatabaseSlaStore';
 import {
   IncidentEventListener,
   itsmIncidentEventsExtensionPoint,
@@ -53,6 +55,8 @@ export const itsmPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
       async init({
@@ -65,18 +69,35 @@ export const itsmPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        scheduler,
+        lifecycle,
         catalog,
       }) {
         const itsmConfig = readItsmConfig(config);
         const store = await DatabaseIncidentStore.create({ database });
+        const slaStore = await DatabaseSlaStore.create({ database });
+        const publisher = new IncidentEventPublisher(listeners, logger);
         const incidents = new IncidentService(
           store,
           new EntityRefValidator(catalog),
           itsmConfig,
           new SlaCalculator(itsmConfig.sla),
           new SlaTierResolver(catalog, auth),
-          new IncidentEventPublisher(listeners, logger),
+          publisher,
         );
+
+        // One replica runs it (global scope); each mark is set once anyway.
+        const slaMonitor = new SlaMonitor(slaStore, store, publisher, logger);
+        await scheduler.scheduleTask({
+          id: 'itsm-sla-monitor',
+          scope: 'global',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 20 },
+          fn: async () => {
+            await slaMonitor.run();
+          },
+        });
 
         permissionsRegistry.addPermissions(itsmPermissions);
         permissionsRegistry.addResourceType({
@@ -91,11 +112,19 @@ export const itsmPlugin = createBackendPlugin({
         });
 
         if (itsmConfig.seedFile) {
-          await seedIncidents({
-            file: path.resolve(itsmConfig.seedFile),
-            store,
-            incidents,
-            logger,
+          const file = path.resolve(itsmConfig.seedFile);
+          // Demo data waits for the catalog so services' SLA tiers apply.
+          lifecycle.addStartupHook(() => {
+            seedIncidents({
+              file,
+              store,
+              incidents,
+              logger,
+              catalogReady: refs =>
+                catalogHasEntities(catalog, auth, refs, { timeoutMs: 60_000 }),
+            }).catch(error =>
+              logger.error(`Could not seed incidents from ${file}`, error),
+            );
           });
         }
 
@@ -107,6 +136,7 @@ export const itsmPlugin = createBackendPlugin({
             auditor,
             logger,
             store,
+            slaStore,
             incidents,
             authorizer: new IncidentAuthorizer(
               permissions,

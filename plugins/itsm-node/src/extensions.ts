@@ -19,6 +19,14 @@ export type IncidentEvent =
       incident: Incident;
       update: TimelineEvent;
       actor: string;
+    }
+  | {
+      /** An SLA target reached its warning share, or was breached (once each). */
+      type: 'incident.sla';
+      stage: 'warning' | 'breach';
+      target: 'response' | 'resolution';
+      incident: Incident;
+      actor: string;
     };
 
 /**

@@ -9,6 +9,7 @@ import { Request } from 'express';
 import { IncidentAuthorizer } from '../permissions/IncidentAuthorizer';
 import { IncidentService } from '../service/IncidentService';
 import { IncidentStore } from '../database/IncidentStore';
+import { DatabaseSlaStore } from '../database/DatabaseSlaStore';
 
 /** What the route handlers share. */
 export interface RouterContext {
@@ -19,6 +20,7 @@ export interface RouterContext {
   authorizer: IncidentAuthorizer;
   incidents: IncidentService;
   store: IncidentStore;
+  slaStore: DatabaseSlaStore;
 }
 
 /**

@@ -4,6 +4,7 @@ import { spec } from '../schema/openapi.generated';
 import { RouterContext } from './context';
 import { addEntityRoutes } from './entitiesRoutes';
 import { addIncidentRoutes } from './incidentsRoutes';
+import { addSlaRoutes } from './slaRoutes';
 
 /** The `/api/itsm` router: OpenAPI-validated, one file per resource. */
 export async function createRouter(
@@ -17,5 +18,6 @@ export async function createRouter(
   });
   addIncidentRoutes(router, ctx);
   addEntityRoutes(router, ctx);
+  addSlaRoutes(router, ctx);
   return router;
 }

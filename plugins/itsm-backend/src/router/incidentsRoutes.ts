@@ -32,6 +32,10 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
       q: query.q?.trim() || undefined,
       from: parseTimeParam('from', query.from),
       to: parseTimeParam('to', query.to),
+      slaBreached:
+        query.slaBreached === undefined
+          ? undefined
+          : String(query.slaBreached) === 'true',
       limit: query.limit ? Number(query.limit) : DEFAULT_LIMIT,
       cursor: query.cursor,
       permissionFilter:

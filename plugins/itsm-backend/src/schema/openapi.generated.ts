@@ -227,6 +227,9 @@ export const spec = {
           "reopenCount": {
             "type": "integer"
           },
+          "sla": {
+            "$ref": "#/components/schemas/IncidentSla"
+          },
           "createdAt": {
             "type": "string",
             "format": "date-time"
@@ -508,6 +511,155 @@ export const spec = {
           }
         }
       },
+      "SlaComplianceCounts": {
+        "type": "object",
+        "required": [
+          "met",
+          "breached",
+          "compliance"
+        ],
+        "properties": {
+          "met": {
+            "type": "integer"
+          },
+          "breached": {
+            "type": "integer"
+          },
+          "compliance": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "SlaComplianceReport": {
+        "type": "object",
+        "required": [
+          "from",
+          "to",
+          "response",
+          "resolution"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "groupBy": {
+            "type": "string",
+            "enum": [
+              "month",
+              "priority"
+            ]
+          },
+          "response": {
+            "$ref": "#/components/schemas/SlaComplianceCounts"
+          },
+          "resolution": {
+            "$ref": "#/components/schemas/SlaComplianceCounts"
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "key",
+                "response",
+                "resolution"
+              ],
+              "properties": {
+                "key": {
+                  "type": "string"
+                },
+                "response": {
+                  "$ref": "#/components/schemas/SlaComplianceCounts"
+                },
+                "resolution": {
+                  "$ref": "#/components/schemas/SlaComplianceCounts"
+                }
+              }
+            }
+          }
+        }
+      },
+      "IncidentSlaTarget": {
+        "type": "object",
+        "required": [
+          "targetMinutes",
+          "calendar",
+          "dueAt",
+          "warningAt",
+          "state"
+        ],
+        "properties": {
+          "targetMinutes": {
+            "type": "integer"
+          },
+          "calendar": {
+            "type": "string"
+          },
+          "dueAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "warningAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "stoppedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "running",
+              "paused",
+              "met",
+              "breached"
+            ]
+          },
+          "warnedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "breachedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "IncidentSla": {
+        "type": "object",
+        "required": [
+          "policy",
+          "paused",
+          "response",
+          "resolution"
+        ],
+        "properties": {
+          "policy": {
+            "type": "string"
+          },
+          "paused": {
+            "type": "boolean"
+          },
+          "response": {
+            "$ref": "#/components/schemas/IncidentSlaTarget"
+          },
+          "resolution": {
+            "$ref": "#/components/schemas/IncidentSlaTarget"
+          }
+        }
+      },
       "Error": {
         "type": "object",
         "required": [
@@ -666,6 +818,16 @@ export const spec = {
             "schema": {
               "type": "string",
               "maxLength": 40
+            }
+          },
+          {
+            "name": "slaBreached",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only incidents whose response or resolution target is missed.",
+            "schema": {
+              "type": "boolean"
             }
           },
           {
@@ -844,6 +1006,72 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/TimelinePage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/sla/compliance": {
+      "get": {
+        "operationId": "GetSlaCompliance",
+        "description": "Met, breached and compliance = met / (met + breached) for response and resolution targets that fell in [from, to) (default: the last 30 days), for one entity or the whole estate, optionally per month (UTC) or per priority. Computed in SQL from the stored due times.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 40
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 40
+            }
+          },
+          {
+            "name": "groupBy",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "month",
+                "priority"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The compliance report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SlaComplianceReport"
                 }
               }
             }

@@ -1,4 +1,5 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CreateIncidentRequest,
   IncidentSource,
@@ -39,6 +40,8 @@ export async function seedIncidents(options: {
   incidents: IncidentService;
   logger: LoggerService;
   now?: Date;
+  /** Resolves once the catalog knows these services (or gives up). */
+  catalogReady?: (entityRefs: string[]) => Promise<boolean>;
 }): Promise<number> {
   const { file, store, incidents, logger } = options;
   if ((await store.countIncidents()) > 0) {
@@ -47,6 +50,14 @@ export async function seedIncidents(options: {
   const { incidents: seeds } = JSON.parse(await fs.readFile(file, 'utf8')) as {
     incidents: SeedIncident[];
   };
+  if (options.catalogReady) {
+    const primaries = [...new Set(seeds.map(s => s.affectedServices[0]))];
+    if (!(await options.catalogReady(primaries))) {
+      logger.warn(
+        'The catalog does not list the seeded services yet; seeding with the default SLA policy',
+      );
+    }
+  }
   const now = (options.now ?? new Date()).getTime();
   const at = (minutesAgo: number) =>
     new Date(now - minutesAgo * 60_000).toISOString();
@@ -89,4 +100,26 @@ export async function seedIncidents(options: {
   }
   logger.info(`Seeded ${ordered.length} incidents from ${file}`);
   return ordered.length;
+}
+
+/**
+ * Polls the catalog until it knows every one of `entityRefs`, or until the
+ * timeout; true when they all resolved.
+ */
+export async function catalogHasEntities(
+  catalog: CatalogService,
+  auth: AuthService,
+  entityRefs: string[],
+  options: { timeoutMs: number; intervalMs?: number },
+): Promise<boolean> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs, fields: ['metadata.name'] },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    if (items.every(Boolean)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise(r => setTimeout(r, options.intervalMs ?? 2000));
+  }
 }

@@ -413,7 +413,7 @@ export class IncidentService {
     now: string,
   ) {
     const stored = await this.store.getStoredSla(current.id);
-    const to = changes.status;
+    const to = changes.status ?? undefined;
     const pauses = [...(stored?.pauses ?? [])];
     if (to === 'on_hold') {
       pauses.push({ from: now });
