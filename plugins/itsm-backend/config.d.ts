@@ -21,6 +21,44 @@ export interface Config {
      * @visibility frontend
      */
     categories?: string[];
+    /**
+     * SLA policies: per priority a response target (until acknowledged) and
+     * a resolution target (until resolved), counted in business calendars.
+     * Tiers are extra policies chosen by a service's openitsm.io/sla-tier
+     * annotation. Bad values fail start-up with a message naming the key.
+     */
+    sla?: {
+      /** Share of a target, in percent, that raises a warning (default 75). */
+      warningPercent?: number;
+      /** Business calendars by name; `24x7` is built in, `business` can be redefined. */
+      calendars?: {
+        [name: string]: {
+          /** IANA timezone, e.g. Europe/Paris. */
+          timezone: string;
+          /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+          workingDays?: number[];
+          workingHours?: { start: string; end: string };
+          /** Local dates, YYYY-MM-DD. */
+          holidays?: string[];
+        };
+      };
+      /** `default` applies when a service has no tier; other names are tiers. */
+      policies?: {
+        [name: string]: {
+          /** Policy to inherit targets from (default: `default`). */
+          extends?: string;
+          /** Calendar for every priority of this policy. */
+          calendar?: string;
+          targets?: {
+            [priority in 'P1' | 'P2' | 'P3' | 'P4' | 'P5']?: {
+              responseMinutes?: number;
+              resolutionMinutes?: number;
+              calendar?: string;
+            };
+          };
+        };
+      };
+    };
     /** Demo data loaded on start when there are no incidents yet. */
     seed?: {
       /** Path to a seed file (see examples/itsm-seed), relative to the backend's working directory. */

@@ -210,3 +210,20 @@ describe('parseSlaConfig errors name the key', () => {
     );
   });
 });
+
+describe('default calendars of a configured policy', () => {
+  it('keeps P1 and P2 on 24x7 and the rest on business hours unless set', () => {
+    const targets = Object.fromEntries(
+      ['P1', 'P2', 'P3', 'P4', 'P5'].map(p => [
+        p,
+        { responseMinutes: 60, resolutionMinutes: 600 },
+      ]),
+    );
+    const config = parseSlaConfig({ policies: { default: { targets } } });
+    expect(
+      ['P1', 'P2', 'P3', 'P4', 'P5'].map(
+        p => resolveSlaTargets(config, p as any).resolution.calendarName,
+      ),
+    ).toEqual(['24x7', '24x7', 'business', 'business', 'business']);
+  });
+});

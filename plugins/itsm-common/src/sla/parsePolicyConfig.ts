@@ -164,7 +164,11 @@ export function resolvePolicies(
         resolutionMinutes:
           own.resolutionMinutes ?? inherited!.resolutionMinutes,
         calendar:
-          own.calendar ?? policy.calendar ?? inherited?.calendar ?? 'business',
+          own.calendar ??
+          policy.calendar ??
+          inherited?.calendar ??
+          // DESIGN: P1 and P2 run around the clock unless configured otherwise
+          (priority === 'P1' || priority === 'P2' ? '24x7' : 'business'),
       };
     }
     resolved[name] = { targets };
