@@ -9,6 +9,7 @@ import {
   TimelineEvent,
   UpdateIncidentRequest,
 } from '../incidents/types';
+import { SlaComplianceQuery, SlaComplianceReport } from '../sla/types';
 
 /**
  * The ITSM HTTP API, as a typed interface. The frontend's `itsmApiRef`
@@ -26,6 +27,7 @@ export interface ItsmApi {
     options?: { limit?: number; cursor?: string },
   ): Promise<Page<TimelineEvent>>;
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
+  getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport>;
 }
 
 /**
@@ -49,17 +51,13 @@ export class ItsmClient implements ItsmApi {
   }
 
   async listIncidents(query: IncidentListQuery = {}): Promise<Page<Incident>> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined || value === '') continue;
-      if (Array.isArray(value)) {
-        if (value.length) params.set(key, value.join(','));
-      } else {
-        params.set(key, String(value));
-      }
-    }
-    const qs = params.toString();
-    return this.request(`/incidents${qs ? `?${qs}` : ''}`);
+    return this.request(`/incidents${toQueryString(query)}`);
+  }
+
+  async getSlaCompliance(
+    query: SlaComplianceQuery = {},
+  ): Promise<SlaComplianceReport> {
+    return this.request(`/sla/compliance${toQueryString(query)}`);
   }
 
   async getIncident(id: string): Promise<Incident> {
@@ -127,4 +125,19 @@ export class ItsmClient implements ItsmApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `?a=1&b=x,y` from defined values; arrays are joined with commas. */
+function toQueryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
 }
