@@ -1,1 +1,82 @@
-export {};
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import ReportProblemIcon from '@material-ui/icons/ReportProblem';
+import { ItsmClient } from '@openitsm/backstage-plugin-itsm-common';
+import { itsmApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+const itsmApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: itsmApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ItsmClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const itsmPage = PageBlueprint.make({
+  params: {
+    path: '/itsm',
+    title: 'ITSM',
+    icon: <ReportProblemIcon />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/ItsmPage/ItsmPage').then(m => <m.ItsmPage />),
+  },
+});
+
+const incidentsCard = EntityCardBlueprint.make({
+  name: 'incidents',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityItsmCard/EntityItsmCard').then(m => (
+        <m.EntityItsmCard />
+      )),
+  },
+});
+
+const slaCard = EntityCardBlueprint.make({
+  name: 'sla',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/sla/EntitySlaCard').then(m => <m.EntitySlaCard />),
+  },
+});
+
+const itsmContent = EntityContentBlueprint.make({
+  params: {
+    path: 'itsm',
+    title: 'ITSM',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityItsmContent/EntityItsmContent').then(m => (
+        <m.EntityItsmContent />
+      )),
+  },
+});
+
+/**
+ * Backstage ITSM for the new frontend system: the `/itsm` page, the
+ * incidents and SLA cards on components' overview, and the ITSM tab.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'itsm',
+  title: 'ITSM',
+  icon: <ReportProblemIcon />,
+  routes: { root: rootRouteRef },
+  extensions: [itsmApi, itsmPage, incidentsCard, slaCard, itsmContent],
+});

@@ -1,1 +1,16 @@
-export {};
+/**
+ * Backstage ITSM frontend: incidents, SLA compliance and more on every
+ * service's catalog page.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  itsmPlugin,
+  ItsmPage,
+  EntityItsmCard,
+  EntityItsmContent,
+  EntitySlaCard,
+} from './plugin';
+export { itsmApiRef } from './api';
+export { isItsmAvailable } from './isItsmAvailable';

@@ -1,0 +1,129 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { PRIORITIES } from '@openitsm/backstage-plugin-itsm-common';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { itsmApiRef } from '../../api';
+import { formatAge } from '../common/formatTime';
+import { PriorityChip } from '../common/PriorityChip';
+import { StatusLabel } from '../common/StatusLabel';
+import { useIncidentLink } from '../common/useIncidentLink';
+import { ReportIncidentDialog } from '../ReportIncidentDialog/ReportIncidentDialog';
+
+/**
+ * The service's open incidents, on its Overview tab: "is my service on fire?"
+ */
+export function EntityItsmCard() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const api = useApi(itsmApiRef);
+  const incidentLink = useIncidentLink();
+  const [reporting, setReporting] = useState(false);
+  const summary = useAsyncRetry(
+    () => api.getEntitySummary(entityRef),
+    [api, entityRef],
+  );
+
+  const action = (
+    <Button
+      color="primary"
+      variant="outlined"
+      size="small"
+      onClick={() => setReporting(true)}
+    >
+      Report incident
+    </Button>
+  );
+
+  let content;
+  if (summary.loading && !summary.value) {
+    content = <Progress />;
+  } else if (summary.error) {
+    content = <ResponseErrorPanel error={summary.error} />;
+  } else if (summary.value && summary.value.openCount === 0) {
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        No open incidents. {summary.value.incidentsLast30Days} in the last 30
+        days.
+      </Typography>
+    );
+  } else if (summary.value) {
+    const { openIncidents, openByPriority, openCount } = summary.value;
+    content = (
+      <>
+        <Box display="flex" gridGap={8} mb={1} alignItems="center">
+          <Typography variant="body2">
+            {openCount} open incident{openCount === 1 ? '' : 's'}:
+          </Typography>
+          {PRIORITIES.filter(p => openByPriority[p] > 0).map(p => (
+            <Typography key={p} variant="body2" color="textSecondary">
+              {openByPriority[p]}×{p}
+            </Typography>
+          ))}
+        </Box>
+        <Table size="small" aria-label="Open incidents">
+          <TableHead>
+            <TableRow>
+              <TableCell>Ref</TableCell>
+              <TableCell>Title</TableCell>
+              <TableCell>Priority</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell align="right">Age</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {openIncidents.map(incident => (
+              <TableRow key={incident.id}>
+                <TableCell>
+                  <Link to={incidentLink(incident)}>{incident.ref}</Link>
+                </TableCell>
+                <TableCell>{incident.title}</TableCell>
+                <TableCell>
+                  <PriorityChip priority={incident.priority} />
+                </TableCell>
+                <TableCell>
+                  <StatusLabel status={incident.status} />
+                </TableCell>
+                <TableCell align="right">
+                  {formatAge(incident.detectedAt)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {openCount > openIncidents.length && (
+          <Typography variant="caption" color="textSecondary">
+            Showing the {openIncidents.length} most urgent of {openCount}.
+          </Typography>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <InfoCard title="Incidents" subheader="Open incidents of this service" action={action}>
+      {content}
+      <ReportIncidentDialog
+        open={reporting}
+        entityRef={entityRef}
+        onClose={() => setReporting(false)}
+        onCreated={() => summary.retry()}
+      />
+    </InfoCard>
+  );
+}

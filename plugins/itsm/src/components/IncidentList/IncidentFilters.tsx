@@ -1,0 +1,127 @@
+import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import {
+  INCIDENT_STATUSES,
+  IncidentStatus,
+  PRIORITIES,
+  Priority,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { statusText } from '../common/StatusLabel';
+
+export interface IncidentFilterValues {
+  status: IncidentStatus[];
+  priority: Priority[];
+  /** YYYY-MM-DD, inclusive */
+  from: string;
+  /** YYYY-MM-DD, inclusive */
+  to: string;
+  q: string;
+  slaBreached: boolean;
+  entityRef: string;
+}
+
+export const EMPTY_FILTERS: IncidentFilterValues = {
+  status: [],
+  priority: [],
+  from: '',
+  to: '',
+  q: '',
+  slaBreached: false,
+  entityRef: '',
+};
+
+/** Status, priority, date range, free text (and service, estate-wide). */
+export function IncidentFilters(props: {
+  value: IncidentFilterValues;
+  onChange: (value: IncidentFilterValues) => void;
+  showServiceFilter?: boolean;
+}) {
+  const { value, onChange } = props;
+  const set = (patch: Partial<IncidentFilterValues>) =>
+    onChange({ ...value, ...patch });
+  return (
+    <Box display="flex" flexWrap="wrap" gridGap={16} alignItems="center" mb={2}>
+      <TextField
+        label="Search"
+        placeholder="Ref, title or description"
+        value={value.q}
+        onChange={e => set({ q: e.target.value })}
+        size="small"
+      />
+      {props.showServiceFilter && (
+        <TextField
+          label="Service"
+          placeholder="component:default/payments-api"
+          value={value.entityRef}
+          onChange={e => set({ entityRef: e.target.value })}
+          size="small"
+        />
+      )}
+      <TextField
+        select
+        label="Status"
+        value={value.status}
+        onChange={e => set({ status: e.target.value as unknown as IncidentStatus[] })}
+        SelectProps={{
+          multiple: true,
+          renderValue: selected =>
+            (selected as IncidentStatus[]).map(statusText).join(', '),
+        }}
+        size="small"
+        style={{ minWidth: 160 }}
+      >
+        {INCIDENT_STATUSES.map(status => (
+          <MenuItem key={status} value={status}>
+            {statusText(status)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label="Priority"
+        value={value.priority}
+        onChange={e => set({ priority: e.target.value as unknown as Priority[] })}
+        SelectProps={{
+          multiple: true,
+          renderValue: selected => (selected as Priority[]).join(', '),
+        }}
+        size="small"
+        style={{ minWidth: 120 }}
+      >
+        {PRIORITIES.map(priority => (
+          <MenuItem key={priority} value={priority}>
+            {priority}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="From"
+        type="date"
+        value={value.from}
+        onChange={e => set({ from: e.target.value })}
+        InputLabelProps={{ shrink: true }}
+        size="small"
+      />
+      <TextField
+        label="To"
+        type="date"
+        value={value.to}
+        onChange={e => set({ to: e.target.value })}
+        InputLabelProps={{ shrink: true }}
+        size="small"
+      />
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={value.slaBreached}
+            onChange={e => set({ slaBreached: e.target.checked })}
+          />
+        }
+        label="SLA breached"
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,126 @@
+import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { useRef, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useDebounce from 'react-use/esm/useDebounce';
+import { itsmApiRef } from '../../api';
+import { EMPTY_FILTERS, IncidentFilters, IncidentFilterValues } from './IncidentFilters';
+import { IncidentTable } from './IncidentTable';
+
+const PAGE_SIZE = 25;
+
+/** `YYYY-MM-DD` (local) → the instant that day starts, or the next day for `to`. */
+function dayBoundary(date: string, endOfDay: boolean): string | undefined {
+  if (!date) return undefined;
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y, m - 1, d + (endOfDay ? 1 : 0)).toISOString();
+}
+
+/**
+ * Incidents, newest first, filterable and paged by cursor: one service's
+ * history when `entityRef` is given, the whole estate otherwise.
+ */
+export function IncidentHistory(props: {
+  entityRef?: string;
+  /** Bump to reload, e.g. after reporting an incident. */
+  reloadKey?: number;
+}) {
+  const api = useApi(itsmApiRef);
+  const [filters, setFilters] = useState<IncidentFilterValues>(EMPTY_FILTERS);
+  const [applied, setApplied] = useState<IncidentFilterValues>(EMPTY_FILTERS);
+  // Cursors of the pages seen so far; the first page has none
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const page = cursors.length - 1;
+
+  useDebounce(
+    () => {
+      setApplied(filters);
+      setCursors([undefined]);
+    },
+    300,
+    [filters],
+  );
+
+  const result = useAsyncRetry(
+    () =>
+      api.listIncidents({
+        entityRef: props.entityRef ?? (applied.entityRef.trim() || undefined),
+        status: applied.status,
+        priority: applied.priority,
+        q: applied.q.trim() || undefined,
+        from: dayBoundary(applied.from, false),
+        to: dayBoundary(applied.to, true),
+        slaBreached: applied.slaBreached || undefined,
+        limit: PAGE_SIZE,
+        cursor: cursors[page],
+      }),
+    [api, props.entityRef, props.reloadKey, applied, cursors],
+  );
+  // The total comes with the first page only; keep it while paging on
+  const totalRef = useRef<number>();
+  if (result.value?.totalCount !== undefined) {
+    totalRef.current = result.value.totalCount;
+  }
+  const total = totalRef.current;
+
+  let body;
+  if (result.loading && !result.value) {
+    body = <Progress />;
+  } else if (result.error) {
+    body = <ResponseErrorPanel error={result.error} />;
+  } else if (result.value && result.value.items.length === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="No incidents"
+        description={
+          applied === EMPTY_FILTERS
+            ? 'Nothing has been reported here yet.'
+            : 'No incident matches these filters.'
+        }
+      />
+    );
+  } else if (result.value) {
+    const first = page * PAGE_SIZE + 1;
+    const last = first + result.value.items.length - 1;
+    body = (
+      <>
+        <IncidentTable incidents={result.value.items} showServices={!props.entityRef} />
+        <Box display="flex" justifyContent="flex-end" alignItems="center" gridGap={16} mt={1}>
+          <Typography variant="body2" color="textSecondary">
+            {first}–{last}
+            {total !== undefined ? ` of ${total}` : ''}
+          </Typography>
+          <Button
+            size="small"
+            disabled={page === 0}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+          >
+            Previous
+          </Button>
+          <Button
+            size="small"
+            disabled={!result.value.nextCursor}
+            onClick={() => setCursors([...cursors, result.value!.nextCursor])}
+          >
+            Next
+          </Button>
+        </Box>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <IncidentFilters
+        value={filters}
+        onChange={setFilters}
+        showServiceFilter={!props.entityRef}
+      />
+      {body}
+    </>
+  );
+}

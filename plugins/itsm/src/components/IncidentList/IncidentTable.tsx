@@ -1,0 +1,73 @@
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { Link } from '@backstage/core-components';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import WarningIcon from '@material-ui/icons/Warning';
+import { Incident } from '@openitsm/backstage-plugin-itsm-common';
+import { formatDateTime } from '../common/formatTime';
+import { PriorityChip } from '../common/PriorityChip';
+import { StatusLabel } from '../common/StatusLabel';
+import { useIncidentLink } from '../common/useIncidentLink';
+import { missedTargets } from '../sla/SlaBreachList';
+
+/** A page of incidents; breached SLAs are flagged. */
+export function IncidentTable(props: {
+  incidents: Incident[];
+  showServices?: boolean;
+}) {
+  const incidentLink = useIncidentLink();
+  return (
+    <Table size="small" aria-label="Incidents">
+      <TableHead>
+        <TableRow>
+          <TableCell>Ref</TableCell>
+          <TableCell>Title</TableCell>
+          {props.showServices && <TableCell>Services</TableCell>}
+          <TableCell>Priority</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Detected</TableCell>
+          <TableCell>SLA</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.incidents.map(incident => {
+          const missed = missedTargets(incident);
+          return (
+            <TableRow key={incident.id}>
+              <TableCell>
+                <Link to={incidentLink(incident)}>{incident.ref}</Link>
+              </TableCell>
+              <TableCell>{incident.title}</TableCell>
+              {props.showServices && (
+                <TableCell>
+                  <EntityRefLinks
+                    entityRefs={incident.affectedServices}
+                    defaultKind="component"
+                  />
+                </TableCell>
+              )}
+              <TableCell>
+                <PriorityChip priority={incident.priority} />
+              </TableCell>
+              <TableCell>
+                <StatusLabel status={incident.status} />
+              </TableCell>
+              <TableCell>{formatDateTime(incident.detectedAt)}</TableCell>
+              <TableCell>
+                {missed && (
+                  <Tooltip title={missed}>
+                    <WarningIcon color="error" aria-label={`SLA breached: ${missed}`} fontSize="small" />
+                  </Tooltip>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,238 @@
+import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import {
+  derivePriority,
+  Incident,
+  Level,
+  LEVELS,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { FormEvent, useState } from 'react';
+import { itsmApiRef } from '../../api';
+import { errorMessage } from '../common/errorMessage';
+import { PriorityChip } from '../common/PriorityChip';
+import { useCatalogRefs } from '../common/useCatalogRefs';
+import { useIncidentLink } from '../common/useIncidentLink';
+import { useItsmConfig } from './usePriorityMatrix';
+
+export interface ReportIncidentDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** The service the incident is reported from: preselected and primary. */
+  entityRef?: string;
+  onCreated?: (incident: Incident) => void;
+}
+
+/**
+ * Report an incident: the priority is derived from impact × urgency as you
+ * choose them, with the configured matrix.
+ */
+export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
+  const { open, onClose, entityRef, onCreated } = props;
+  const api = useApi(itsmApiRef);
+  const { matrix, categories } = useItsmConfig();
+  const components = useCatalogRefs('component');
+  const incidentLink = useIncidentLink();
+
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [services, setServices] = useState<string[]>(
+    entityRef ? [entityRef] : [],
+  );
+  const [impact, setImpact] = useState<Level>('medium');
+  const [urgency, setUrgency] = useState<Level>('medium');
+  const [category, setCategory] = useState(categories[0]);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+  const [created, setCreated] = useState<Incident>();
+
+  const priority = derivePriority(impact, urgency, matrix);
+
+  const reset = () => {
+    setTitle('');
+    setDescription('');
+    setServices(entityRef ? [entityRef] : []);
+    setImpact('medium');
+    setUrgency('medium');
+    setCategory(categories[0]);
+    setError(undefined);
+    setCreated(undefined);
+  };
+
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const incident = await api.createIncident({
+        title,
+        description,
+        affectedServices: services,
+        impact,
+        urgency,
+        category,
+      });
+      setCreated(incident);
+      onCreated?.(incident);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+        <DialogTitle>Incident reported</DialogTitle>
+        <DialogContent>
+          <Alert severity="success">
+            <Link to={incidentLink(created)}>{created.ref}</Link> created with
+            priority {created.priority}.
+          </Alert>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={reset}>Report another</Button>
+          <Button color="primary" onClick={close}>
+            Close
+          </Button>
+        </DialogActions>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle>Report incident</DialogTitle>
+        <DialogContent>
+          {error && (
+            <Box mb={2}>
+              <Alert severity="error">{error}</Alert>
+            </Box>
+          )}
+          <TextField
+            label="Title"
+            value={title}
+            onChange={e => setTitle(e.target.value)}
+            required
+            fullWidth
+            margin="dense"
+            autoFocus
+            inputProps={{ maxLength: 400 }}
+          />
+          <TextField
+            label="Description"
+            value={description}
+            onChange={e => setDescription(e.target.value)}
+            fullWidth
+            multiline
+            minRows={3}
+            margin="dense"
+          />
+          <Autocomplete
+            multiple
+            options={components.value ?? []}
+            loading={components.loading}
+            value={services}
+            onChange={(_e, value) => {
+              // The service the dialog was opened from stays first
+              const rest = value.filter(v => v !== entityRef);
+              setServices(
+                entityRef && value.includes(entityRef)
+                  ? [entityRef, ...rest]
+                  : value,
+              );
+            }}
+            renderInput={params => (
+              <TextField
+                {...params}
+                label="Affected services"
+                margin="dense"
+                helperText="The first one is the primary service"
+              />
+            )}
+          />
+          <Box display="flex" gridGap={16}>
+            <TextField
+              select
+              label="Impact"
+              value={impact}
+              onChange={e => setImpact(e.target.value as Level)}
+              margin="dense"
+              fullWidth
+            >
+              {LEVELS.map(level => (
+                <MenuItem key={level} value={level}>
+                  {level}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
+              label="Urgency"
+              value={urgency}
+              onChange={e => setUrgency(e.target.value as Level)}
+              margin="dense"
+              fullWidth
+            >
+              {LEVELS.map(level => (
+                <MenuItem key={level} value={level}>
+                  {level}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
+              label="Category"
+              value={category}
+              onChange={e => setCategory(e.target.value)}
+              margin="dense"
+              fullWidth
+            >
+              {categories.map(c => (
+                <MenuItem key={c} value={c}>
+                  {c}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Box>
+          <Box mt={2} display="flex" alignItems="center" gridGap={8}>
+            <Typography variant="body2" id="derived-priority-label">
+              Priority (impact × urgency):
+            </Typography>
+            <span aria-labelledby="derived-priority-label" role="status">
+              <PriorityChip priority={priority} />
+            </span>
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close}>Cancel</Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={submitting || !title.trim() || !services.length}
+          >
+            Report
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,92 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { ItsmClient } from '@openitsm/backstage-plugin-itsm-common';
+import { itsmApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * Backstage ITSM for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const itsmPlugin = createPlugin({
+  id: 'itsm',
+  apis: [
+    createApiFactory({
+      api: itsmApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ItsmClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The ITSM page: every incident, and each incident's page under it.
+ *
+ * @public
+ */
+export const ItsmPage = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'ItsmPage',
+    component: () =>
+      import('./components/ItsmPage/ItsmPage').then(m => m.ItsmPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * A service's open incidents, for its Overview tab.
+ *
+ * @public
+ */
+export const EntityItsmCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityItsmCard/EntityItsmCard').then(
+          m => m.EntityItsmCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * A service's SLA compliance card.
+ *
+ * @public
+ */
+export const EntitySlaCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySlaCard',
+    component: {
+      lazy: () =>
+        import('./components/sla/EntitySlaCard').then(m => m.EntitySlaCard),
+    },
+  }),
+);
+
+/**
+ * The ITSM tab of a service: SLA compliance and incident history.
+ *
+ * @public
+ */
+export const EntityItsmContent = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityItsmContent/EntityItsmContent').then(
+          m => m.EntityItsmContent,
+        ),
+    },
+  }),
+);
