@@ -40,14 +40,14 @@ export function EntitySlaCard() {
       </Typography>
     ) : (
       <Grid container spacing={2}>
-        <Grid item xs={12} md={4}>
+        <Grid item xs={12} lg={5}>
           <Typography variant="subtitle2">Last 30 days</Typography>
           <ComplianceSummary report={last30} />
           <Box mt={2}>
             <CompliancePriorityTable report={byPriority} />
           </Box>
         </Grid>
-        <Grid item xs={12} md={8}>
+        <Grid item xs={12} lg={7}>
           <Typography variant="subtitle2">Last 12 months</Typography>
           <ComplianceChart report={byMonth} />
         </Grid>

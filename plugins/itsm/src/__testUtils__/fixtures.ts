@@ -1,0 +1,39 @@
+import { Entity } from '@backstage/catalog-model';
+import { Incident } from '@openitsm/backstage-plugin-itsm-common';
+
+export const BASE_URL = 'http://localhost:7007/api/itsm';
+
+export const service: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments-api',
+    namespace: 'default',
+    annotations: { 'openitsm.io/sla-tier': 'gold' },
+  },
+  spec: { type: 'service', owner: 'group:default/payments-team' },
+};
+
+export function incident(overrides: Partial<Incident> = {}): Incident {
+  return {
+    id: '11111111-1111-4111-8111-111111111111',
+    ref: 'INC-1042',
+    title: 'Card payments failing',
+    description: 'Acquirer returns 502',
+    affectedServices: ['component:default/payments-api'],
+    category: 'availability',
+    impact: 'high',
+    urgency: 'high',
+    priority: 'P1',
+    status: 'new',
+    reporter: 'user:default/alice',
+    source: 'portal',
+    detectedAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+    major: false,
+    reopenCount: 0,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
