@@ -27,10 +27,26 @@ export function renderWithApis(
   });
   const catalog = catalogApiMock({
     entities: [
-      { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'payments-api', namespace: 'default' } },
-      { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ledger', namespace: 'default' } },
-      { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: 'bob', namespace: 'default' } },
-      { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'payments-team', namespace: 'default' } },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'payments-api', namespace: 'default' },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'ledger', namespace: 'default' },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'bob', namespace: 'default' },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'payments-team', namespace: 'default' },
+      },
     ],
   });
   const content = options.entity ? (

@@ -19,7 +19,13 @@ describe('EntityItsmCard', () => {
           entityRef: 'component:default/payments-api',
           openIncidents: [
             incident(),
-            incident({ id: '2', ref: 'INC-1043', title: 'Slow refunds', priority: 'P3', status: 'in_progress' }),
+            incident({
+              id: '2',
+              ref: 'INC-1043',
+              title: 'Slow refunds',
+              priority: 'P3',
+              status: 'in_progress',
+            }),
           ],
           openCount: 2,
           openByPriority: { P1: 1, P2: 0, P3: 1, P4: 0, P5: 0 },
@@ -28,8 +34,13 @@ describe('EntityItsmCard', () => {
       ),
     );
     await renderWithApis(<EntityItsmCard />, { entity: service });
-    expect(await screen.findByText('Card payments failing')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'INC-1042' })).toHaveAttribute('href', '/itsm/incidents/INC-1042');
+    expect(
+      await screen.findByText('Card payments failing'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'INC-1042' })).toHaveAttribute(
+      'href',
+      '/itsm/incidents/INC-1042',
+    );
     expect(screen.getByText('Slow refunds')).toBeInTheDocument();
     expect(screen.getByText('2 open incidents:')).toBeInTheDocument();
     expect(screen.getByText('1×P1')).toBeInTheDocument();
@@ -49,19 +60,26 @@ describe('EntityItsmCard', () => {
       ),
     );
     await renderWithApis(<EntityItsmCard />, { entity: service });
-    expect(await screen.findByText(/No open incidents\. 4 in the last 30 days/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No open incidents\. 4 in the last 30 days/),
+    ).toBeInTheDocument();
   });
 
   it('shows the error when the API fails', async () => {
     server.use(
       http.get(summaryUrl, () =>
         HttpResponse.json(
-          { error: { name: 'Error', message: 'database is down' }, response: { statusCode: 500 } },
+          {
+            error: { name: 'Error', message: 'database is down' },
+            response: { statusCode: 500 },
+          },
           { status: 500 },
         ),
       ),
     );
     await renderWithApis(<EntityItsmCard />, { entity: service });
-    expect((await screen.findAllByText(/database is down/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/database is down/)).length,
+    ).toBeGreaterThan(0);
   });
 });

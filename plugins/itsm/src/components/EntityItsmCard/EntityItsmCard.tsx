@@ -116,7 +116,11 @@ export function EntityItsmCard() {
   }
 
   return (
-    <InfoCard title="Incidents" subheader="Open incidents of this service" action={action}>
+    <InfoCard
+      title="Incidents"
+      subheader="Open incidents of this service"
+      action={action}
+    >
       {content}
       <ReportIncidentDialog
         open={reporting}

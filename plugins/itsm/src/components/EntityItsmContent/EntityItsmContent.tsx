@@ -22,7 +22,11 @@ export function EntityItsmContent() {
         </Grid>
         <Grid item xs={12}>
           <ContentHeader title="Incident history">
-            <Button variant="contained" color="primary" onClick={() => setReporting(true)}>
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => setReporting(true)}
+            >
               Report incident
             </Button>
           </ContentHeader>

@@ -45,6 +45,7 @@ export function IncidentFilters(props: {
   return (
     <Box display="flex" flexWrap="wrap" gridGap={16} alignItems="center" mb={2}>
       <TextField
+        id="itsm-filter-search"
         label="Search"
         placeholder="Ref, title or description"
         value={value.q}
@@ -53,6 +54,7 @@ export function IncidentFilters(props: {
       />
       {props.showServiceFilter && (
         <TextField
+          id="itsm-filter-service"
           label="Service"
           placeholder="component:default/payments-api"
           value={value.entityRef}
@@ -62,9 +64,12 @@ export function IncidentFilters(props: {
       )}
       <TextField
         select
+        id="itsm-filter-status"
         label="Status"
         value={value.status}
-        onChange={e => set({ status: e.target.value as unknown as IncidentStatus[] })}
+        onChange={e =>
+          set({ status: e.target.value as unknown as IncidentStatus[] })
+        }
         SelectProps={{
           multiple: true,
           renderValue: selected =>
@@ -81,9 +86,12 @@ export function IncidentFilters(props: {
       </TextField>
       <TextField
         select
+        id="itsm-filter-priority"
         label="Priority"
         value={value.priority}
-        onChange={e => set({ priority: e.target.value as unknown as Priority[] })}
+        onChange={e =>
+          set({ priority: e.target.value as unknown as Priority[] })
+        }
         SelectProps={{
           multiple: true,
           renderValue: selected => (selected as Priority[]).join(', '),
@@ -98,6 +106,7 @@ export function IncidentFilters(props: {
         ))}
       </TextField>
       <TextField
+        id="itsm-filter-from"
         label="From"
         type="date"
         value={value.from}
@@ -106,6 +115,7 @@ export function IncidentFilters(props: {
         size="small"
       />
       <TextField
+        id="itsm-filter-to"
         label="To"
         type="date"
         value={value.to}

@@ -1,4 +1,8 @@
-import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -7,10 +11,17 @@ import { useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
-import { EMPTY_FILTERS, IncidentFilters, IncidentFilterValues } from './IncidentFilters';
+import {
+  EMPTY_FILTERS,
+  IncidentFilters,
+  IncidentFilterValues,
+} from './IncidentFilters';
 import { IncidentTable } from './IncidentTable';
 
 const PAGE_SIZE = 25;
+
+type PagePosition = { cursor?: string; offset: number };
+const FIRST_PAGE: PagePosition = { offset: 0 };
 
 /** `YYYY-MM-DD` (local) → the instant that day starts, or the next day for `to`. */
 function dayBoundary(date: string, endOfDay: boolean): string | undefined {
@@ -31,14 +42,17 @@ export function IncidentHistory(props: {
   const api = useApi(itsmApiRef);
   const [filters, setFilters] = useState<IncidentFilterValues>(EMPTY_FILTERS);
   const [applied, setApplied] = useState<IncidentFilterValues>(EMPTY_FILTERS);
-  // Cursors of the pages seen so far; the first page has none
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const page = cursors.length - 1;
+  // The pages seen so far: their cursor (none for the first) and the
+  // position of their first item
+  const [pages, setPages] = useState<PagePosition[]>([FIRST_PAGE]);
+  const current = pages[pages.length - 1];
 
   useDebounce(
     () => {
-      setApplied(filters);
-      setCursors([undefined]);
+      if (filters !== applied) {
+        setApplied(filters);
+        setPages([FIRST_PAGE]);
+      }
     },
     300,
     [filters],
@@ -55,9 +69,9 @@ export function IncidentHistory(props: {
         to: dayBoundary(applied.to, true),
         slaBreached: applied.slaBreached || undefined,
         limit: PAGE_SIZE,
-        cursor: cursors[page],
+        cursor: current.cursor,
       }),
-    [api, props.entityRef, props.reloadKey, applied, cursors],
+    [api, props.entityRef, props.reloadKey, applied, current],
   );
   // The total comes with the first page only; keep it while paging on
   const totalRef = useRef<number>();
@@ -84,27 +98,44 @@ export function IncidentHistory(props: {
       />
     );
   } else if (result.value) {
-    const first = page * PAGE_SIZE + 1;
-    const last = first + result.value.items.length - 1;
+    const first = current.offset + 1;
+    const last = current.offset + result.value.items.length;
     body = (
       <>
-        <IncidentTable incidents={result.value.items} showServices={!props.entityRef} />
-        <Box display="flex" justifyContent="flex-end" alignItems="center" gridGap={16} mt={1}>
+        <IncidentTable
+          incidents={result.value.items}
+          showServices={!props.entityRef}
+        />
+        <Box
+          display="flex"
+          justifyContent="flex-end"
+          alignItems="center"
+          gridGap={16}
+          mt={1}
+        >
           <Typography variant="body2" color="textSecondary">
             {first}–{last}
             {total !== undefined ? ` of ${total}` : ''}
           </Typography>
           <Button
             size="small"
-            disabled={page === 0}
-            onClick={() => setCursors(cursors.slice(0, -1))}
+            disabled={pages.length === 1}
+            onClick={() => setPages(pages.slice(0, -1))}
           >
             Previous
           </Button>
           <Button
             size="small"
             disabled={!result.value.nextCursor}
-            onClick={() => setCursors([...cursors, result.value!.nextCursor])}
+            onClick={() =>
+              setPages([
+                ...pages,
+                {
+                  cursor: result.value!.nextCursor,
+                  offset: current.offset + result.value!.items.length,
+                },
+              ])
+            }
           >
             Next
           </Button>

@@ -60,7 +60,11 @@ export function IncidentTable(props: {
               <TableCell>
                 {missed && (
                   <Tooltip title={missed}>
-                    <WarningIcon color="error" aria-label={`SLA breached: ${missed}`} fontSize="small" />
+                    <WarningIcon
+                      color="error"
+                      aria-label={`SLA breached: ${missed}`}
+                      fontSize="small"
+                    />
                   </Tooltip>
                 )}
               </TableCell>

@@ -17,6 +17,7 @@ export function AddUpdateForm(props: {
     <form onSubmit={submit}>
       <Box display="flex" gridGap={8} alignItems="flex-start">
         <TextField
+          id="itsm-add-update"
           label="Add an update"
           value={message}
           onChange={e => setMessage(e.target.value)}
@@ -24,7 +25,11 @@ export function AddUpdateForm(props: {
           multiline
           size="small"
         />
-        <Button type="submit" variant="outlined" disabled={props.busy || !message.trim()}>
+        <Button
+          type="submit"
+          variant="outlined"
+          disabled={props.busy || !message.trim()}
+        >
           Post
         </Button>
       </Box>

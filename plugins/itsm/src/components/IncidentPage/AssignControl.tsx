@@ -2,7 +2,10 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { Incident, UpdateIncidentRequest } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Incident,
+  UpdateIncidentRequest,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { useEffect, useState } from 'react';
 import { useCatalogRefs } from '../common/useCatalogRefs';
 
@@ -15,7 +18,9 @@ export function AssignControl(props: {
   const { incident, busy, onUpdate } = props;
   const users = useCatalogRefs('user');
   const groups = useCatalogRefs('group');
-  const [group, setGroup] = useState<string | null>(incident.assignedGroup ?? null);
+  const [group, setGroup] = useState<string | null>(
+    incident.assignedGroup ?? null,
+  );
   const [user, setUser] = useState<string | null>(incident.assignee ?? null);
   useEffect(() => {
     setGroup(incident.assignedGroup ?? null);
@@ -28,6 +33,7 @@ export function AssignControl(props: {
   return (
     <Box display="flex" gridGap={8} alignItems="center" flexWrap="wrap">
       <Autocomplete
+        id="itsm-assign-group"
         options={groups.value ?? []}
         loading={groups.loading}
         value={group}
@@ -38,12 +44,15 @@ export function AssignControl(props: {
         )}
       />
       <Autocomplete
+        id="itsm-assign-user"
         options={users.value ?? []}
         loading={users.loading}
         value={user}
         onChange={(_e, value) => setUser(value)}
         style={{ minWidth: 240 }}
-        renderInput={params => <TextField {...params} label="Assignee" size="small" />}
+        renderInput={params => (
+          <TextField {...params} label="Assignee" size="small" />
+        )}
       />
       <Button
         variant="outlined"

@@ -53,6 +53,7 @@ export function IncidentActions(props: {
         <DialogContent>
           <TextField
             select
+            id="itsm-resolution-code"
             label="Resolution code"
             value={code}
             onChange={e => setCode(e.target.value as ResolutionCode)}
@@ -66,6 +67,7 @@ export function IncidentActions(props: {
             ))}
           </TextField>
           <TextField
+            id="itsm-resolution-notes"
             label="Resolution notes"
             value={notes}
             onChange={e => setNotes(e.target.value)}

@@ -38,23 +38,32 @@ export function IncidentDetails(props: { incident: Incident }) {
           <StatusLabel status={incident.status} />
         </Field>
         <Field label="Priority">
-          <PriorityChip priority={incident.priority} /> ({incident.impact} impact,{' '}
-          {incident.urgency} urgency)
+          <PriorityChip priority={incident.priority} /> ({incident.impact}{' '}
+          impact, {incident.urgency} urgency)
         </Field>
         <Field label="Category">{incident.category}</Field>
         <Field label="Affected services">
-          <EntityRefLinks entityRefs={incident.affectedServices} defaultKind="component" />
+          <EntityRefLinks
+            entityRefs={incident.affectedServices}
+            defaultKind="component"
+          />
         </Field>
         <Field label="Assigned group">
           {incident.assignedGroup ? (
-            <EntityRefLinks entityRefs={[incident.assignedGroup]} defaultKind="group" />
+            <EntityRefLinks
+              entityRefs={[incident.assignedGroup]}
+              defaultKind="group"
+            />
           ) : (
             '–'
           )}
         </Field>
         <Field label="Assignee">
           {incident.assignee ? (
-            <EntityRefLinks entityRefs={[incident.assignee]} defaultKind="user" />
+            <EntityRefLinks
+              entityRefs={[incident.assignee]}
+              defaultKind="user"
+            />
           ) : (
             '–'
           )}
@@ -65,12 +74,15 @@ export function IncidentDetails(props: { incident: Incident }) {
         </Field>
         <Field label="Source">{incident.source}</Field>
         <Field label="Detected">{formatDateTime(incident.detectedAt)}</Field>
-        <Field label="Acknowledged">{formatDateTime(incident.acknowledgedAt)}</Field>
+        <Field label="Acknowledged">
+          {formatDateTime(incident.acknowledgedAt)}
+        </Field>
         <Field label="Resolved">{formatDateTime(incident.resolvedAt)}</Field>
         <Field label="Closed">{formatDateTime(incident.closedAt)}</Field>
         {incident.resolutionCode && (
           <Field label="Resolution">
-            {incident.resolutionCode.replace(/_/g, ' ')}: {incident.resolutionNotes}
+            {incident.resolutionCode.replace(/_/g, ' ')}:{' '}
+            {incident.resolutionNotes}
           </Field>
         )}
         {incident.reopenCount > 0 && (

@@ -119,7 +119,9 @@ export function IncidentPage() {
           <InfoCard title="Timeline">
             <AddUpdateForm
               busy={busy}
-              onSubmit={message => run(() => api.addIncidentUpdate(value.id, message))}
+              onSubmit={message =>
+                run(() => api.addIncidentUpdate(value.id, message))
+              }
             />
             <IncidentTimeline incidentId={value.id} reloadKey={timelineKey} />
           </InfoCard>

@@ -13,7 +13,10 @@ import { itsmApiRef } from '../../api';
 import { formatDateTime } from '../common/formatTime';
 
 /** The append-only audit trail, oldest first, loaded page by page. */
-export function IncidentTimeline(props: { incidentId: string; reloadKey: number }) {
+export function IncidentTimeline(props: {
+  incidentId: string;
+  reloadKey: number;
+}) {
   const api = useApi(itsmApiRef);
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   const [next, setNext] = useState<string>();
@@ -23,7 +26,9 @@ export function IncidentTimeline(props: { incidentId: string; reloadKey: number 
         limit: 100,
         cursor,
       });
-      setEvents(previous => (cursor ? [...previous, ...page.items] : page.items));
+      setEvents(previous =>
+        cursor ? [...previous, ...page.items] : page.items,
+      );
       setNext(page.nextCursor);
     },
     [api, props.incidentId],
@@ -52,7 +57,11 @@ export function IncidentTimeline(props: { incidentId: string; reloadKey: number 
       </List>
       {next && (
         <Box textAlign="center">
-          <Button size="small" disabled={state.loading} onClick={() => load(next)}>
+          <Button
+            size="small"
+            disabled={state.loading}
+            onClick={() => load(next)}
+          >
             Load more
           </Button>
         </Box>

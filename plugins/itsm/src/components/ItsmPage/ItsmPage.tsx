@@ -1,4 +1,9 @@
-import { Content, ContentHeader, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+} from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import { useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
@@ -14,7 +19,11 @@ function EstateIncidents() {
       <Header title="ITSM" subtitle="Incidents across every service" />
       <Content>
         <ContentHeader title="Incidents">
-          <Button variant="contained" color="primary" onClick={() => setReporting(true)}>
+          <Button
+            variant="contained"
+            color="primary"
+            onClick={() => setReporting(true)}
+          >
             Report incident
           </Button>
         </ContentHeader>

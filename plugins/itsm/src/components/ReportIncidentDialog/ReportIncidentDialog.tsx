@@ -127,16 +127,17 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
             </Box>
           )}
           <TextField
+            id="itsm-report-title"
             label="Title"
             value={title}
             onChange={e => setTitle(e.target.value)}
             required
             fullWidth
             margin="dense"
-            autoFocus
             inputProps={{ maxLength: 400 }}
           />
           <TextField
+            id="itsm-report-description"
             label="Description"
             value={description}
             onChange={e => setDescription(e.target.value)}
@@ -146,6 +147,7 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
             margin="dense"
           />
           <Autocomplete
+            id="itsm-report-services"
             multiple
             options={components.value ?? []}
             loading={components.loading}
@@ -171,6 +173,7 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
           <Box display="flex" gridGap={16}>
             <TextField
               select
+              id="itsm-report-impact"
               label="Impact"
               value={impact}
               onChange={e => setImpact(e.target.value as Level)}
@@ -185,6 +188,7 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
             </TextField>
             <TextField
               select
+              id="itsm-report-urgency"
               label="Urgency"
               value={urgency}
               onChange={e => setUrgency(e.target.value as Level)}
@@ -199,6 +203,7 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
             </TextField>
             <TextField
               select
+              id="itsm-report-category"
               label="Category"
               value={category}
               onChange={e => setCategory(e.target.value)}

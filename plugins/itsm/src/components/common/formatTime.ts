@@ -23,9 +23,8 @@ export function formatCountdown(iso: string, now: number = Date.now()): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const text =
-    [days ? `${days}d` : '', hours ? `${hours}h` : '', `${mins}m`]
-      .filter(Boolean)
-      .join(' ');
+  const text = [days ? `${days}d` : '', hours ? `${hours}h` : '', `${mins}m`]
+    .filter(Boolean)
+    .join(' ');
   return diff >= 0 ? `in ${text}` : `${text} overdue`;
 }

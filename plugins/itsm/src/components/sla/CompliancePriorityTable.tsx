@@ -7,7 +7,9 @@ import { SlaComplianceReport } from '@openitsm/backstage-plugin-itsm-common';
 import { formatCompliance } from './formatCompliance';
 
 /** Compliance per priority, with the counts behind each ratio. */
-export function CompliancePriorityTable(props: { report: SlaComplianceReport }) {
+export function CompliancePriorityTable(props: {
+  report: SlaComplianceReport;
+}) {
   const groups = props.report.groups ?? [];
   return (
     <Table size="small" aria-label="Compliance per priority">

@@ -13,7 +13,11 @@ function Figure(props: {
       <Typography variant="overline" component="div">
         {label}
       </Typography>
-      <Typography variant="h4" component="div" aria-label={`${label} compliance`}>
+      <Typography
+        variant="h4"
+        component="div"
+        aria-label={`${label} compliance`}
+      >
         {formatCompliance(counts)}
       </Typography>
       <Typography variant="caption" color="textSecondary">

@@ -1,5 +1,9 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -31,8 +35,10 @@ export function EntitySlaCard() {
   } else if (sla.value) {
     const { last30, byPriority, byMonth, breaches } = sla.value;
     const nothingDue =
-      byMonth.response.met + byMonth.response.breached +
-        byMonth.resolution.met + byMonth.resolution.breached ===
+      byMonth.response.met +
+        byMonth.response.breached +
+        byMonth.resolution.met +
+        byMonth.resolution.breached ===
       0;
     content = nothingDue ? (
       <Typography variant="body2" color="textSecondary">
@@ -61,7 +67,9 @@ export function EntitySlaCard() {
   return (
     <InfoCard
       title="SLA compliance"
-      subheader={`Policy: ${tier ?? 'default'} · met / (met + breached) of targets due in the period`}
+      subheader={`Policy: ${
+        tier ?? 'default'
+      } · met / (met + breached) of targets due in the period`}
     >
       {content}
     </InfoCard>

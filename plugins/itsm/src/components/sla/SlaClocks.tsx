@@ -24,18 +24,27 @@ function clockText(target: IncidentSlaTarget, now: number): string {
     case 'paused':
       return 'paused while on hold';
     default:
-      return `due ${formatCountdown(target.dueAt, now)} (${formatDateTime(target.dueAt)})`;
+      return `due ${formatCountdown(target.dueAt, now)} (${formatDateTime(
+        target.dueAt,
+      )})`;
   }
 }
 
-function Clock(props: { label: string; target: IncidentSlaTarget; now: number }) {
+function Clock(props: {
+  label: string;
+  target: IncidentSlaTarget;
+  now: number;
+}) {
   const { label, target, now } = props;
   const text = `${label}: ${clockText(target, now)}`;
-  const warned = target.state === 'running' && now >= Date.parse(target.warningAt);
+  const warned =
+    target.state === 'running' && now >= Date.parse(target.warningAt);
   let status;
   if (target.state === 'met') status = <StatusOK>{text}</StatusOK>;
-  else if (target.state === 'breached') status = <StatusError>{text}</StatusError>;
-  else if (target.state === 'paused') status = <StatusPending>{text}</StatusPending>;
+  else if (target.state === 'breached')
+    status = <StatusError>{text}</StatusError>;
+  else if (target.state === 'paused')
+    status = <StatusPending>{text}</StatusPending>;
   else if (warned) status = <StatusError>{text} — over 75 % used</StatusError>;
   else status = <StatusRunning>{text}</StatusRunning>;
   return (
@@ -67,7 +76,12 @@ export function SlaClocks(props: { sla?: IncidentSla }) {
     );
   }
   return (
-    <Box display="flex" flexDirection="column" gridGap={8} aria-label="SLA clocks">
+    <Box
+      display="flex"
+      flexDirection="column"
+      gridGap={8}
+      aria-label="SLA clocks"
+    >
       <Typography variant="caption" color="textSecondary">
         Policy: {props.sla.policy}
       </Typography>

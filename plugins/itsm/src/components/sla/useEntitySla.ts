@@ -20,9 +20,24 @@ export function useEntitySla(entityRef: string) {
     ).toISOString();
     const [last30, byPriority, byMonth, breaches] = await Promise.all([
       api.getSlaCompliance({ entityRef, from: from30, to }),
-      api.getSlaCompliance({ entityRef, from: from30, to, groupBy: 'priority' }),
-      api.getSlaCompliance({ entityRef, from: yearStart, to, groupBy: 'month' }),
-      api.listIncidents({ entityRef, slaBreached: true, from: from30, limit: 5 }),
+      api.getSlaCompliance({
+        entityRef,
+        from: from30,
+        to,
+        groupBy: 'priority',
+      }),
+      api.getSlaCompliance({
+        entityRef,
+        from: yearStart,
+        to,
+        groupBy: 'month',
+      }),
+      api.listIncidents({
+        entityRef,
+        slaBreached: true,
+        from: from30,
+        limit: 5,
+      }),
     ]);
     return { last30, byPriority, byMonth, breaches: breaches.items };
   }, [api, entityRef]);
