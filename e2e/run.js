@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/*
+ * End-to-end: starts the demo portal exactly as `npm start` does (app on
+ * :3000, backend on :7007, seeded SQLite), then drives Debian's Chromium
+ * through playwright-core (never a downloaded browser):
+ *   - a service page shows its open incidents and SLA card,
+ *   - reporting an incident derives its priority and gives it a ref,
+ *   - the incident page moves it through the lifecycle with a timeline,
+ *   - the ITSM tab pages through the service's history.
+ * Writes {passed, failed} to --report and screenshots to e2e/screenshots/.
+ */
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const root = path.resolve(__dirname, '..');
+const reportArg = process.argv.find(a => a.startsWith('--report='));
+const report = reportArg && reportArg.slice('--report='.length);
+const shots = path.join(__dirname, 'screenshots');
+const APP = 'http://localhost:3000';
+const BACKEND = 'http://localhost:7007';
+
+async function waitFor(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not ready yet
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 2000));
+  }
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('a service page shows its open incidents and SLA compliance', async page => {
+  await page.goto(`${APP}/catalog/default/component/payments-api`);
+  const card = page.locator('text=Open incidents of this service').locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]');
+  await card.getByRole('link', { name: /^INC-\d+$/ }).first().waitFor({ timeout: 60_000 });
+  await page.getByText('SLA compliance').first().waitFor();
+  await page.getByLabel('Response compliance').first().waitFor();
+  await page.screenshot({ path: path.join(shots, 'service-overview.png'), fullPage: true });
+});
+
+let reportedRef;
+test('reporting an incident derives its priority and gives it a ref', async page => {
+  await page.goto(`${APP}/catalog/default/component/payments-api`);
+  await page.getByRole('button', { name: 'Report incident' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill('E2E: card payments failing');
+  await dialog.getByLabel('Description').fill('Reported by the end-to-end test');
+  await dialog.getByRole('button', { name: /^Impact/ }).click();
+  await page.getByRole('option', { name: 'high' }).click();
+  await dialog.getByRole('button', { name: /^Urgency/ }).click();
+  await page.getByRole('option', { name: 'high' }).click();
+  await dialog.getByRole('status').getByText('P1').waitFor();
+  await dialog.getByRole('button', { name: 'Report' }).click();
+  const created = dialog.getByRole('link', { name: /^INC-\d+$/ });
+  await created.waitFor({ timeout: 30_000 });
+  reportedRef = await created.textContent();
+  await dialog.getByText(/created with priority P1/).waitFor();
+  await page.screenshot({ path: path.join(shots, 'reported.png') });
+});
+
+test('the incident page moves the incident through its lifecycle', async page => {
+  if (!reportedRef) throw new Error('no incident was reported');
+  await page.goto(`${APP}/itsm/incidents/${reportedRef}`);
+  await page.getByRole('heading', { name: `${reportedRef}: E2E: card payments failing` }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Acknowledge' }).click();
+  await page.getByRole('button', { name: 'Start work' }).click();
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Resolution notes').fill('Failed over to the secondary acquirer');
+  await dialog.getByRole('button', { name: 'Resolve' }).click();
+  await page.getByRole('button', { name: 'Close' }).waitFor();
+  await page.getByText('Status acknowledged → in_progress').waitFor();
+  await page.getByText(/Status in_progress → resolved: fixed — Failed over/).waitFor();
+  await page.getByLabel('Add an update').fill('Postmortem scheduled');
+  await page.getByRole('button', { name: 'Post' }).click();
+  await page.getByText('Postmortem scheduled').waitFor();
+  await page.screenshot({ path: path.join(shots, 'incident.png'), fullPage: true });
+});
+
+test('the ITSM tab pages through the service history', async page => {
+  await page.goto(`${APP}/catalog/default/component/payments-api/itsm`);
+  const range = page.getByText(/^1–25 of \d+$/);
+  await range.waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText(/^26–\d+ of \d+$/).waitFor();
+  await page.screenshot({ path: path.join(shots, 'history.png'), fullPage: true });
+});
+
+async function main() {
+  fs.mkdirSync(shots, { recursive: true });
+  const executablePath = execFileSync('bash', [path.join(root, 'scripts/ensure-chromium.sh')], {
+    encoding: 'utf8',
+  }).trim();
+
+  console.log('Starting the demo portal (npm start)…');
+  const portal = spawn('npm', ['start'], {
+    cwd: root,
+    env: { ...process.env, BROWSER: 'none' },
+    stdio: ['ignore', fs.openSync(path.join(shots, 'portal.log'), 'w'), 'inherit'],
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-portal.pid, 'SIGTERM');
+    } catch {
+      // already stopped
+    }
+  };
+  process.on('exit', stop);
+
+  let passed = 0;
+  let failed = 0;
+  let browser;
+  try {
+    await waitFor('the backend', async () => (await fetch(`${BACKEND}/api/itsm/health`)).ok, 300_000);
+    await waitFor('the app', async () => (await fetch(APP)).ok, 300_000);
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    // Guest sign-in
+    await page.goto(APP);
+    await page.getByRole('button', { name: /enter/i }).click({ timeout: 120_000 });
+    await page.getByText('Catalog').first().waitFor();
+    for (const { name, fn } of tests) {
+      try {
+        await fn(page);
+        passed++;
+        console.log(`✓ ${name}`);
+      } catch (error) {
+        failed++;
+        console.log(`✕ ${name}\n  ${String(error.message).split('\n').slice(0, 6).join('\n  ')}`);
+        await page.screenshot({ path: path.join(shots, `failed-${passed + failed}.png`), fullPage: true }).catch(() => {});
+      }
+    }
+  } catch (error) {
+    failed++;
+    console.log(`✕ setup: ${error.message}`);
+  } finally {
+    await browser?.close();
+    stop();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  if (report) fs.writeFileSync(report, JSON.stringify({ passed, failed }));
+  process.exit(failed ? 1 : 0);
+}
+
+main();
