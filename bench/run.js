@@ -115,11 +115,14 @@ async function main() {
       'the seed data',
     );
     const ref = encodeURIComponent(entity);
+    const yearAgo = new Date(Date.now() - 365 * 24 * 3600_000).toISOString();
     const endpoints = [
       ['catalog entity by name (reference)', `${base}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`],
       ['itsm entity summary', `${base}/api/itsm/entities/${kind}/${namespace}/${name}/summary`],
       ['itsm service history (50)', `${base}/api/itsm/incidents?entityRef=${ref}&limit=50`],
       ['itsm estate list, open P1–P2 (50)', `${base}/api/itsm/incidents?status=new,acknowledged,in_progress,on_hold&priority=P1,P2&limit=50`],
+      ['itsm SLA compliance, service, 12 months by month', `${base}/api/itsm/sla/compliance?entityRef=${ref}&from=${yearAgo}&groupBy=month`],
+      ['itsm SLA compliance, estate, 12 months by month', `${base}/api/itsm/sla/compliance?from=${yearAgo}&groupBy=month`],
     ];
     const rows = [];
     for (const [title, url] of endpoints) {
