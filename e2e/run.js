@@ -38,12 +38,28 @@ const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
 test('a service page shows its open incidents and SLA compliance', async page => {
-  await page.goto(`${APP}/catalog/default/component/payments-api`);
-  const card = page.locator('text=Open incidents of this service').locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]');
-  await card.getByRole('link', { name: /^INC-\d+$/ }).first().waitFor({ timeout: 60_000 });
+  const card = page
+    .locator('text=Open incidents of this service')
+    .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]');
+  // The demo seeds its incidents in the background once the catalog is in
+  await waitFor(
+    'the seeded incidents on the service page',
+    async () => {
+      await page.goto(`${APP}/catalog/default/component/payments-api`);
+      await card
+        .getByRole('link', { name: /^INC-\d+$/ })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      return true;
+    },
+    180_000,
+  );
   await page.getByText('SLA compliance').first().waitFor();
   await page.getByLabel('Response compliance').first().waitFor();
-  await page.screenshot({ path: path.join(shots, 'service-overview.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(shots, 'service-overview.png'),
+    fullPage: true,
+  });
 });
 
 let reportedRef;
@@ -52,7 +68,9 @@ test('reporting an incident derives its priority and gives it a ref', async page
   await page.getByRole('button', { name: 'Report incident' }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Title').fill('E2E: card payments failing');
-  await dialog.getByLabel('Description').fill('Reported by the end-to-end test');
+  await dialog
+    .getByLabel('Description')
+    .fill('Reported by the end-to-end test');
   await dialog.getByRole('button', { name: /^Impact/ }).click();
   await page.getByRole('option', { name: 'high' }).click();
   await dialog.getByRole('button', { name: /^Urgency/ }).click();
@@ -69,20 +87,31 @@ test('reporting an incident derives its priority and gives it a ref', async page
 test('the incident page moves the incident through its lifecycle', async page => {
   if (!reportedRef) throw new Error('no incident was reported');
   await page.goto(`${APP}/itsm/incidents/${reportedRef}`);
-  await page.getByRole('heading', { name: `${reportedRef}: E2E: card payments failing` }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('heading', {
+      name: `${reportedRef}: E2E: card payments failing`,
+    })
+    .waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Acknowledge' }).click();
   await page.getByRole('button', { name: 'Start work' }).click();
   await page.getByRole('button', { name: 'Resolve' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Resolution notes').fill('Failed over to the secondary acquirer');
+  await dialog
+    .getByLabel('Resolution notes')
+    .fill('Failed over to the secondary acquirer');
   await dialog.getByRole('button', { name: 'Resolve' }).click();
   await page.getByRole('button', { name: 'Close' }).waitFor();
   await page.getByText('Status acknowledged → in_progress').waitFor();
-  await page.getByText(/Status in_progress → resolved: fixed — Failed over/).waitFor();
+  await page
+    .getByText(/Status in_progress → resolved: fixed — Failed over/)
+    .waitFor();
   await page.getByLabel('Add an update').fill('Postmortem scheduled');
   await page.getByRole('button', { name: 'Post' }).click();
   await page.getByText('Postmortem scheduled').waitFor();
-  await page.screenshot({ path: path.join(shots, 'incident.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(shots, 'incident.png'),
+    fullPage: true,
+  });
 });
 
 test('the ITSM tab pages through the service history', async page => {
@@ -91,20 +120,31 @@ test('the ITSM tab pages through the service history', async page => {
   await range.waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByText(/^26–\d+ of \d+$/).waitFor();
-  await page.screenshot({ path: path.join(shots, 'history.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(shots, 'history.png'),
+    fullPage: true,
+  });
 });
 
 async function main() {
   fs.mkdirSync(shots, { recursive: true });
-  const executablePath = execFileSync('bash', [path.join(root, 'scripts/ensure-chromium.sh')], {
-    encoding: 'utf8',
-  }).trim();
+  const executablePath = execFileSync(
+    'bash',
+    [path.join(root, 'scripts/ensure-chromium.sh')],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
 
   console.log('Starting the demo portal (npm start)…');
   const portal = spawn('npm', ['start'], {
     cwd: root,
     env: { ...process.env, BROWSER: 'none' },
-    stdio: ['ignore', fs.openSync(path.join(shots, 'portal.log'), 'w'), 'inherit'],
+    stdio: [
+      'ignore',
+      fs.openSync(path.join(shots, 'portal.log'), 'w'),
+      'inherit',
+    ],
     detached: true,
   });
   const stop = () => {
@@ -120,19 +160,34 @@ async function main() {
   let failed = 0;
   let browser;
   try {
-    await waitFor('the backend', async () => (await fetch(`${BACKEND}/api/itsm/health`)).ok, 300_000);
+    await waitFor(
+      'the backend',
+      async () => (await fetch(`${BACKEND}/api/itsm/health`)).ok,
+      300_000,
+    );
     await waitFor('the app', async () => (await fetch(APP)).ok, 300_000);
     browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     // Guest sign-in
     await page.goto(APP);
-    await page.getByRole('button', { name: /enter/i }).click({ timeout: 120_000 });
+    await page
+      .getByRole('button', { name: /enter/i })
+      .click({ timeout: 120_000 });
     await page.getByText('Catalog').first().waitFor();
     for (const { name, fn } of tests) {
       try {
@@ -141,8 +196,18 @@ async function main() {
         console.log(`✓ ${name}`);
       } catch (error) {
         failed++;
-        console.log(`✕ ${name}\n  ${String(error.message).split('\n').slice(0, 6).join('\n  ')}`);
-        await page.screenshot({ path: path.join(shots, `failed-${passed + failed}.png`), fullPage: true }).catch(() => {});
+        console.log(
+          `✕ ${name}\n  ${String(error.message)
+            .split('\n')
+            .slice(0, 6)
+            .join('\n  ')}`,
+        );
+        await page
+          .screenshot({
+            path: path.join(shots, `failed-${passed + failed}.png`),
+            fullPage: true,
+          })
+          .catch(() => {});
       }
     }
   } catch (error) {

@@ -21,7 +21,7 @@ import { readItsmConfig } from './service/ItsmConfig';
 import { catalogHasEntities, seedIncidents } from './seed/seedIncidents';
 import { IncidentEventPublisher } from './service/IncidentEventPublisher';
 import { SlaCalculator } from './service/SlaCalculator';
-import { SlaTierResolver } from './service/SlaTierResolver';
+import { memoizeTiers, SlaTierResolver } from './service/SlaTierResolver';
 import { SlaMonitor } from './service/SlaMonitor';
 import { DatabaseSlaStore } from './database/DatabaseSlaStore';
 import {
@@ -118,7 +118,14 @@ export const itsmPlugin = createBackendPlugin({
             seedIncidents({
               file,
               store,
-              incidents,
+              // A service's tier is looked up once for the whole seed
+              incidents: new IncidentService(
+                store,
+                new EntityRefValidator(catalog),
+                itsmConfig,
+                new SlaCalculator(itsmConfig.sla),
+                memoizeTiers(new SlaTierResolver(catalog, auth)),
+              ),
               logger,
               catalogReady: refs =>
                 catalogHasEntities(catalog, auth, refs, { timeoutMs: 60_000 }),
