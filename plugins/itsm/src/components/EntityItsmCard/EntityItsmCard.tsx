@@ -8,7 +8,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -16,14 +15,13 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { PRIORITIES } from '@openitsm/backstage-plugin-itsm-common';
-import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { formatAge } from '../common/formatTime';
 import { PriorityChip } from '../common/PriorityChip';
 import { StatusLabel } from '../common/StatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
-import { ReportIncidentDialog } from '../ReportIncidentDialog/ReportIncidentDialog';
+import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
 
 /**
  * The service's open incidents, on its Overview tab: "is my service on fire?"
@@ -33,21 +31,18 @@ export function EntityItsmCard() {
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const api = useApi(itsmApiRef);
   const incidentLink = useIncidentLink();
-  const [reporting, setReporting] = useState(false);
   const summary = useAsyncRetry(
     () => api.getEntitySummary(entityRef),
     [api, entityRef],
   );
 
   const action = (
-    <Button
-      color="primary"
+    <ReportIncidentButton
+      entityRef={entityRef}
       variant="outlined"
       size="small"
-      onClick={() => setReporting(true)}
-    >
-      Report incident
-    </Button>
+      onCreated={() => summary.retry()}
+    />
   );
 
   let content;
@@ -122,12 +117,6 @@ export function EntityItsmCard() {
       action={action}
     >
       {content}
-      <ReportIncidentDialog
-        open={reporting}
-        entityRef={entityRef}
-        onClose={() => setReporting(false)}
-        onCreated={() => summary.retry()}
-      />
     </InfoCard>
   );
 }

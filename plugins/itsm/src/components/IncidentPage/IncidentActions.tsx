@@ -4,7 +4,6 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import {
   allowedIncidentTransitions,
@@ -16,6 +15,7 @@ import {
   UpdateIncidentRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
+import { OptionSelect } from '../common/OptionSelect';
 
 /** One button per legal next status; resolving asks for code and notes. */
 export function IncidentActions(props: {
@@ -51,21 +51,14 @@ export function IncidentActions(props: {
       <Dialog open={resolving} onClose={() => setResolving(false)} fullWidth>
         <DialogTitle>Resolve {incident.ref}</DialogTitle>
         <DialogContent>
-          <TextField
-            select
+          <OptionSelect
             id="itsm-resolution-code"
             label="Resolution code"
             value={code}
-            onChange={e => setCode(e.target.value as ResolutionCode)}
-            fullWidth
-            margin="dense"
-          >
-            {RESOLUTION_CODES.map(c => (
-              <MenuItem key={c} value={c}>
-                {c.replace(/_/g, ' ')}
-              </MenuItem>
-            ))}
-          </TextField>
+            options={RESOLUTION_CODES}
+            onChange={setCode}
+            format={c => c.replace(/_/g, ' ')}
+          />
           <TextField
             id="itsm-resolution-notes"
             label="Resolution notes"

@@ -4,35 +4,22 @@ import {
   Header,
   Page,
 } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
 import { useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { IncidentHistory } from '../IncidentList/IncidentHistory';
 import { IncidentPage } from '../IncidentPage/IncidentPage';
-import { ReportIncidentDialog } from '../ReportIncidentDialog/ReportIncidentDialog';
+import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
 
 function EstateIncidents() {
-  const [reporting, setReporting] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
   return (
     <Page themeId="tool">
       <Header title="ITSM" subtitle="Incidents across every service" />
       <Content>
         <ContentHeader title="Incidents">
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => setReporting(true)}
-          >
-            Report incident
-          </Button>
+          <ReportIncidentButton onCreated={() => setReloadKey(k => k + 1)} />
         </ContentHeader>
         <IncidentHistory reloadKey={reloadKey} />
-        <ReportIncidentDialog
-          open={reporting}
-          onClose={() => setReporting(false)}
-          onCreated={() => setReloadKey(k => k + 1)}
-        />
       </Content>
     </Page>
   );

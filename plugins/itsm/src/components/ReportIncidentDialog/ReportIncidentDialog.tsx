@@ -6,7 +6,6 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -24,6 +23,7 @@ import { PriorityChip } from '../common/PriorityChip';
 import { useCatalogRefs } from '../common/useCatalogRefs';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { useItsmConfig } from './usePriorityMatrix';
+import { OptionSelect } from '../common/OptionSelect';
 
 export interface ReportIncidentDialogProps {
   open: boolean;
@@ -171,51 +171,27 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
             )}
           />
           <Box display="flex" gridGap={16}>
-            <TextField
-              select
+            <OptionSelect
               id="itsm-report-impact"
               label="Impact"
               value={impact}
-              onChange={e => setImpact(e.target.value as Level)}
-              margin="dense"
-              fullWidth
-            >
-              {LEVELS.map(level => (
-                <MenuItem key={level} value={level}>
-                  {level}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
+              options={LEVELS}
+              onChange={setImpact}
+            />
+            <OptionSelect
               id="itsm-report-urgency"
               label="Urgency"
               value={urgency}
-              onChange={e => setUrgency(e.target.value as Level)}
-              margin="dense"
-              fullWidth
-            >
-              {LEVELS.map(level => (
-                <MenuItem key={level} value={level}>
-                  {level}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
+              options={LEVELS}
+              onChange={setUrgency}
+            />
+            <OptionSelect
               id="itsm-report-category"
               label="Category"
               value={category}
-              onChange={e => setCategory(e.target.value)}
-              margin="dense"
-              fullWidth
-            >
-              {categories.map(c => (
-                <MenuItem key={c} value={c}>
-                  {c}
-                </MenuItem>
-              ))}
-            </TextField>
+              options={categories}
+              onChange={setCategory}
+            />
           </Box>
           <Box mt={2} display="flex" alignItems="center" gridGap={8}>
             <Typography variant="body2" id="derived-priority-label">
