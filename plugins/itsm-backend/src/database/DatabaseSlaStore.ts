@@ -201,12 +201,9 @@ export class DatabaseSlaStore {
     if (options.permissionFilter) {
       applyPermissionFilter(query, options.permissionFilter);
     }
-    const key =
-      options.groupBy === 'month'
-        ? this.monthOf(due)
-        : options.groupBy === 'priority'
-        ? 'i.priority'
-        : `'all'`;
+    let key = `'all'`;
+    if (options.groupBy === 'month') key = this.monthOf(due);
+    if (options.groupBy === 'priority') key = 'i.priority';
     const rows = await query
       .select(this.db.raw(`${key} as group_key`))
       .select(

@@ -2,9 +2,8 @@ import {
   SlaPause,
   EntityItsmSummary,
   Incident,
-  IncidentStatus,
+  IncidentListQuery,
   Page,
-  Priority,
   TimelineEvent,
   TimelineEventType,
 } from '@openitsm/backstage-plugin-itsm-common';
@@ -46,20 +45,13 @@ export interface NewTimelineEvent {
   after?: Record<string, unknown>;
 }
 
-export interface IncidentListFilter {
-  entityRef?: string;
-  status?: IncidentStatus[];
-  priority?: Priority[];
-  major?: boolean;
-  assignedGroup?: string;
-  q?: string;
-  from?: string;
-  to?: string;
-  slaBreached?: boolean;
-  /** Evaluation time for slaBreached. */
-  now?: string;
+/** A list query as the store takes it: parsed, bounded and authorized. */
+export interface IncidentListFilter
+  extends Omit<IncidentListQuery, 'limit' | 'cursor'> {
   limit: number;
   cursor?: string;
+  /** Evaluation time for slaBreached. */
+  now?: string;
   /** Conditions from the permission policy, enforced in the query. */
   permissionFilter?: PermissionCriteria<IncidentQueryFilter>;
 }
