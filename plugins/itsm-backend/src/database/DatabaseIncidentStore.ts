@@ -408,7 +408,10 @@ export class DatabaseIncidentStore implements IncidentStore {
       if (permissionFilter) applyPermissionFilter(query, permissionFilter);
       return query;
     };
-    const [openRows, byPriority, recent, lastResolved] = await Promise.all([
+    // Two queries: the open incidents themselves, and every count in one
+    // pass over the service's rows, grouped by priority.
+    const openList = OPEN_INCIDENT_STATUSES.map(() => '?').join(', ');
+    const [openRows, groups] = await Promise.all([
       forEntity()
         .whereIn('s.status', OPEN_INCIDENT_STATUSES)
         .select('i.*')
@@ -418,36 +421,49 @@ export class DatabaseIncidentStore implements IncidentStore {
         ])
         .limit(SUMMARY_OPEN_LIMIT) as Promise<IncidentRow[]>,
       forEntity()
-        .whereIn('s.status', OPEN_INCIDENT_STATUSES)
         .groupBy('i.priority')
         .select('i.priority')
-        .count({ count: '*' }) as Promise<
-        Array<{ priority: Priority; count: string | number }>
+        .select(
+          this.db.raw(
+            `sum(case when s.status in (${openList}) then 1 else 0 end) as open_count`,
+            [...OPEN_INCIDENT_STATUSES],
+          ),
+        )
+        .select(
+          this.db.raw(
+            'sum(case when s.detected_at >= ? then 1 else 0 end) as recent_count',
+            [this.time.toDb(since)],
+          ),
+        )
+        .max({ last_resolved: 'i.resolved_at' }) as Promise<
+        Array<{
+          priority: Priority;
+          open_count: string | number | null;
+          recent_count: string | number | null;
+          last_resolved: Date | string | null;
+        }>
       >,
-      forEntity()
-        .where('s.detected_at', '>=', this.time.toDb(since))
-        .count({ count: '*' })
-        .first() as Promise<{ count: string | number } | undefined>,
-      forEntity()
-        .whereNotNull('i.resolved_at')
-        .max({ at: 'i.resolved_at' })
-        .first() as Promise<{ at: Date | string | null } | undefined>,
     ]);
     const openByPriority = Object.fromEntries(
       PRIORITIES.map(p => [p, 0]),
     ) as Record<Priority, number>;
-    for (const row of byPriority) {
-      openByPriority[row.priority] = Number(row.count);
+    let incidentsLast30Days = 0;
+    let lastResolvedAt: string | undefined;
+    for (const row of groups) {
+      openByPriority[row.priority] = Number(row.open_count ?? 0);
+      incidentsLast30Days += Number(row.recent_count ?? 0);
+      if (row.last_resolved) {
+        const at = this.time.fromDb(row.last_resolved);
+        if (!lastResolvedAt || at > lastResolvedAt) lastResolvedAt = at;
+      }
     }
     return {
       entityRef,
       openIncidents: await this.withServices(this.db, openRows),
       openCount: Object.values(openByPriority).reduce((a, b) => a + b, 0),
       openByPriority,
-      incidentsLast30Days: Number(recent?.count ?? 0),
-      lastResolvedAt: lastResolved?.at
-        ? this.time.fromDb(lastResolved.at)
-        : undefined,
+      incidentsLast30Days,
+      lastResolvedAt,
     };
   }
 
