@@ -1,4 +1,4 @@
-import { createApiRef } from '@backstage/core-plugin-api';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import { ItsmApi } from '@openitsm/backstage-plugin-itsm-common';
 
 /**
@@ -7,6 +7,7 @@ import { ItsmApi } from '@openitsm/backstage-plugin-itsm-common';
  *
  * @public
  */
-export const itsmApiRef = createApiRef<ItsmApi>({
+export const itsmApiRef = createApiRef<ItsmApi>().with({
   id: 'plugin.itsm.service',
+  pluginId: 'itsm',
 });

@@ -25,7 +25,7 @@ export function IncidentActions(props: {
 }) {
   const { incident, busy, onUpdate } = props;
   const [resolving, setResolving] = useState(false);
-  const [code, setCode] = useState<ResolutionCode>('fixed');
+  const [code, setCode] = useState<ResolutionCode | ''>('');
   const [notes, setNotes] = useState('');
   const next = allowedIncidentTransitions(incident.status);
 
@@ -35,7 +35,13 @@ export function IncidentActions(props: {
   if (!next.length) return null;
   return (
     <>
-      <Box display="flex" gridGap={8} flexWrap="wrap">
+      <Box
+        display="flex"
+        gridGap={8}
+        flexWrap="wrap"
+        role="group"
+        aria-label="Status actions"
+      >
         {next.map(to => (
           <Button
             key={to}
@@ -58,6 +64,7 @@ export function IncidentActions(props: {
             options={RESOLUTION_CODES}
             onChange={setCode}
             format={c => c.replace(/_/g, ' ')}
+            required
           />
           <TextField
             id="itsm-resolution-notes"
@@ -76,14 +83,16 @@ export function IncidentActions(props: {
           <Button
             color="primary"
             variant="contained"
-            disabled={busy || !notes.trim()}
+            disabled={busy || !code || !notes.trim()}
             onClick={async () => {
+              if (!code) return;
               await onUpdate({
                 status: 'resolved',
                 resolutionCode: code,
                 resolutionNotes: notes,
               });
               setResolving(false);
+              setCode('');
               setNotes('');
             }}
           >

@@ -73,6 +73,9 @@ export function IncidentDetails(props: { incident: Incident }) {
           {incident.reporterContact ? ` (${incident.reporterContact})` : ''}
         </Field>
         <Field label="Source">{incident.source}</Field>
+        {incident.occurredAt && (
+          <Field label="Occurred">{formatDateTime(incident.occurredAt)}</Field>
+        )}
         <Field label="Detected">{formatDateTime(incident.detectedAt)}</Field>
         <Field label="Acknowledged">
           {formatDateTime(incident.acknowledgedAt)}
@@ -85,6 +88,7 @@ export function IncidentDetails(props: { incident: Incident }) {
             {incident.resolutionNotes}
           </Field>
         )}
+        <Field label="Last updated">{formatDateTime(incident.updatedAt)}</Field>
         {incident.reopenCount > 0 && (
           <Field label="Reopened">{incident.reopenCount}×</Field>
         )}

@@ -1,6 +1,8 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent, {
+  PointerEventsCheckLevel,
+} from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
@@ -9,7 +11,13 @@ import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { IncidentPage } from './IncidentPage';
 
 // The full page (markdown, pickers, dialogs) takes seconds to render in jsdom
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
+
+// Checking pointer-events walks computed styles up the tree on every click,
+// which is slow in jsdom with this many JSS sheets; MUI never disables them.
+const user = userEvent.setup({
+  pointerEventsCheck: PointerEventsCheckLevel.Never,
+});
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -66,24 +74,18 @@ describe('IncidentPage', () => {
     expect(
       await screen.findByText('Reported with priority P1'),
     ).toBeInTheDocument();
+    const actions = screen.getByRole('group', { name: 'Status actions' });
     expect(
-      screen.getByRole('button', { name: 'Acknowledge' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Cancel incident' }),
-    ).toBeInTheDocument();
-    for (const name of [
-      'Resolve',
-      'Close',
-      'Put on hold',
-      'Reopen',
-      'Start work',
-    ]) {
-      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
-    }
-    await userEvent.click(screen.getByRole('button', { name: 'Acknowledge' }));
-    await screen.findByRole('button', { name: 'Acknowledge' });
-    expect(sent).toEqual({ status: 'acknowledged', version: 1 });
+      within(actions)
+        .getAllByRole('button')
+        .map(button => button.textContent),
+    ).toEqual(['Acknowledge', 'Cancel incident']);
+    await user.click(
+      within(actions).getByRole('button', { name: 'Acknowledge' }),
+    );
+    await waitFor(() =>
+      expect(sent).toEqual({ status: 'acknowledged', version: 1 }),
+    );
   });
 
   it('asks to reload when someone else changed the incident (409)', async () => {
@@ -100,15 +102,55 @@ describe('IncidentPage', () => {
       ),
     );
     await render();
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Acknowledge' }),
+    const actions = await screen.findByRole('group', {
+      name: 'Status actions',
+      hidden: true,
+    });
+    await user.click(
+      within(actions).getByRole('button', { name: 'Acknowledge' }),
     );
+    const message = await screen.findByText(
+      /This incident was changed by someone else; reload to see the latest/,
+    );
+    const alert = message.closest<HTMLElement>('[role="alert"]')!;
     expect(
-      await screen.findByText(
-        /changed by someone else; reload to see the latest/,
-      ),
+      within(alert).getByRole('button', { name: 'Reload' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+  });
+
+  it('posts an update and shows it on the reloaded timeline', async () => {
+    let posted: any;
+    const update = {
+      id: '2',
+      incidentId: id,
+      type: 'update',
+      actor: 'user:default/bob',
+      at: '2026-11-20T10:05:00.000Z',
+      message: 'Failing over to the secondary acquirer',
+    };
+    server.use(
+      http.get(`${BASE_URL}/incidents/INC-1042`, () =>
+        HttpResponse.json(incident()),
+      ),
+      http.get(`${BASE_URL}/incidents/${id}/timeline`, () =>
+        HttpResponse.json({ items: posted ? [update] : [] }),
+      ),
+      http.post(`${BASE_URL}/incidents/${id}/updates`, async ({ request }) => {
+        posted = await request.json();
+        return HttpResponse.json(update, { status: 201 });
+      }),
+    );
+    await render();
+    fireEvent.change(await screen.findByLabelText('Add an update'), {
+      target: { value: 'Failing over to the secondary acquirer' },
+    });
+    fireEvent.submit(screen.getByLabelText('Add an update').closest('form')!);
+    expect(
+      await screen.findByText('Failing over to the secondary acquirer'),
+    ).toBeInTheDocument();
+    expect(posted).toEqual({
+      message: 'Failing over to the secondary acquirer',
+    });
   });
 
   it('resolves with a resolution code and notes', async () => {
@@ -126,19 +168,29 @@ describe('IncidentPage', () => {
       }),
     );
     await render();
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Resolve' }),
+    const actions = await screen.findByRole('group', {
+      name: 'Status actions',
+      hidden: true,
+    });
+    await user.click(within(actions).getByRole('button', { name: 'Resolve' }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
+    const resolve = within(dialog).getByRole('button', { name: 'Resolve' });
+    expect(resolve).toBeDisabled(); // code and notes are required
+    await user.click(
+      within(dialog).getByRole('button', { name: /^Resolution code/ }),
     );
-    const resolve = screen.getAllByRole('button', { name: 'Resolve' }).at(-1)!;
-    expect(resolve).toBeDisabled(); // notes are required
-    fireEvent.change(screen.getByLabelText(/^Resolution notes/), {
+    await user.click(
+      await screen.findByRole('option', { name: 'rolled back', hidden: true }),
+    );
+    expect(resolve).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText(/^Resolution notes/), {
       target: { value: 'Failed over' },
     });
-    await userEvent.click(resolve);
+    await user.click(resolve);
     await waitFor(() => expect(sent).toBeDefined());
     expect(sent).toEqual({
       status: 'resolved',
-      resolutionCode: 'fixed',
+      resolutionCode: 'rolled_back',
       resolutionNotes: 'Failed over',
       version: 3,
     });

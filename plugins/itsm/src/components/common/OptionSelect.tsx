@@ -5,11 +5,13 @@ import TextField from '@material-ui/core/TextField';
 export function OptionSelect<T extends string>(props: {
   id: string;
   label: string;
-  value: T;
+  /** `''` while nothing is chosen yet. */
+  value: T | '';
   options: readonly T[];
   onChange: (value: T) => void;
   /** How an option reads; the value itself by default. */
   format?: (option: T) => string;
+  required?: boolean;
 }) {
   const { id, label, value, options, onChange, format = o => o } = props;
   return (
@@ -21,6 +23,7 @@ export function OptionSelect<T extends string>(props: {
       onChange={e => onChange(e.target.value as T)}
       margin="dense"
       fullWidth
+      required={props.required}
     >
       {options.map(option => (
         <MenuItem key={option} value={option}>

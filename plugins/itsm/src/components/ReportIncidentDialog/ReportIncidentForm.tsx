@@ -1,0 +1,208 @@
+import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import {
+  derivePriority,
+  Incident,
+  Level,
+  LEVELS,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { FormEvent, useState } from 'react';
+import { itsmApiRef } from '../../api';
+import { errorMessage } from '../common/errorMessage';
+import { PriorityChip } from '../common/PriorityChip';
+import { useCatalogRefs } from '../common/useCatalogRefs';
+import { useIncidentLink } from '../common/useIncidentLink';
+import { useItsmConfig } from './usePriorityMatrix';
+import { OptionSelect } from '../common/OptionSelect';
+
+/**
+ * The report form, then the created incident's ref. Lives inside the dialog,
+ * which unmounts it when closed: nothing is fetched while the dialog is shut,
+ * and every opening starts from a fresh form.
+ */
+export function ReportIncidentForm(props: {
+  onClose: () => void;
+  entityRef?: string;
+  onCreated?: (incident: Incident) => void;
+}) {
+  const { onClose, entityRef, onCreated } = props;
+  const api = useApi(itsmApiRef);
+  const { matrix, categories } = useItsmConfig();
+  const components = useCatalogRefs('component');
+  const incidentLink = useIncidentLink();
+
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [services, setServices] = useState<string[]>(
+    entityRef ? [entityRef] : [],
+  );
+  const [impact, setImpact] = useState<Level>('medium');
+  const [urgency, setUrgency] = useState<Level>('medium');
+  const [category, setCategory] = useState(categories[0]);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+  const [created, setCreated] = useState<Incident>();
+
+  const priority = derivePriority(impact, urgency, matrix);
+
+  const reset = () => {
+    setTitle('');
+    setDescription('');
+    setServices(entityRef ? [entityRef] : []);
+    setImpact('medium');
+    setUrgency('medium');
+    setCategory(categories[0]);
+    setError(undefined);
+    setCreated(undefined);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const incident = await api.createIncident({
+        title,
+        description,
+        affectedServices: services,
+        impact,
+        urgency,
+        category,
+      });
+      setCreated(incident);
+      onCreated?.(incident);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <>
+        <DialogTitle>Incident reported</DialogTitle>
+        <DialogContent>
+          <Alert severity="success">
+            <Link to={incidentLink(created)}>{created.ref}</Link> created with
+            priority {created.priority}.
+          </Alert>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={reset}>Report another</Button>
+          <Button color="primary" onClick={onClose}>
+            Close
+          </Button>
+        </DialogActions>
+      </>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <DialogTitle>Report incident</DialogTitle>
+      <DialogContent>
+        {error && (
+          <Box mb={2}>
+            <Alert severity="error">{error}</Alert>
+          </Box>
+        )}
+        <TextField
+          id="itsm-report-title"
+          label="Title"
+          value={title}
+          onChange={e => setTitle(e.target.value)}
+          required
+          fullWidth
+          margin="dense"
+          inputProps={{ maxLength: 400 }}
+        />
+        <TextField
+          id="itsm-report-description"
+          label="Description"
+          value={description}
+          onChange={e => setDescription(e.target.value)}
+          fullWidth
+          multiline
+          minRows={3}
+          margin="dense"
+        />
+        <Autocomplete
+          id="itsm-report-services"
+          multiple
+          options={components.value ?? []}
+          loading={components.loading}
+          value={services}
+          onChange={(_e, value) => {
+            // The service the dialog was opened from stays first
+            const rest = value.filter(v => v !== entityRef);
+            setServices(
+              entityRef && value.includes(entityRef)
+                ? [entityRef, ...rest]
+                : value,
+            );
+          }}
+          renderInput={params => (
+            <TextField
+              {...params}
+              label="Affected services"
+              margin="dense"
+              helperText="The first one is the primary service"
+            />
+          )}
+        />
+        <Box display="flex" gridGap={16}>
+          <OptionSelect
+            id="itsm-report-impact"
+            label="Impact"
+            value={impact}
+            options={LEVELS}
+            onChange={setImpact}
+          />
+          <OptionSelect
+            id="itsm-report-urgency"
+            label="Urgency"
+            value={urgency}
+            options={LEVELS}
+            onChange={setUrgency}
+          />
+          <OptionSelect
+            id="itsm-report-category"
+            label="Category"
+            value={category}
+            options={categories}
+            onChange={setCategory}
+          />
+        </Box>
+        <Box mt={2} display="flex" alignItems="center" gridGap={8}>
+          <Typography variant="body2" id="derived-priority-label">
+            Priority (impact × urgency):
+          </Typography>
+          <span aria-labelledby="derived-priority-label" role="status">
+            <PriorityChip priority={priority} />
+          </span>
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          type="submit"
+          color="primary"
+          variant="contained"
+          disabled={submitting || !title.trim() || !services.length}
+        >
+          Report
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
