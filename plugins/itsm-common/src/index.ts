@@ -10,3 +10,4 @@ export * from './incidents/types';
 export * from './permissions/permissions';
 export * from './client/ItsmClient';
 export * from './sla';
+export * from './oncall';
