@@ -1,5 +1,5 @@
 import { compileLayer } from './compileLayer';
-import { formatInstant, parseInstant } from './instant';
+import { formatInstant, parseInstant } from '../time/instant';
 import { checkShiftCount } from './limits';
 import { Segment, TimedOverride, walkTimeline } from './timeline';
 import type {

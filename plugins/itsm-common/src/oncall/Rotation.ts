@@ -1,5 +1,5 @@
 import { CompiledLayer, compileLayer } from './compileLayer';
-import { formatInstant, parseInstant } from './instant';
+import { formatInstant, parseInstant } from '../time/instant';
 import { checkShiftCount } from './limits';
 import type { OnCallLayer, OnCallShift } from './types';
 

@@ -228,21 +228,7 @@ export function isWorkingMs(ms: number, cal: CompiledCalendar): boolean {
   return window !== null && ms >= window.start && ms < window.end;
 }
 
-/** Parses an ISO 8601 timestamp; one without an offset is read as UTC. */
-export function parseIsoMs(iso: string, name = 'timestamp'): number {
-  const parsed =
-    typeof iso === 'string'
-      ? DateTime.fromISO(iso, { zone: 'utc' })
-      : undefined;
-  if (!parsed?.isValid) {
-    throw new Error(
-      `Invalid ${name}: ${JSON.stringify(iso)} is not an ISO 8601 timestamp`,
-    );
-  }
-  return parsed.toMillis();
-}
-
-/** Formats epoch ms as an ISO 8601 UTC timestamp (`…T…Z`). */
-export function formatIsoMs(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: 'utc' }).toISO()!;
-}
+export {
+  parseInstant as parseIsoMs,
+  formatInstant as formatIsoMs,
+} from '../time/instant';

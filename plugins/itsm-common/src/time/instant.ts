@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /**
- * ISO 8601 timestamps ↔ epoch milliseconds for the on-call arithmetic. Not
+ * ISO 8601 timestamps ↔ epoch milliseconds for the SLA and on-call arithmetic. Not
  * exported from the package.
  */
 
@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
  * Parses an ISO 8601 timestamp; one without an offset is read as UTC.
  * Throws an error naming `what` when it is not a timestamp.
  */
-export function parseInstant(iso: string, what: string): number {
+export function parseInstant(iso: string, what = 'timestamp'): number {
   const parsed =
     typeof iso === 'string'
       ? DateTime.fromISO(iso, { zone: 'utc' })
