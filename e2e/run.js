@@ -96,6 +96,8 @@ test('the incident page moves the incident through its lifecycle', async page =>
   await page.getByRole('button', { name: 'Start work' }).click();
   await page.getByRole('button', { name: 'Resolve' }).click();
   const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /^Resolution code/ }).click();
+  await page.getByRole('option', { name: 'fixed' }).click();
   await dialog
     .getByLabel('Resolution notes')
     .fill('Failed over to the secondary acquirer');
