@@ -1,7 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import {
   INCIDENT_STATUSES,
@@ -10,6 +9,7 @@ import {
   Priority,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { statusText } from '../common/StatusLabel';
+import { MultiOptionSelect } from '../common/MultiOptionSelect';
 
 export interface IncidentFilterValues {
   status: IncidentStatus[];
@@ -62,49 +62,22 @@ export function IncidentFilters(props: {
           size="small"
         />
       )}
-      <TextField
-        select
+      <MultiOptionSelect
         id="itsm-filter-status"
         label="Status"
         value={value.status}
-        onChange={e =>
-          set({ status: e.target.value as unknown as IncidentStatus[] })
-        }
-        SelectProps={{
-          multiple: true,
-          renderValue: selected =>
-            (selected as IncidentStatus[]).map(statusText).join(', '),
-        }}
-        size="small"
-        style={{ minWidth: 160 }}
-      >
-        {INCIDENT_STATUSES.map(status => (
-          <MenuItem key={status} value={status}>
-            {statusText(status)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
+        options={INCIDENT_STATUSES}
+        onChange={status => set({ status })}
+        format={statusText}
+        minWidth={160}
+      />
+      <MultiOptionSelect
         id="itsm-filter-priority"
         label="Priority"
         value={value.priority}
-        onChange={e =>
-          set({ priority: e.target.value as unknown as Priority[] })
-        }
-        SelectProps={{
-          multiple: true,
-          renderValue: selected => (selected as Priority[]).join(', '),
-        }}
-        size="small"
-        style={{ minWidth: 120 }}
-      >
-        {PRIORITIES.map(priority => (
-          <MenuItem key={priority} value={priority}>
-            {priority}
-          </MenuItem>
-        ))}
-      </TextField>
+        options={PRIORITIES}
+        onChange={priority => set({ priority })}
+      />
       <TextField
         id="itsm-filter-from"
         label="From"
