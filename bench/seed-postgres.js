@@ -49,7 +49,10 @@ async function main() {
       id, ref, title, description, primary_service, category, impact, urgency,
       priority, status, assignee, assigned_group, reporter, source, detected_at,
       acknowledged_at, resolved_at, closed_at, resolution_code, resolution_notes,
-      major, reopen_count, version, created_at, updated_at)
+      major, reopen_count, version, created_at, updated_at,
+      sla_policy, sla_pauses,
+      response_target_minutes, response_calendar, response_due_at, response_warning_at,
+      resolution_target_minutes, resolution_calendar, resolution_due_at, resolution_warning_at)
     SELECT
       md5('inc' || g)::uuid::text,
       'INC-' || (1000 + g),
@@ -71,7 +74,13 @@ async function main() {
       CASE WHEN g > ? * 0.01 THEN t.detected + interval '3 days' END,
       CASE WHEN g > ? * 0.002 AND g % 50 <> 0 THEN 'fixed' END,
       CASE WHEN g > ? * 0.002 AND g % 50 <> 0 THEN 'Synthetic fix' END,
-      false, 0, 3, t.detected, t.detected
+      false, 0, 3, t.detected, t.detected,
+      -- 24x7 targets by priority, so compliance has a year of due times
+      'default', '[]',
+      sla.response, '24x7', t.detected + sla.response * interval '1 minute',
+      t.detected + sla.response * interval '45 seconds',
+      sla.resolution, '24x7', t.detected + sla.resolution * interval '1 minute',
+      t.detected + sla.resolution * interval '45 seconds'
     FROM generate_series(1, ?) AS g
     CROSS JOIN LATERAL (SELECT now() - g * (interval '365 days' / ?) AS detected) t
     CROSS JOIN LATERAL (
@@ -79,6 +88,10 @@ async function main() {
              (ARRAY['high','medium','low'])[(g / 3) % 3 + 1] AS urgency,
              (ARRAY['P1','P2','P3','P2','P3','P4','P3','P4','P5'])[(g % 3) * 3 + (g / 3) % 3 + 1] AS priority
     ) lv
+    CROSS JOIN LATERAL (
+      SELECT (ARRAY[15, 30, 240, 480, 960])[substr(lv.priority, 2)::int] AS response,
+             (ARRAY[240, 480, 1440, 2400, 4800])[substr(lv.priority, 2)::int] AS resolution
+    ) sla
     `,
     [services, services, services, services, incidents, incidents, incidents, incidents, incidents, incidents, incidents, incidents],
   );
