@@ -562,10 +562,18 @@ export class DatabaseIncidentStore implements IncidentStore {
       list.push(link.entity_ref);
       services.set(link.incident_id, list);
     }
-    return rows.map(row => this.toIncident(row, services.get(row.id) ?? []));
+    // One evaluation time for every row's SLA state
+    const now = new Date().toISOString();
+    return rows.map(row =>
+      this.toIncident(row, services.get(row.id) ?? [], now),
+    );
   }
 
-  private toIncident(row: IncidentRow, affectedServices: string[]): Incident {
+  private toIncident(
+    row: IncidentRow,
+    affectedServices: string[],
+    now: string,
+  ): Incident {
     const t = (v: Date | string | null) =>
       v === null || v === undefined ? undefined : this.time.fromDb(v);
     const orUndefined = <T>(v: T | null) => (v === null ? undefined : v);
@@ -597,7 +605,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       causedByChangeId: orUndefined(row.caused_by_change_id),
       major: Boolean(row.major),
       reopenCount: Number(row.reopen_count),
-      sla: slaFromRow(row, this.time, new Date().toISOString()),
+      sla: slaFromRow(row, this.time, now),
       createdAt: this.time.fromDb(row.created_at),
       updatedAt: this.time.fromDb(row.updated_at),
       version: Number(row.version),

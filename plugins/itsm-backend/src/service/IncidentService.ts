@@ -412,8 +412,14 @@ export class IncidentService {
     actor: string,
     now: string,
   ) {
-    const stored = await this.store.getStoredSla(current.id);
     const to = changes.status ?? undefined;
+    const priorityChanged = changes.priority !== undefined;
+    // Neither priority nor status moves: the clocks stand, unless the
+    // incident has none yet (it predates SLAs) and needs them computed.
+    if (!priorityChanged && !to && current.sla) {
+      return;
+    }
+    const stored = await this.store.getStoredSla(current.id);
     const pauses = [...(stored?.pauses ?? [])];
     if (to === 'on_hold') {
       pauses.push({ from: now });
@@ -424,7 +430,6 @@ export class IncidentService {
       // Time spent resolved before a reopen does not count against the target
       pauses.push({ from: current.resolvedAt, to: now });
     }
-    const priorityChanged = changes.priority !== undefined;
     if (!priorityChanged && !to && stored) {
       return;
     }
