@@ -15,3 +15,4 @@ export type {
   OnCallShift,
   OnCallShiftSource,
 } from './types';
+export type { OnCallLevel, OnCallPerson, OnCallResponse } from './api';
