@@ -10,6 +10,10 @@ import { IncidentAuthorizer } from '../permissions/IncidentAuthorizer';
 import { IncidentService } from '../service/IncidentService';
 import { IncidentStore } from '../database/IncidentStore';
 import { DatabaseSlaStore } from '../database/DatabaseSlaStore';
+import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
+import { OnCallAuthorizer } from '../permissions/OnCallAuthorizer';
+import { OnCallService } from '../service/OnCallService';
+import { OnCallScheduleService } from '../service/OnCallScheduleService';
 
 /** What the route handlers share. */
 export interface RouterContext {
@@ -21,6 +25,10 @@ export interface RouterContext {
   incidents: IncidentService;
   store: IncidentStore;
   slaStore: DatabaseSlaStore;
+  oncall: OnCallService;
+  schedules: OnCallScheduleService;
+  oncallStore: DatabaseOnCallStore;
+  oncallAuthorizer: OnCallAuthorizer;
 }
 
 /**

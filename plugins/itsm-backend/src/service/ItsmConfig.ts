@@ -12,6 +12,7 @@ export interface ItsmConfig {
   categories: string[];
   sla: SlaConfig;
   seedFile?: string;
+  seedOnCallFile?: string;
 }
 
 /** Reads `itsm.*` from app-config; bad values fail start-up naming the key. */
@@ -31,5 +32,6 @@ export function readItsmConfig(config: Config): ItsmConfig {
     categories,
     sla: parseSlaConfig(itsm?.getOptional('sla')),
     seedFile: itsm?.getOptionalString('seed.file'),
+    seedOnCallFile: itsm?.getOptionalString('seed.oncallFile'),
   };
 }

@@ -21,7 +21,7 @@ export const ANNOTATION_ESCALATES_TO = 'openitsm.io/escalates-to';
  *
  * @public
  */
-export const ANNOTATION_CHAT_URL = 'openitsm.io/chat-url';
+export const ANNOTATION_CHAT_URL = 'openitsm.io/chat';
 
 /**
  * A schedule as stored: owned by a catalog group, versioned.
