@@ -9,7 +9,8 @@ export type CatalogPerson = Pick<
   'userRef' | 'displayName' | 'email' | 'chatUrl'
 >;
 
-const CHAT_URL_ANNOTATION = 'openitsm.io/chat-url';
+// Same annotation as the built-in schedules (ANNOTATION_CHAT_URL in itsm-common on main).
+const CHAT_URL_ANNOTATION = 'openitsm.io/chat';
 
 /**
  * Finds catalog users by their `spec.profile.email`, in one catalog query,

@@ -118,9 +118,9 @@ export class PagerDutyClient {
       });
     } catch (error) {
       throw new ServiceUnavailableError(
-        `PagerDuty could not be reached at ${this.baseUrl} while reading the ${what}: ${describeNetworkError(
-          error,
-        )}`,
+        `PagerDuty could not be reached at ${
+          this.baseUrl
+        } while reading the ${what}: ${describeNetworkError(error)}`,
       );
     }
     if (response.ok) {

@@ -45,7 +45,9 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
       .catch(error => {
         if (error instanceof NotFoundError) {
           throw new NotFoundError(
-            `${error.message}; check the ${PAGERDUTY_SERVICE_ID_ANNOTATION} annotation of ${stringifyEntityRef(
+            `${
+              error.message
+            }; check the ${PAGERDUTY_SERVICE_ID_ANNOTATION} annotation of ${stringifyEntityRef(
               entity,
             )}`,
           );
