@@ -57,7 +57,7 @@ const server = setupServer();
 registerMswTestHooks(server);
 
 /** Serves the fixtures and records what PagerDuty was asked. */
-function servePagerDuty(oncalls: unknown = oncallsFixture) {
+function servePagerDuty(oncalls: Record<string, unknown> = oncallsFixture) {
   const requests: Request[] = [];
   server.use(
     http.get(`${API}/services/:id`, ({ request, params }) => {
