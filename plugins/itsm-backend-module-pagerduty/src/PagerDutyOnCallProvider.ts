@@ -43,16 +43,11 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     const service = await this.deps.client
       .getService(serviceId)
       .catch(error => {
-        if (error instanceof NotFoundError) {
-          throw new NotFoundError(
-            `${
-              error.message
-            }; check the ${PAGERDUTY_SERVICE_ID_ANNOTATION} annotation of ${stringifyEntityRef(
-              entity,
-            )}`,
-          );
-        }
-        throw error;
+        if (!(error instanceof NotFoundError)) throw error;
+        const entityRef = stringifyEntityRef(entity);
+        throw new NotFoundError(
+          `${error.message}; check the ${PAGERDUTY_SERVICE_ID_ANNOTATION} annotation of ${entityRef}`,
+        );
       });
     const policy = service.escalation_policy;
     if (!policy?.id) {
