@@ -72,10 +72,14 @@ export class PagerDutyClient {
     return body.service;
   }
 
-  /** The on-calls of an escalation policy at one instant, every page. */
+  /**
+   * The on-calls of an escalation policy overlapping a window, every page;
+   * with `earliest` only the first one of each level and user.
+   */
   async listOnCalls(options: {
     escalationPolicyId: string;
-    at: string;
+    since: string;
+    until: string;
   }): Promise<PagerDutyOnCall[]> {
     const oncalls: PagerDutyOnCall[] = [];
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -84,8 +88,8 @@ export class PagerDutyClient {
         ['include[]', 'users'],
         ['time_zone', 'UTC'],
         ['earliest', 'true'],
-        ['since', options.at],
-        ['until', options.at],
+        ['since', options.since],
+        ['until', options.until],
         ['limit', String(PAGE_SIZE)],
         ['offset', String(page * PAGE_SIZE)],
       ]);

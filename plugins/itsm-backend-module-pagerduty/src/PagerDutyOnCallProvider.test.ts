@@ -51,6 +51,12 @@ const catalogUsers: Entity[] = [
     metadata: { name: 'carol', namespace: 'default' },
     spec: { profile: { email: 'carol.nguyen@example.com' } },
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'erin', namespace: 'default', title: 'Erin W.' },
+    spec: { profile: { email: 'erin.walsh@example.com' } },
+  },
 ];
 
 const server = setupServer();
@@ -116,6 +122,15 @@ describe('PagerDutyOnCallProvider', () => {
               profileUrl: 'https://acme.pagerduty.com/users/PUSR0AL',
             },
           ],
+          next: {
+            person: {
+              userRef: 'user:default/erin',
+              displayName: 'Erin W.',
+              email: 'erin.walsh@example.com',
+              profileUrl: 'https://acme.pagerduty.com/users/PUSR0ER',
+            },
+            from: '2026-11-24T09:00:00.000Z',
+          },
         },
         {
           level: 2,
@@ -134,6 +149,15 @@ describe('PagerDutyOnCallProvider', () => {
               profileUrl: 'https://acme.pagerduty.com/users/PUSR0DA',
             },
           ],
+          // The next change on the level: Frank relieves Dave.
+          next: {
+            person: {
+              displayName: 'Frank Osei',
+              email: 'frank.osei@example.com',
+              profileUrl: 'https://acme.pagerduty.com/users/PUSR0FR',
+            },
+            from: '2026-11-23T20:00:00.000Z',
+          },
         },
         {
           // A user targeted directly by the rule: no schedule, no end.
@@ -152,7 +176,7 @@ describe('PagerDutyOnCallProvider', () => {
     });
   });
 
-  it('asks PagerDuty with the token, API v2 and the on-calls of the policy at the instant, with user emails', async () => {
+  it('asks PagerDuty with the token, API v2 and the on-calls of the policy from the instant, with user emails', async () => {
     const requests = servePagerDuty();
     await createProvider().getOnCall({ entity: paymentsApi, at: AT });
 
@@ -171,8 +195,9 @@ describe('PagerDutyOnCallProvider', () => {
     expect(query.getAll('include[]')).toEqual(['users']);
     expect(query.get('time_zone')).toBe('UTC');
     expect(query.get('earliest')).toBe('true');
+    // From the instant asked, far enough ahead to see who comes next.
     expect(query.get('since')).toBe(AT);
-    expect(query.get('until')).toBe(AT);
+    expect(query.get('until')).toBe('2026-12-24T10:00:00.000Z');
   });
 
   it('keeps only the incoming person of a shift handed over at the instant asked', async () => {
@@ -196,6 +221,30 @@ describe('PagerDutyOnCallProvider', () => {
     });
     expect(answer?.levels).toHaveLength(1);
     expect(answer?.levels[0].people.map(p => p.displayName)).toEqual(['Zoe']);
+  });
+
+  it('shows a level nobody covers right now, with who comes next', async () => {
+    const frank = oncallsFixture.oncalls[5];
+    servePagerDuty({ ...oncallsFixture, oncalls: [frank] });
+    const answer = await createProvider().getOnCall({
+      entity: paymentsApi,
+      at: AT,
+    });
+    expect(answer?.levels).toEqual([
+      {
+        level: 2,
+        name: 'Payments shadow',
+        people: [],
+        next: {
+          person: {
+            displayName: 'Frank Osei',
+            email: 'frank.osei@example.com',
+            profileUrl: 'https://acme.pagerduty.com/users/PUSR0FR',
+          },
+          from: '2026-11-23T20:00:00.000Z',
+        },
+      },
+    ]);
   });
 
   it('follows the pages of on-calls', async () => {

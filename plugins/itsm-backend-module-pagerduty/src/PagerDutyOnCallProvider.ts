@@ -56,60 +56,96 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
       );
     }
 
-    const oncalls = (
-      await this.deps.client.listOnCalls({ escalationPolicyId: policy.id, at })
-    ).filter(oncall => coversInstant(oncall, at));
+    // `earliest` returns one on-call per level and user: who is on call now
+    // and, for everyone else, their next shift, so the window finds who
+    // takes over each level without growing with its length.
+    const oncalls = await this.deps.client.listOnCalls({
+      escalationPolicyId: policy.id,
+      since: at,
+      until: new Date(Date.parse(at) + NEXT_SHIFT_HORIZON_MS).toISOString(),
+    });
+    const levels = toLevels(oncalls, Date.parse(at));
     const catalogUsers = await this.deps.users.find(
-      oncalls.flatMap(oncall => (oncall.user.email ? [oncall.user.email] : [])),
+      levels.flatMap(level =>
+        [...level.current, ...level.upcoming.slice(0, 1)].flatMap(oncall =>
+          oncall.user.email ? [oncall.user.email] : [],
+        ),
+      ),
     );
 
     return {
       source: this.id,
       scheduleName: policy.summary,
       url: policy.html_url,
-      levels: toLevels(oncalls, catalogUsers),
+      levels: levels.map(level => toOnCallLevel(level, catalogUsers)),
     };
   }
 }
 
-/** PagerDuty returns on-calls overlapping the window; keep those at `at`. */
-function coversInstant(oncall: PagerDutyOnCall, at: string): boolean {
-  const instant = Date.parse(at);
-  const started = !oncall.start || Date.parse(oncall.start) <= instant;
-  const notEnded = !oncall.end || Date.parse(oncall.end) > instant;
-  return started && notEnded;
+/** How far ahead to look for the next person on each level. */
+const NEXT_SHIFT_HORIZON_MS = 31 * 24 * 60 * 60 * 1000;
+
+interface PagerDutyLevel {
+  level: number;
+  /** On call at the instant asked. */
+  current: PagerDutyOnCall[];
+  /** Starting after it, earliest first. */
+  upcoming: PagerDutyOnCall[];
 }
 
-function toLevels(
-  oncalls: PagerDutyOnCall[],
-  catalogUsers: Map<string, CatalogPerson>,
-): OnCallLevel[] {
-  const byLevel = new Map<number, PagerDutyOnCall[]>();
+/** Levels in order, each with its current and upcoming on-calls. */
+function toLevels(oncalls: PagerDutyOnCall[], at: number): PagerDutyLevel[] {
+  const byLevel = new Map<number, PagerDutyLevel>();
   for (const oncall of oncalls) {
-    const entries = byLevel.get(oncall.escalation_level) ?? [];
-    entries.push(oncall);
-    byLevel.set(oncall.escalation_level, entries);
+    const level = byLevel.get(oncall.escalation_level) ?? {
+      level: oncall.escalation_level,
+      current: [],
+      upcoming: [],
+    };
+    byLevel.set(level.level, level);
+    const start = oncall.start ? Date.parse(oncall.start) : -Infinity;
+    const end = oncall.end ? Date.parse(oncall.end) : Infinity;
+    if (start > at) level.upcoming.push(oncall);
+    // A shift ending exactly at `at` has been handed over already.
+    else if (end > at) level.current.push(oncall);
   }
-  return [...byLevel.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([level, entries]) => {
-      const schedules = distinct(
-        entries.flatMap(e => (e.schedule ? [e.schedule.summary] : [])),
-      );
-      const ends = entries.flatMap(e => (e.end ? [Date.parse(e.end)] : []));
-      const people = distinctBy(entries, e => e.user.id).map(e =>
-        toPerson(e, catalogUsers),
-      );
-      return {
-        level,
-        name: schedules.length ? schedules.join(' / ') : `Level ${level}`,
-        people,
-        // The level changes hands when its first shift ends.
-        ...(ends.length
-          ? { until: new Date(Math.min(...ends)).toISOString() }
-          : {}),
-      };
-    });
+  for (const level of byLevel.values()) {
+    level.upcoming.sort((a, b) => Date.parse(a.start!) - Date.parse(b.start!));
+  }
+  return [...byLevel.values()]
+    .filter(level => level.current.length || level.upcoming.length)
+    .sort((a, b) => a.level - b.level);
+}
+
+function toOnCallLevel(
+  { level, current, upcoming }: PagerDutyLevel,
+  catalogUsers: Map<string, CatalogPerson>,
+): OnCallLevel {
+  const named = current.length ? current : upcoming.slice(0, 1);
+  const schedules = distinct(
+    named.flatMap(e => (e.schedule ? [e.schedule.summary] : [])),
+  );
+  const ends = current.flatMap(e => (e.end ? [Date.parse(e.end)] : []));
+  const next = upcoming[0];
+  return {
+    level,
+    name: schedules.length ? schedules.join(' / ') : `Level ${level}`,
+    people: distinctBy(current, e => e.user.id).map(e =>
+      toPerson(e, catalogUsers),
+    ),
+    // The level changes hands when its first shift ends.
+    ...(ends.length
+      ? { until: new Date(Math.min(...ends)).toISOString() }
+      : {}),
+    ...(next?.start
+      ? {
+          next: {
+            person: toPerson(next, catalogUsers),
+            from: new Date(next.start).toISOString(),
+          },
+        }
+      : {}),
+  };
 }
 
 function toPerson(
