@@ -15,6 +15,9 @@ import { PagerDutyClient, PagerDutyOnCall } from './PagerDutyClient';
 /** The annotation the official PagerDuty Backstage plugin reads. */
 export const PAGERDUTY_SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
 
+/** How far ahead to look for the next person on each level. */
+const NEXT_SHIFT_HORIZON_MS = 31 * 24 * 60 * 60 * 1000;
+
 /**
  * Who is on call for a service according to PagerDuty: the escalation policy
  * of the service named by the `pagerduty.com/service-id` annotation, level by
@@ -81,9 +84,6 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     };
   }
 }
-
-/** How far ahead to look for the next person on each level. */
-const NEXT_SHIFT_HORIZON_MS = 31 * 24 * 60 * 60 * 1000;
 
 interface PagerDutyLevel {
   level: number;
