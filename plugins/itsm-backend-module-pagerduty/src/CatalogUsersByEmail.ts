@@ -1,16 +1,16 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, UserEntity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { OnCallPerson } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  ANNOTATION_CHAT_URL,
+  OnCallPerson,
+} from '@openitsm/backstage-plugin-itsm-common';
 
 /** The catalog side of a person: who they are in Backstage. */
 export type CatalogPerson = Pick<
   OnCallPerson,
   'userRef' | 'displayName' | 'email' | 'chatUrl'
 >;
-
-// Same annotation as the built-in schedules (ANNOTATION_CHAT_URL in itsm-common on main).
-const CHAT_URL_ANNOTATION = 'openitsm.io/chat';
 
 /**
  * Finds catalog users by their `spec.profile.email`, in one catalog query,
@@ -58,7 +58,7 @@ export class CatalogUsersByEmail {
             user.metadata.title ??
             user.metadata.name,
           email,
-          chatUrl: user.metadata.annotations?.[CHAT_URL_ANNOTATION],
+          chatUrl: user.metadata.annotations?.[ANNOTATION_CHAT_URL],
         });
       }
     } catch (error) {
