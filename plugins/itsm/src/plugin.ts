@@ -90,3 +90,20 @@ export const EntityItsmContent = itsmPlugin.provide(
     },
   }),
 );
+
+/**
+ * Who is on call for a service now, at each escalation level.
+ *
+ * @public
+ */
+export const EntityOnCallCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/oncall/EntityOnCallCard').then(
+          m => m.EntityOnCallCard,
+        ),
+    },
+  }),
+);
