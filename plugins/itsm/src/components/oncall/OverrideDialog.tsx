@@ -92,7 +92,8 @@ function OverrideForm(props: {
           <Grid item xs={12} sm={8}>
             <Autocomplete
               id="itsm-override-user"
-              options={users.value ?? []}
+              // The signed-in user may not be in the catalog list yet
+              options={[...new Set([...(users.value ?? []), ...(user ? [user] : [])])]}
               loading={users.loading}
               value={user}
               onChange={(_e, value) => setUser(value)}

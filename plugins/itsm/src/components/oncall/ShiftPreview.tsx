@@ -11,6 +11,7 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
   effectiveShifts,
+  OnCallLayer,
   OnCallShift,
   StoredOnCallSchedule,
 } from '@openitsm/backstage-plugin-itsm-common';
@@ -19,14 +20,28 @@ import { useMemo, useState } from 'react';
 import { formatInZone } from './localDateTime';
 import { ShiftTimeline } from './ShiftTimeline';
 
+/**
+ * The shifts of a layer starting before `to`, with their real ends: the
+ * listing runs one shift length past the window so the last shift is not
+ * cut at the window's edge (and "take over" covers all of it).
+ */
 function layerShifts(
   schedule: StoredOnCallSchedule,
-  layer: string,
-  from: string,
-  to: string,
+  layer: OnCallLayer,
+  from: DateTime,
+  to: DateTime,
 ): OnCallShift[] | Error {
+  const longest =
+    layer.rotation.type === 'custom'
+      ? { hours: Math.ceil(layer.rotation.lengthHours ?? 0) }
+      : { days: 8 };
   try {
-    return effectiveShifts(schedule, layer, from, to);
+    return effectiveShifts(
+      schedule,
+      layer.name,
+      from.toUTC().toISO()!,
+      to.plus(longest).toUTC().toISO()!,
+    ).filter(shift => Date.parse(shift.from) < to.toMillis());
   } catch (e) {
     return e as Error;
   }
@@ -50,8 +65,6 @@ export function ShiftPreview(props: {
     const start = DateTime.fromMillis(now).startOf('day');
     return { from: start, to: start.plus({ days }) };
   }, [now, days]);
-  const fromIso = range.from.toUTC().toISO()!;
-  const toIso = range.to.toUTC().toISO()!;
 
   return (
     <>
@@ -68,7 +81,7 @@ export function ShiftPreview(props: {
         </ToggleButtonGroup>
       </Box>
       {schedule.layers.map(layer => {
-        const shifts = layerShifts(schedule, layer.name, fromIso, toIso);
+        const shifts = layerShifts(schedule, layer, range.from, range.to);
         return (
           <Box key={layer.name} mb={3}>
             <Typography variant="subtitle2">{layer.name}</Typography>
