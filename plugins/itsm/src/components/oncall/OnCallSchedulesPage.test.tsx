@@ -78,6 +78,67 @@ describe('OnCallSchedulesPage', () => {
     );
     await renderWithApis(<OnCallSchedulesPage />);
     expect(await screen.findByText('No on-call schedules')).toBeInTheDocument();
-    expect(screen.getAllByRole('button', { name: 'New schedule' })).toHaveLength(2);
+    expect(
+      screen.getAllByRole('button', { name: 'New schedule' }),
+    ).toHaveLength(2);
+  });
+
+  it('creates a schedule with its primary layer, checked before sending', async () => {
+    const created: any[] = [];
+    server.use(
+      http.get(`${BASE_URL}/schedules`, () => HttpResponse.json({ items: [] })),
+      http.post(`${BASE_URL}/schedules`, async ({ request }) => {
+        const body = (await request.json()) as any;
+        created.push(body);
+        return HttpResponse.json(schedule(body), { status: 201 });
+      }),
+    );
+    await renderWithApis(<OnCallSchedulesPage />);
+    fireEvent.click(
+      (await screen.findAllByRole('button', { name: 'New schedule' }))[0],
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(
+      await within(dialog).findByText('must be a non-empty string'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Choose the group that owns it'),
+    ).toBeInTheDocument();
+
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Name' }), {
+      target: { value: 'payments-primary' },
+    });
+    fireEvent.mouseDown(
+      within(dialog).getByRole('textbox', { name: 'Owner group' }),
+    );
+    fireEvent.click(
+      await screen.findByRole('option', {
+        name: 'group:default/payments-team',
+      }),
+    );
+    fireEvent.mouseDown(
+      within(dialog).getByRole('textbox', { name: 'Users, in rotation order' }),
+    );
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'user:default/bob' }),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toEqual({
+      name: 'payments-primary',
+      ownerGroup: 'group:default/payments-team',
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      layers: [
+        {
+          name: 'primary',
+          users: ['user:default/bob'],
+          rotation: { type: 'weekly' },
+          handoffTime: '09:00',
+          handoffWeekday: 1,
+          startDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        },
+      ],
+    });
   });
 });

@@ -93,7 +93,9 @@ function OverrideForm(props: {
             <Autocomplete
               id="itsm-override-user"
               // The signed-in user may not be in the catalog list yet
-              options={[...new Set([...(users.value ?? []), ...(user ? [user] : [])])]}
+              options={[
+                ...new Set([...(users.value ?? []), ...(user ? [user] : [])]),
+              ]}
               loading={users.loading}
               value={user}
               onChange={(_e, value) => setUser(value)}

@@ -119,7 +119,9 @@ describe('SchedulePage', () => {
     expect(override).toMatchObject({
       layer: 'primary',
       user: 'user:default/guest',
-      reason: expect.stringMatching(/^Taking over from user:default\/(alice|bob)$/),
+      reason: expect.stringMatching(
+        /^Taking over from user:default\/(alice|bob)$/,
+      ),
     });
     // Until the real handoff, Monday 09:00 in the schedule's timezone
     const to = DateTime.fromISO(override.to).setZone('Europe/Paris');
@@ -165,7 +167,9 @@ describe('SchedulePage', () => {
     );
     const alert = message.closest<HTMLElement>('[role="alert"]')!;
     const readsBefore = server$.reads();
-    fireEvent.click(within(alert).getByRole('button', { name: 'Reload', hidden: true }));
+    fireEvent.click(
+      within(alert).getByRole('button', { name: 'Reload', hidden: true }),
+    );
     await waitFor(() => expect(server$.reads()).toBe(readsBefore + 1));
   });
 
@@ -175,7 +179,8 @@ describe('SchedulePage', () => {
         {
           error: {
             name: 'InputError',
-            message: 'overrides[0].user: user:default/guest is not a catalog user',
+            message:
+              'overrides[0].user: user:default/guest is not a catalog user',
           },
           response: { statusCode: 400 },
         },
