@@ -30,7 +30,12 @@ function CatalogRefField(props: {
   return (
     <Autocomplete
       id={props.id}
-      options={refs.value ?? []}
+      options={[
+        ...new Set([
+          ...(refs.value ?? []),
+          ...(props.value ? [props.value] : []),
+        ]),
+      ]}
       loading={refs.loading}
       value={props.value || null}
       onChange={(_e, value) => props.onChange(value ?? '')}

@@ -56,7 +56,8 @@ export function LayerFields(props: {
         <Autocomplete
           id={`${id}-users`}
           multiple
-          options={users.value ?? []}
+          // Users no longer in the catalog stay listed, so they can be removed
+          options={[...new Set([...(users.value ?? []), ...layer.users])]}
           loading={users.loading}
           value={layer.users}
           onChange={(_e, value) => set({ users: value })}

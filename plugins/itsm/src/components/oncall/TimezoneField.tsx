@@ -10,7 +10,9 @@ export function TimezoneField(props: {
   onChange: (timezone: string) => void;
   error?: string;
 }) {
-  const options = useMemo(knownTimezones, []);
+  const known = useMemo(knownTimezones, []);
+  // UTC and aliases such as Asia/Calcutta are valid but not always listed
+  const options = known.includes(props.value) ? known : [props.value, ...known];
   return (
     <Autocomplete
       id={props.id}
