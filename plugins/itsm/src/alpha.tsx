@@ -66,6 +66,17 @@ const onCallCard = EntityCardBlueprint.make({
   },
 });
 
+const groupOnCallCard = EntityCardBlueprint.make({
+  name: 'group-oncall',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/oncall/EntityGroupOnCallCard').then(m => (
+        <m.EntityGroupOnCallCard />
+      )),
+  },
+});
+
 const itsmContent = EntityContentBlueprint.make({
   params: {
     path: 'itsm',
@@ -80,7 +91,8 @@ const itsmContent = EntityContentBlueprint.make({
 
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
- * incidents and SLA cards on components' overview, and the ITSM tab.
+ * incidents, SLA and on-call cards on components' overview, the on-call card
+ * on groups, and the ITSM tab.
  *
  * @alpha
  */
@@ -96,5 +108,6 @@ export default createFrontendPlugin({
     slaCard,
     itsmContent,
     onCallCard,
+    groupOnCallCard,
   ],
 });

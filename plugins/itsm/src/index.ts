@@ -12,6 +12,7 @@ export {
   EntityItsmContent,
   EntitySlaCard,
   EntityOnCallCard,
+  EntityGroupOnCallCard,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

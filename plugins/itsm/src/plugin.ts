@@ -107,3 +107,20 @@ export const EntityOnCallCard = itsmPlugin.provide(
     },
   }),
 );
+
+/**
+ * Who is on call now in a group's schedules, for group pages.
+ *
+ * @public
+ */
+export const EntityGroupOnCallCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/oncall/EntityGroupOnCallCard').then(
+          m => m.EntityGroupOnCallCard,
+        ),
+    },
+  }),
+);
