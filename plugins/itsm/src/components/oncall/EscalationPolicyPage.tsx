@@ -10,8 +10,10 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import { ReactNode, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -25,8 +27,7 @@ export function EscalationPolicyPage() {
   const groupRef = `group:${namespace}/${name}`.toLocaleLowerCase('en-US');
   const api = useApi(itsmApiRef);
   const [creating, setCreating] = useState(false);
-  // Bumped after each save or reload so the editor restarts from the server
-  const [editorKey, setEditorKey] = useState(0);
+  const [saved, setSaved] = useState(false);
   const loaded = useAsyncRetry(async () => {
     const [policy, schedules] = await Promise.all([
       api.getEscalationPolicy(groupRef).catch(e => {
@@ -48,8 +49,8 @@ export function EscalationPolicyPage() {
     };
   }, [api, groupRef]);
   const reload = () => {
+    setSaved(false);
     loaded.retry();
-    setEditorKey(k => k + 1);
   };
 
   let content;
@@ -77,12 +78,23 @@ export function EscalationPolicyPage() {
   } else if (loaded.value) {
     content = (
       <InfoCard title="Escalation levels">
+        {saved && (
+          <Box mb={2}>
+            <Alert severity="success" onClose={() => setSaved(false)}>
+              Escalation policy saved.
+            </Alert>
+          </Box>
+        )}
         <EscalationPolicyEditor
-          key={`${editorKey}-${loaded.value.policy?.version ?? 0}`}
+          // A new version from the server restarts the editor from it
+          key={loaded.value.policy?.version ?? 0}
           groupRef={groupRef}
           policy={loaded.value.policy}
           schedules={loaded.value.schedules}
-          onSaved={reload}
+          onSaved={() => {
+            loaded.retry();
+            setSaved(true);
+          }}
           onReload={reload}
         />
       </InfoCard>

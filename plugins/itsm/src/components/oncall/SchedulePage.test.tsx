@@ -99,6 +99,30 @@ describe('SchedulePage', () => {
         },
       ],
     });
+    expect(await screen.findByText('Override saved.')).toBeInTheDocument();
+  });
+
+  it('saves edited layers after checking them', async () => {
+    const server$ = serve(body => HttpResponse.json(schedule({ ...body })));
+    await render();
+    const layer = await screen.findByRole('group', { name: 'Layer 1' });
+    const handoff = within(layer).getByLabelText('Handoff time');
+    fireEvent.change(handoff, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save schedule' }));
+    expect(
+      await within(layer).findByText(`"" must be 'HH:mm' (00:00–23:59)`),
+    ).toBeInTheDocument();
+    expect(server$.sent).toHaveLength(0);
+
+    fireEvent.change(handoff, { target: { value: '10:30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save schedule' }));
+    await waitFor(() => expect(server$.sent).toHaveLength(1));
+    expect(server$.sent[0]).toEqual({
+      version: 3,
+      name: 'payments-primary',
+      timezone: 'Europe/Paris',
+      layers: [{ ...schedule().layers[0], handoffTime: '10:30' }],
+    });
   });
 
   it('takes over a whole shift for the signed-in user', async () => {

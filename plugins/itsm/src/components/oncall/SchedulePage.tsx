@@ -48,6 +48,16 @@ function ScheduleDetails(props: {
   const { save, conflict, clearConflict } = useScheduleSave(schedule, reload);
   const [overrideDraft, setOverrideDraft] = useState<OnCallOverride>();
   const [removeError, setRemoveError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const saveAndTell = async (
+    patch: Parameters<typeof save>[0],
+    done: string,
+  ) => {
+    setNotice(undefined);
+    const result = await save(patch);
+    if (result.ok) setNotice(done);
+    return result;
+  };
 
   const takeOver = (shift: OnCallShift) =>
     setOverrideDraft({
@@ -66,9 +76,10 @@ function ScheduleDetails(props: {
     });
   const removeOverride = async (index: number) => {
     setRemoveError(undefined);
-    const result = await save({
-      overrides: schedule.overrides.filter((_o, i) => i !== index),
-    });
+    const result = await saveAndTell(
+      { overrides: schedule.overrides.filter((_o, i) => i !== index) },
+      'Override removed.',
+    );
     if (!result.ok && !result.conflict) setRemoveError(result.message);
   };
 
@@ -92,6 +103,13 @@ function ScheduleDetails(props: {
             }
           >
             {conflict}
+          </Alert>
+        </Grid>
+      )}
+      {notice && (
+        <Grid item xs={12}>
+          <Alert severity="success" onClose={() => setNotice(undefined)}>
+            {notice}
           </Alert>
         </Grid>
       )}
@@ -145,14 +163,17 @@ function ScheduleDetails(props: {
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Layers">
-          <ScheduleEditor schedule={schedule} onSave={draft => save(draft)} />
+          <ScheduleEditor
+            schedule={schedule}
+            onSave={draft => saveAndTell(draft, 'Schedule saved.')}
+          />
         </InfoCard>
       </Grid>
       <OverrideDialog
         schedule={schedule}
         initial={overrideDraft}
         onClose={() => setOverrideDraft(undefined)}
-        onSave={overrides => save({ overrides })}
+        onSave={overrides => saveAndTell({ overrides }, 'Override saved.')}
       />
     </Grid>
   );
