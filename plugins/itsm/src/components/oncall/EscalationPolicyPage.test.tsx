@@ -145,4 +145,33 @@ describe('EscalationPolicyPage', () => {
       notifyParentOnSla: false,
     });
   });
+
+  it('offers a reload when someone else changed the policy (409)', async () => {
+    serve(policy);
+    let reads = 0;
+    server.use(
+      http.get(POLICY_URL, () => {
+        reads++;
+        return HttpResponse.json(policy);
+      }),
+      http.put(POLICY_URL, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'ConflictError', message: 'stale version 2' },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    await render();
+    await screen.findByRole('group', { name: 'Level 2' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+    const message = await screen.findByText(
+      /This policy was changed by someone else; reload/,
+    );
+    const alert = message.closest<HTMLElement>('[role="alert"]')!;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(reads).toBe(2));
+  });
 });

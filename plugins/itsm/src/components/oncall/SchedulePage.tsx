@@ -74,12 +74,15 @@ function ScheduleDetails(props: {
       from: new Date(now + HOUR).toISOString(),
       to: new Date(now + 13 * HOUR).toISOString(),
     });
+  const [removing, setRemoving] = useState(false);
   const removeOverride = async (index: number) => {
     setRemoveError(undefined);
+    setRemoving(true);
     const result = await saveAndTell(
       { overrides: schedule.overrides.filter((_o, i) => i !== index) },
       'Override removed.',
     );
+    setRemoving(false);
     if (!result.ok && !result.conflict) setRemoveError(result.message);
   };
 
@@ -151,7 +154,7 @@ function ScheduleDetails(props: {
           )}
           <OverridesTable
             overrides={schedule.overrides}
-            busy={false}
+            busy={removing}
             onRemove={removeOverride}
           />
         </InfoCard>
