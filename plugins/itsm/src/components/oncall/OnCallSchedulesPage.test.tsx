@@ -128,7 +128,7 @@ describe('OnCallSchedulesPage', () => {
     expect(created[0]).toEqual({
       name: 'payments-primary',
       ownerGroup: 'group:default/payments-team',
-      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timezone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
       layers: [
         {
           name: 'primary',

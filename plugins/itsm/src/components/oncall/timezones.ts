@@ -1,6 +1,6 @@
 /** The viewer's IANA timezone, the default for a new schedule. */
 export function browserTimezone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 /** Every IANA timezone the browser knows, for pickers. */
