@@ -55,6 +55,28 @@ const slaCard = EntityCardBlueprint.make({
   },
 });
 
+const onCallCard = EntityCardBlueprint.make({
+  name: 'oncall',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/oncall/EntityOnCallCard').then(m => (
+        <m.EntityOnCallCard />
+      )),
+  },
+});
+
+const groupOnCallCard = EntityCardBlueprint.make({
+  name: 'group-oncall',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/oncall/EntityGroupOnCallCard').then(m => (
+        <m.EntityGroupOnCallCard />
+      )),
+  },
+});
+
 const itsmContent = EntityContentBlueprint.make({
   params: {
     path: 'itsm',
@@ -69,7 +91,8 @@ const itsmContent = EntityContentBlueprint.make({
 
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
- * incidents and SLA cards on components' overview, and the ITSM tab.
+ * incidents, SLA and on-call cards on components' overview, the on-call card
+ * on groups, and the ITSM tab.
  *
  * @alpha
  */
@@ -78,5 +101,13 @@ export default createFrontendPlugin({
   title: 'ITSM',
   icon: <ReportProblemIcon />,
   routes: { root: rootRouteRef },
-  extensions: [itsmApi, itsmPage, incidentsCard, slaCard, itsmContent],
+  extensions: [
+    itsmApi,
+    itsmPage,
+    incidentsCard,
+    slaCard,
+    itsmContent,
+    onCallCard,
+    groupOnCallCard,
+  ],
 });

@@ -11,6 +11,8 @@ export {
   EntityItsmCard,
   EntityItsmContent,
   EntitySlaCard,
+  EntityOnCallCard,
+  EntityGroupOnCallCard,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

@@ -9,12 +9,17 @@ import { Route, Routes } from 'react-router-dom';
 import { IncidentHistory } from '../IncidentList/IncidentHistory';
 import { IncidentPage } from '../IncidentPage/IncidentPage';
 import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
+import { EscalationPolicyPage } from '../oncall/EscalationPolicyPage';
+import { OnCallSchedulesPage } from '../oncall/OnCallSchedulesPage';
+import { SchedulePage } from '../oncall/SchedulePage';
+import { ItsmSectionTabs } from './ItsmSectionTabs';
 
 function EstateIncidents() {
   const [reloadKey, setReloadKey] = useState(0);
   return (
     <Page themeId="tool">
       <Header title="ITSM" subtitle="Incidents across every service" />
+      <ItsmSectionTabs />
       <Content>
         <ContentHeader title="Incidents">
           <ReportIncidentButton onCreated={() => setReloadKey(k => k + 1)} />
@@ -31,6 +36,12 @@ export function ItsmPage() {
     <Routes>
       <Route path="/" element={<EstateIncidents />} />
       <Route path="/incidents/:id" element={<IncidentPage />} />
+      <Route path="/oncall" element={<OnCallSchedulesPage />} />
+      <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
+      <Route
+        path="/oncall/policies/:namespace/:name"
+        element={<EscalationPolicyPage />}
+      />
     </Routes>
   );
 }
