@@ -19,9 +19,7 @@ const primary: OnCallLayer = {
   startDate: '2026-01-05',
 };
 
-function newIncident(
-  over: Partial<IncidentFields> = {},
-): IncidentFields {
+function newIncident(over: Partial<IncidentFields> = {}): IncidentFields {
   return {
     title: 'Checkout down',
     description: '',

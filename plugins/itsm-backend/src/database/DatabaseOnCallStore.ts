@@ -173,15 +173,23 @@ export class DatabaseOnCallStore {
     if (fields.overrides !== undefined) {
       columns.overrides_json = JSON.stringify(fields.overrides);
     }
-    let updated: number;
+    let updated = 0;
     try {
-      updated = await this.db('itsm_oncall_schedules')
-        .where({ id, version: expectedVersion })
-        .update({
-          ...columns,
-          version: expectedVersion + 1,
-          updated_at: this.time.toDb(at),
-        });
+      await this.db.transaction(async tx => {
+        const before = await tx<ScheduleRow>('itsm_oncall_schedules')
+          .where({ id })
+          .first('name');
+        updated = await tx('itsm_oncall_schedules')
+          .where({ id, version: expectedVersion })
+          .update({
+            ...columns,
+            version: expectedVersion + 1,
+            updated_at: this.time.toDb(at),
+          });
+        if (updated && before && fields.name && fields.name !== before.name) {
+          await this.renameInPolicies(tx, before.name, fields.name, at);
+        }
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(
@@ -401,6 +409,37 @@ export class DatabaseOnCallStore {
       // Another replica inserted the same step between our read and insert.
       if (isUniqueViolation(error)) return false;
       throw error;
+    }
+  }
+
+  /** Escalation policies name schedules: a rename follows into them. */
+  private async renameInPolicies(
+    tx: Knex.Transaction,
+    from: string,
+    to: string,
+    at: string,
+  ) {
+    const rows = await tx<PolicyRow>('itsm_escalation_policies').select();
+    for (const row of rows) {
+      const levels = JSON.parse(row.levels_json) as EscalationLevel[];
+      let changed = false;
+      for (const level of levels) {
+        for (const target of level.targets) {
+          if (target.type === 'schedule' && target.schedule === from) {
+            target.schedule = to;
+            changed = true;
+          }
+        }
+      }
+      if (changed) {
+        await tx('itsm_escalation_policies')
+          .where({ group_ref: row.group_ref })
+          .update({
+            levels_json: JSON.stringify(levels),
+            version: row.version + 1,
+            updated_at: this.time.toDb(at),
+          });
+      }
     }
   }
 
