@@ -236,6 +236,8 @@ describe('on-call over HTTP', () => {
     expect(oncall.body.levels).toHaveLength(2);
     const [first, second] = oncall.body.levels;
     expect(first.level).toBe(1);
+    expect(first.name).toBe('payments-oncall primary (paged first)');
+    expect(second.name).toBe('payments-oncall secondary (after 20 min)');
     expect(first.until).toBe('2026-11-21T08:00:00.000Z');
     expect(first.people).toHaveLength(1);
     expect(first.people[0]).toMatchObject({

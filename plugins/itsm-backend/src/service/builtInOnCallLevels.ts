@@ -64,11 +64,12 @@ export function policyLevels(
   at: string,
 ): RefLevel[] {
   return levels.map((level, i) => {
+    const delay = level.afterMinutes
+      ? `after ${level.afterMinutes} min`
+      : 'paged first';
     const result: RefLevel = {
       level: i + 1,
-      name: level.afterMinutes
-        ? `Level ${i + 1} (after ${level.afterMinutes} min)`
-        : `Level ${i + 1}`,
+      name: delay,
       members: [],
     };
     for (const target of level.targets) {
@@ -89,7 +90,7 @@ export function policyLevels(
         const onLayer = layerLevel(schedule, layer, i + 1, at);
         result.members.push(...onLayer.members);
         if (!result.schedule) {
-          result.name = `${result.name}: ${schedule.name} ${layer}`;
+          result.name = `${schedule.name} ${layer} (${delay})`;
           result.until = onLayer.until;
           result.next = onLayer.next;
           result.shiftSource = onLayer.shiftSource;
