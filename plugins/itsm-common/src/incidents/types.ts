@@ -97,7 +97,10 @@ export type TimelineEventType =
   | 'update'
   | 'sla_recomputed'
   | 'sla_warning'
-  | 'sla_breached';
+  | 'sla_breached'
+  | 'problem_linked'
+  | 'problem_unlinked'
+  | 'workaround_applied';
 
 /**
  * One append-only audit entry on an incident's timeline.
