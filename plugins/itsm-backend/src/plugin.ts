@@ -24,6 +24,15 @@ import { SlaCalculator } from './service/SlaCalculator';
 import { memoizeTiers, SlaTierResolver } from './service/SlaTierResolver';
 import { SlaMonitor } from './service/SlaMonitor';
 import { DatabaseSlaStore } from './database/DatabaseSlaStore';
+import { DatabaseProblemStore } from './database/DatabaseProblemStore';
+import { DatabaseWorkaroundStore } from './database/DatabaseWorkaroundStore';
+import { DatabaseProblemProposalStore } from './database/DatabaseProblemProposalStore';
+import { DatabaseSimilarIncidents } from './database/DatabaseSimilarIncidents';
+import { ProblemAuthorizer } from './permissions/ProblemAuthorizer';
+import { ProblemService } from './service/ProblemService';
+import { WorkaroundService } from './service/WorkaroundService';
+import { RecurrenceDetector } from './service/RecurrenceDetector';
+import { readRecurrenceConfig } from './service/RecurrenceConfig';
 import {
   IncidentEventListener,
   itsmIncidentEventsExtensionPoint,
@@ -99,6 +108,44 @@ export const itsmPlugin = createBackendPlugin({
           },
         });
 
+        // Problems, workarounds and recurrence proposals
+        const recurrence = readRecurrenceConfig(config);
+        const problemStore = await DatabaseProblemStore.create({ database });
+        const workaroundStore = await DatabaseWorkaroundStore.create({
+          database,
+        });
+        const proposalStore = await DatabaseProblemProposalStore.create({
+          database,
+        });
+        const problems = new ProblemService(
+          problemStore,
+          store,
+          new EntityRefValidator(catalog),
+        );
+        const workarounds = new WorkaroundService(
+          workaroundStore,
+          store,
+          await DatabaseSimilarIncidents.create({ database }),
+          new EntityRefValidator(catalog),
+        );
+        if (recurrence.enabled) {
+          const detector = new RecurrenceDetector(
+            proposalStore,
+            recurrence,
+            logger,
+          );
+          await scheduler.scheduleTask({
+            id: 'itsm-recurrence-detector',
+            scope: 'global',
+            frequency: { minutes: recurrence.frequencyMinutes },
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 30 },
+            fn: async () => {
+              await detector.run();
+            },
+          });
+        }
+
         permissionsRegistry.addPermissions(itsmPermissions);
         permissionsRegistry.addResourceType({
           resourceRef: incidentPermissionResourceRef,
@@ -145,6 +192,12 @@ export const itsmPlugin = createBackendPlugin({
             store,
             slaStore,
             incidents,
+            problemAuthorizer: new ProblemAuthorizer(permissions),
+            problems,
+            problemStore,
+            workarounds,
+            workaroundStore,
+            proposalStore,
             authorizer: new IncidentAuthorizer(
               permissions,
               permissionsRegistry,

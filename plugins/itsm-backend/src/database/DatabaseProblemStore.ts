@@ -125,7 +125,7 @@ export class DatabaseProblemStore implements ProblemStore {
   }
 
   async listProblems(filter: ProblemListFilter): Promise<Page<Problem>> {
-    const query = this.db<ProblemRow>('itsm_problems as p');
+    const query = this.db('itsm_problems as p');
     if (filter.status?.length) query.whereIn('p.status', filter.status);
     if (filter.ownerGroup) query.where('p.owner_group', filter.ownerGroup);
     if (filter.entityRef) {

@@ -10,6 +10,14 @@ import { IncidentAuthorizer } from '../permissions/IncidentAuthorizer';
 import { IncidentService } from '../service/IncidentService';
 import { IncidentStore } from '../database/IncidentStore';
 import { DatabaseSlaStore } from '../database/DatabaseSlaStore';
+import { ProblemAuthorizer } from '../permissions/ProblemAuthorizer';
+import { ProblemService } from '../service/ProblemService';
+import { WorkaroundService } from '../service/WorkaroundService';
+import {
+  ProblemProposalStore,
+  ProblemStore,
+  WorkaroundStore,
+} from '../database/ProblemStore';
 
 /** What the route handlers share. */
 export interface RouterContext {
@@ -21,6 +29,12 @@ export interface RouterContext {
   incidents: IncidentService;
   store: IncidentStore;
   slaStore: DatabaseSlaStore;
+  problemAuthorizer: ProblemAuthorizer;
+  problems: ProblemService;
+  problemStore: ProblemStore;
+  workarounds: WorkaroundService;
+  workaroundStore: WorkaroundStore;
+  proposalStore: ProblemProposalStore;
 }
 
 /**

@@ -5,6 +5,8 @@ import { RouterContext } from './context';
 import { addEntityRoutes } from './entitiesRoutes';
 import { addIncidentRoutes } from './incidentsRoutes';
 import { addSlaRoutes } from './slaRoutes';
+import { addProblemRoutes } from './problemsRoutes';
+import { addWorkaroundRoutes } from './workaroundsRoutes';
 
 /** The `/api/itsm` router: OpenAPI-validated, one file per resource. */
 export async function createRouter(
@@ -19,5 +21,7 @@ export async function createRouter(
   addIncidentRoutes(router, ctx);
   addEntityRoutes(router, ctx);
   addSlaRoutes(router, ctx);
+  addProblemRoutes(router, ctx);
+  addWorkaroundRoutes(router, ctx);
   return router;
 }

@@ -169,6 +169,8 @@ export interface IncidentListQuery {
   to?: string;
   /** Only incidents whose response or resolution target is (being) missed. */
   slaBreached?: boolean;
+  /** Only incidents linked to this problem (its id). */
+  problemId?: string;
   limit?: number;
   cursor?: string;
 }
