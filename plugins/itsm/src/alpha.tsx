@@ -55,6 +55,17 @@ const slaCard = EntityCardBlueprint.make({
   },
 });
 
+const workaroundsCard = EntityCardBlueprint.make({
+  name: 'workarounds',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/workarounds/EntityOpenWorkaroundsCard').then(m => (
+        <m.EntityOpenWorkaroundsCard />
+      )),
+  },
+});
+
 const itsmContent = EntityContentBlueprint.make({
   params: {
     path: 'itsm',
@@ -78,5 +89,12 @@ export default createFrontendPlugin({
   title: 'ITSM',
   icon: <ReportProblemIcon />,
   routes: { root: rootRouteRef },
-  extensions: [itsmApi, itsmPage, incidentsCard, slaCard, itsmContent],
+  extensions: [
+    itsmApi,
+    itsmPage,
+    incidentsCard,
+    slaCard,
+    workaroundsCard,
+    itsmContent,
+  ],
 });
