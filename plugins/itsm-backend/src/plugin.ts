@@ -7,6 +7,7 @@ import {
   ITSM_INCIDENT_RESOURCE_TYPE,
   itsmPermissions,
 } from '@openitsm/backstage-plugin-itsm-common';
+import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { IncidentAuthorizer } from './permissions/IncidentAuthorizer';
@@ -19,6 +20,7 @@ import { EntityRefValidator } from './service/EntityRefValidator';
 import { IncidentService } from './service/IncidentService';
 import { readItsmConfig } from './service/ItsmConfig';
 import { catalogHasEntities, seedIncidents } from './seed/seedIncidents';
+import { seedProblems } from './seed/seedProblems';
 import { IncidentEventPublisher } from './service/IncidentEventPublisher';
 import { SlaCalculator } from './service/SlaCalculator';
 import { memoizeTiers, SlaTierResolver } from './service/SlaTierResolver';
@@ -176,9 +178,27 @@ export const itsmPlugin = createBackendPlugin({
               logger,
               catalogReady: refs =>
                 catalogHasEntities(catalog, auth, refs, { timeoutMs: 60_000 }),
-            }).catch(error =>
-              logger.error(`Could not seed incidents from ${file}`, error),
-            );
+            })
+              .then(() => {
+                // Problems and workarounds beside the incidents, if any
+                const problemsFile = path.join(
+                  path.dirname(file),
+                  'problems.json',
+                );
+                return fs.existsSync(problemsFile)
+                  ? seedProblems({
+                      file: problemsFile,
+                      incidentStore: store,
+                      problemStore,
+                      problems,
+                      workarounds,
+                      logger,
+                    })
+                  : 0;
+              })
+              .catch(error =>
+                logger.error(`Could not seed ITSM data from ${file}`, error),
+              );
           });
         }
 
