@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent, {
   PointerEventsCheckLevel,
 } from '@testing-library/user-event';
@@ -184,5 +184,28 @@ describe('ProblemPage', () => {
       { link: ['INC-1050', 'INC-1051'], version: 1 },
       { version: 1, status: 'retired' },
     ]);
+  });
+
+  it('sets the owner group', async () => {
+    const requests = serve(problem({ ownerGroup: undefined }));
+    await render();
+    const save = await screen.findByRole('button', {
+      name: 'Save ownership and services',
+    });
+    expect(save).toBeDisabled();
+    await user.click(screen.getByRole('textbox', { name: 'Owner group' }));
+    await user.click(
+      await screen.findByRole('option', {
+        name: 'group:default/payments-team',
+      }),
+    );
+    await user.click(save);
+    await waitFor(() =>
+      expect(requests).toContainEqual({
+        method: 'PATCH',
+        path: `/api/itsm/problems/${id}`,
+        body: { ownerGroup: 'group:default/payments-team', version: 1 },
+      }),
+    );
   });
 });

@@ -19,6 +19,7 @@ import { errorMessage, isConflict } from '../common/errorMessage';
 import { ProblemActions } from './ProblemActions';
 import { ProblemDetails } from './ProblemDetails';
 import { ProblemIncidents } from './ProblemIncidents';
+import { ProblemScopeControl } from './ProblemScopeControl';
 import { ProblemTimeline } from './ProblemTimeline';
 import { ProblemWorkarounds } from './ProblemWorkarounds';
 
@@ -105,6 +106,11 @@ export function ProblemPage() {
         <Grid item xs={12} md={5}>
           <InfoCard title="Actions">
             <ProblemActions problem={value} busy={busy} onUpdate={update} />
+            <ProblemScopeControl
+              problem={value}
+              busy={busy}
+              onUpdate={update}
+            />
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={6}>
