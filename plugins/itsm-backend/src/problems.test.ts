@@ -149,6 +149,13 @@ describe('problems over HTTP', () => {
       rootCause: 'Export query scans the whole table',
       version: 3,
     });
+    const cleared = await request(server)
+      .patch(url)
+      .send({ version: 3, rootCause: null });
+    expect(cleared.status).toBe(400);
+    expect(cleared.body.error.message).toBe(
+      'rootCause is required while a problem is known_error; it cannot be cleared',
+    );
     const stale = await request(server)
       .patch(url)
       .send({ version: 2, title: 'x' });
@@ -189,6 +196,9 @@ describe('problems over HTTP', () => {
       .get('/api/itsm/problems')
       .query({ status: 'resolved', entityRef: 'component:default/ledger' });
     expect(listed.body.items.map((p: any) => p.ref)).toEqual(['PRB-1001']);
+    const noRef = await request(server).get('/api/itsm/report-suggestions');
+    expect(noRef.status).toBe(400);
+    expect(noRef.body.error.message).toMatch(/entityRef/);
     const bad = await request(server)
       .get('/api/itsm/problems')
       .query({ status: 'solved' });

@@ -6,6 +6,7 @@ import {
   Incident,
   isOpenProblemStatus,
   Problem,
+  requiredProblemFields,
   UpdateProblemRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { IncidentStore } from '../database/IncidentStore';
@@ -199,6 +200,15 @@ export class ProblemService {
         before: { status: current.status },
         after: { status: to },
       });
+    }
+    // What a status requires stays required while the problem is in it
+    const status = changes.status ?? current.status;
+    const rootCause =
+      changes.rootCause === undefined ? current.rootCause : changes.rootCause;
+    if (requiredProblemFields(status).includes('rootCause') && !rootCause) {
+      throw new InputError(
+        `rootCause is required while a problem is ${status}; it cannot be cleared`,
+      );
     }
     if (!events.length) return current;
     return this.store.updateProblem(current.id, version, changes, events, now);
