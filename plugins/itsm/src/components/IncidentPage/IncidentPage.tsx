@@ -24,6 +24,7 @@ import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { IncidentTimeline } from './IncidentTimeline';
 import { IncidentProblem } from '../problems/IncidentProblem';
+import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -115,6 +116,11 @@ export function IncidentPage() {
               <AssignControl incident={value} busy={busy} onUpdate={update} />
               <IncidentProblem incident={value} />
             </Box>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Known workarounds">
+            <IncidentWorkarounds incident={value} busy={busy} run={run} />
           </InfoCard>
         </Grid>
         <Grid item xs={12}>

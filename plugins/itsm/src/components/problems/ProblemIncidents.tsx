@@ -12,8 +12,9 @@ import { PriorityChip } from '../common/PriorityChip';
 import { StatusLabel } from '../common/StatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
 
-/** A problem shows at most this many of its incidents. */
-const LIMIT = 100;
+/** Incidents shown at first, and added by each "Show more". */
+const STEP = 50;
+const MAX = 500;
 
 /** The problem's incidents, unlink buttons, and a field to link more by ref. */
 export function ProblemIncidents(props: {
@@ -28,10 +29,11 @@ export function ProblemIncidents(props: {
   const api = useApi(itsmApiRef);
   const incidentLink = useIncidentLink();
   const [refs, setRefs] = useState('');
+  const [limit, setLimit] = useState(STEP);
   // Reloads whenever the problem changes (its version moves)
   const result = useAsync(
-    () => api.listIncidents({ problemId: problem.id, limit: LIMIT }),
-    [api, problem.id, problem.version],
+    () => api.listIncidents({ problemId: problem.id, limit }),
+    [api, problem.id, problem.version, limit],
   );
 
   const link = async (event: FormEvent) => {
@@ -82,6 +84,18 @@ export function ProblemIncidents(props: {
             </Button>
           </Box>
         ))}
+        {result.value.nextCursor && (
+          <Box display="flex" alignItems="center" gridGap={8} mt={1}>
+            <Typography variant="caption" color="textSecondary">
+              {result.value.items.length} of {problem.incidentCount}
+            </Typography>
+            {limit < MAX && (
+              <Button size="small" onClick={() => setLimit(limit + STEP)}>
+                Show more
+              </Button>
+            )}
+          </Box>
+        )}
       </Box>
     );
   }
