@@ -6,7 +6,12 @@ import userEvent, {
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
-import { BASE_URL, incident, workaround } from '../../__testUtils__/fixtures';
+import {
+  BASE_URL,
+  incident,
+  problem,
+  workaround,
+} from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { IncidentPage } from './IncidentPage';
 
@@ -226,5 +231,28 @@ describe('IncidentPage', () => {
         body: { incidentId: id },
       }),
     );
+  });
+
+  it('links the incident to an existing problem by its ref', async () => {
+    serve(() => HttpResponse.json(incident()));
+    let linked: any;
+    server.use(
+      http.get(`${BASE_URL}/problems/PRB-1001`, () =>
+        HttpResponse.json(problem({ version: 4 })),
+      ),
+      http.post(
+        `${BASE_URL}/problems/${problem().id}/incidents`,
+        async ({ request }) => {
+          linked = await request.json();
+          return HttpResponse.json(problem({ version: 5 }));
+        },
+      ),
+    );
+    await render();
+    fireEvent.change(await screen.findByLabelText('Link to problem'), {
+      target: { value: 'PRB-1001' },
+    });
+    await user.click(screen.getByRole('button', { name: 'Link' }));
+    await waitFor(() => expect(linked).toEqual({ version: 4, link: [id] }));
   });
 });

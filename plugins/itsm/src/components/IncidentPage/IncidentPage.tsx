@@ -114,7 +114,7 @@ export function IncidentPage() {
             <Box display="flex" flexDirection="column" gridGap={16}>
               <IncidentActions incident={value} busy={busy} onUpdate={update} />
               <AssignControl incident={value} busy={busy} onUpdate={update} />
-              <IncidentProblem incident={value} />
+              <IncidentProblem incident={value} busy={busy} run={run} />
             </Box>
           </InfoCard>
         </Grid>
