@@ -90,4 +90,44 @@ describe('recurring sets', () => {
       ),
     ).toEqual([]);
   });
+
+  it('proposes disjoint sorted sets of at least N, one category per category set', () => {
+    const candidate = fc.record({
+      id: fc.uuid(),
+      title: fc.constantFrom(
+        'Checkout latency high',
+        'checkout latency spike',
+        'Ledger export failed',
+        'Search down',
+        'search cluster down',
+      ),
+      category: fc.constantFrom('availability', 'performance', 'data'),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(candidate, { selector: c => c.id, maxLength: 25 }),
+        fc.integer({ min: 2, max: 5 }),
+        (incidents, minIncidents) => {
+          const sets = findRecurringSets(incidents, {
+            minIncidents,
+            titleSimilarity: 0.5,
+          });
+          const all = sets.flatMap(set => set.incidentIds);
+          expect(new Set(all).size).toBe(all.length);
+          for (const set of sets) {
+            expect(set.incidentIds.length).toBeGreaterThanOrEqual(minIncidents);
+            expect([...set.incidentIds].sort()).toEqual(set.incidentIds);
+          }
+          for (const set of sets.filter(x => x.by === 'category')) {
+            const categories = new Set(
+              set.incidentIds.map(
+                id => incidents.find(i => i.id === id)!.category,
+              ),
+            );
+            expect([...categories]).toEqual([set.key]);
+          }
+        },
+      ),
+    );
+  });
 });
