@@ -77,6 +77,17 @@ const groupOnCallCard = EntityCardBlueprint.make({
   },
 });
 
+const workaroundsCard = EntityCardBlueprint.make({
+  name: 'workarounds',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/workarounds/EntityOpenWorkaroundsCard').then(m => (
+        <m.EntityOpenWorkaroundsCard />
+      )),
+  },
+});
+
 const itsmContent = EntityContentBlueprint.make({
   params: {
     path: 'itsm',
@@ -106,8 +117,9 @@ export default createFrontendPlugin({
     itsmPage,
     incidentsCard,
     slaCard,
-    itsmContent,
     onCallCard,
     groupOnCallCard,
+    workaroundsCard,
+    itsmContent,
   ],
 });

@@ -13,6 +13,7 @@ export {
   EntitySlaCard,
   EntityOnCallCard,
   EntityGroupOnCallCard,
+  EntityOpenWorkaroundsCard,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

@@ -124,3 +124,21 @@ export const EntityGroupOnCallCard = itsmPlugin.provide(
     },
   }),
 );
+
+/**
+ * A service's open workarounds: active workarounds of unresolved problems,
+ * and known errors.
+ *
+ * @public
+ */
+export const EntityOpenWorkaroundsCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpenWorkaroundsCard',
+    component: {
+      lazy: () =>
+        import('./components/workarounds/EntityOpenWorkaroundsCard').then(
+          m => m.EntityOpenWorkaroundsCard,
+        ),
+    },
+  }),
+);

@@ -6,6 +6,8 @@ import { addEntityRoutes } from './entitiesRoutes';
 import { addIncidentRoutes } from './incidentsRoutes';
 import { addSlaRoutes } from './slaRoutes';
 import { addOnCallRoutes } from './oncallRoutes';
+import { addProblemRoutes } from './problemsRoutes';
+import { addWorkaroundRoutes } from './workaroundsRoutes';
 
 /** The `/api/itsm` router: OpenAPI-validated, one file per resource. */
 export async function createRouter(
@@ -21,5 +23,7 @@ export async function createRouter(
   addEntityRoutes(router, ctx);
   addSlaRoutes(router, ctx);
   addOnCallRoutes(router, ctx);
+  addProblemRoutes(router, ctx);
+  addWorkaroundRoutes(router, ctx);
   return router;
 }

@@ -23,6 +23,8 @@ import { AssignControl } from './AssignControl';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { IncidentTimeline } from './IncidentTimeline';
+import { IncidentProblem } from '../problems/IncidentProblem';
+import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -112,7 +114,13 @@ export function IncidentPage() {
             <Box display="flex" flexDirection="column" gridGap={16}>
               <IncidentActions incident={value} busy={busy} onUpdate={update} />
               <AssignControl incident={value} busy={busy} onUpdate={update} />
+              <IncidentProblem incident={value} busy={busy} run={run} />
             </Box>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Known workarounds">
+            <IncidentWorkarounds incident={value} busy={busy} run={run} />
           </InfoCard>
         </Grid>
         <Grid item xs={12}>

@@ -4,10 +4,16 @@ import {
   Header,
   Page,
 } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { IncidentHistory } from '../IncidentList/IncidentHistory';
 import { IncidentPage } from '../IncidentPage/IncidentPage';
+import { OpenProblemDialog } from '../problems/OpenProblemDialog';
+import { ProblemList } from '../problems/ProblemList';
+import { ProblemPage } from '../problems/ProblemPage';
+import { ProblemProposals } from '../problems/ProblemProposals';
 import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
 import { EscalationPolicyPage } from '../oncall/EscalationPolicyPage';
 import { OnCallSchedulesPage } from '../oncall/OnCallSchedulesPage';
@@ -24,18 +30,53 @@ function EstateIncidents() {
         <ContentHeader title="Incidents">
           <ReportIncidentButton onCreated={() => setReloadKey(k => k + 1)} />
         </ContentHeader>
-        <IncidentHistory reloadKey={reloadKey} />
+        <IncidentHistory reloadKey={reloadKey} selectable />
       </Content>
     </Page>
   );
 }
 
-/** The ITSM page: estate-wide incidents, and each incident under it. */
+function EstateProblems() {
+  const [opening, setOpening] = useState(false);
+  return (
+    <Page themeId="tool">
+      <Header title="ITSM" subtitle="Problems across every service" />
+      <ItsmSectionTabs />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <ProblemProposals />
+          </Grid>
+          <Grid item xs={12}>
+            <ContentHeader title="Problems">
+              <Button
+                variant="contained"
+                color="primary"
+                onClick={() => setOpening(true)}
+              >
+                Open problem
+              </Button>
+            </ContentHeader>
+            <ProblemList />
+          </Grid>
+        </Grid>
+        <OpenProblemDialog open={opening} onClose={() => setOpening(false)} />
+      </Content>
+    </Page>
+  );
+}
+
+/**
+ * The ITSM page: estate-wide incidents, problems and on-call schedules, and
+ * each incident's, problem's, schedule's and group policy's own page under it.
+ */
 export function ItsmPage() {
   return (
     <Routes>
       <Route path="/" element={<EstateIncidents />} />
       <Route path="/incidents/:id" element={<IncidentPage />} />
+      <Route path="/problems" element={<EstateProblems />} />
+      <Route path="/problems/:id" element={<ProblemPage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route
