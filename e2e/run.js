@@ -7,7 +7,8 @@
  *   - reporting an incident derives its priority and gives it a ref,
  *   - the incident page moves it through the lifecycle with a timeline,
  *   - the ITSM tab pages through the service's history,
- *   - a service page says who is on call, down to the schedule's shifts.
+ *   - a service page says who is on call, down to the schedule's shifts,
+ *   - a service's open workarounds lead to their problem and its timeline.
  * Writes {passed, failed} to --report and screenshots to e2e/screenshots/.
  */
 const { spawn, execFileSync } = require('node:child_process');
@@ -150,6 +151,33 @@ test('a service page says who is on call, down to the schedule', async page => {
   await page.getByText('Upcoming shifts').first().waitFor();
   await page.screenshot({
     path: path.join(shots, 'oncall-schedule.png'),
+    fullPage: true,
+  });
+});
+
+test("a service's open workarounds lead to their problem", async page => {
+  await page.goto(`${APP}/catalog/default/component/payments-api`);
+  const card = page
+    .getByText('Open workarounds', { exact: true })
+    .first()
+    .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]');
+  await card
+    .getByText('Raise the acquirer pool size and restart the pods')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await page.screenshot({
+    path: path.join(shots, 'workarounds-card.png'),
+    fullPage: true,
+  });
+  await page.goto(`${APP}/itsm/problems`);
+  await page
+    .getByRole('link', { name: /^PRB-\d+$/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await page.getByText('Payments API slows down under peak load').first().click();
+  await page.getByText(/connection pool \(20\) is exhausted/).first().waitFor();
+  await page.screenshot({
+    path: path.join(shots, 'problem.png'),
     fullPage: true,
   });
 });
