@@ -174,8 +174,14 @@ test("a service's open workarounds lead to their problem", async page => {
     .getByRole('link', { name: /^PRB-\d+$/ })
     .first()
     .waitFor({ timeout: 30_000 });
-  await page.getByText('Payments API slows down under peak load').first().click();
-  await page.getByText(/connection pool \(20\) is exhausted/).first().waitFor();
+  await page
+    .getByRole('row', { name: /Payments API slows down under peak load/ })
+    .getByRole('link', { name: /^PRB-\d+$/ })
+    .click();
+  await page
+    .getByText(/connection pool \(20\) is exhausted/)
+    .first()
+    .waitFor();
   await page.screenshot({
     path: path.join(shots, 'problem.png'),
     fullPage: true,
