@@ -11,3 +11,4 @@ export * from './permissions/permissions';
 export * from './client/ItsmClient';
 export * from './sla';
 export * from './oncall';
+export * from './changes';

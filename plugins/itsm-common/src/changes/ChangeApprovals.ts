@@ -1,0 +1,127 @@
+import {
+  ApprovalDecision,
+  ChangeApproval,
+  ChangeApprovalStatus,
+  ChangeRisk,
+  ChangeStatus,
+  ChangeType,
+} from './types';
+
+/**
+ * Approver groups per risk, from `itsm.changes.approvers`. A risk with no
+ * group needs one approval from anyone holding `itsm.change.approve`.
+ * @public
+ */
+export type ChangeApproversConfig = Partial<Record<ChangeRisk, string[]>>;
+
+/** @public */
+export function requiredApprovers(
+  type: ChangeType,
+  risk: ChangeRisk,
+  config: ChangeApproversConfig,
+): string[] {
+  if (type === 'standard') return [];
+  return [...(config[risk] ?? [])];
+}
+
+/**
+ * The approval state from the decisions of the current round: any
+ * rejection rejects; approved once every required group (or, with none,
+ * one approver) approved.
+ * @public
+ */
+export function approvalStatus(
+  type: ChangeType,
+  required: string[],
+  approvals: Pick<ChangeApproval, 'decision' | 'group'>[],
+): ChangeApprovalStatus {
+  if (type === 'standard') {
+    return { state: 'not_required', missingGroups: [], missing: 0 };
+  }
+  const approved = approvals.filter(a => a.decision === 'approved');
+  const missingGroups = required.filter(
+    group => !approved.some(a => a.group === group),
+  );
+  const missing = required.length
+    ? missingGroups.length
+    : Math.max(0, 1 - approved.length);
+  if (approvals.some(a => a.decision === 'rejected')) {
+    return { state: 'rejected', missingGroups, missing };
+  }
+  return { state: missing ? 'pending' : 'approved', missingGroups, missing };
+}
+
+/** Statuses in which a change of each type takes approvals. */
+const APPROVAL_STATUSES: Record<ChangeType, readonly ChangeStatus[]> = {
+  standard: [],
+  normal: ['authorize'],
+  emergency: ['authorize', 'implement', 'review'],
+};
+
+/** @public */
+export interface ApprovalCheckInput {
+  type: ChangeType;
+  status: ChangeStatus;
+  requester: string;
+  approver: string;
+  /** Groups the approver is a member of (entity refs). */
+  approverGroups: string[];
+  required: string[];
+  /** Decisions of the current round. */
+  approvals: Pick<ChangeApproval, 'approver' | 'decision' | 'group'>[];
+  decision: ApprovalDecision;
+  comment?: string;
+}
+
+/**
+ * Whether `approver` may decide now: not on their own change, once per
+ * round, only as a member of a required group (when groups are required),
+ * only while the change takes approvals, and a rejection needs a reason.
+ * Returns the group the decision answers for, or the refusal.
+ * @public
+ */
+export function checkApproval(
+  input: ApprovalCheckInput,
+): { ok: true; group?: string } | { ok: false; reason: string } {
+  if (input.type === 'standard') {
+    return {
+      ok: false,
+      reason: 'Standard changes are pre-approved and take no approvals',
+    };
+  }
+  const statuses = APPROVAL_STATUSES[input.type];
+  if (!statuses.includes(input.status)) {
+    return {
+      ok: false,
+      reason: `A ${input.type} change takes approvals only in ${statuses.join(
+        ', ',
+      )}; it is ${input.status}`,
+    };
+  }
+  if (input.approver === input.requester) {
+    return { ok: false, reason: 'Nobody approves their own change' };
+  }
+  if (input.approvals.some(a => a.approver === input.approver)) {
+    return {
+      ok: false,
+      reason: `${input.approver} already decided in this round of approvals`,
+    };
+  }
+  if (input.decision === 'rejected' && !input.comment?.trim()) {
+    return { ok: false, reason: 'comment is required to reject a change' };
+  }
+  if (!input.required.length) return { ok: true };
+  const theirs = input.required.filter(g => input.approverGroups.includes(g));
+  if (!theirs.length) {
+    return {
+      ok: false,
+      reason: `Only members of ${input.required.join(
+        ', ',
+      )} approve this change`,
+    };
+  }
+  const pending = theirs.find(
+    g => !input.approvals.some(a => a.decision === 'approved' && a.group === g),
+  );
+  return { ok: true, group: pending ?? theirs[0] };
+}
