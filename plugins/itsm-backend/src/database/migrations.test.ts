@@ -16,6 +16,10 @@ async function tables(knex: Knex) {
     'itsm_incidents',
     'itsm_incident_services',
     'itsm_timeline_events',
+    'itsm_changes',
+    'itsm_change_services',
+    'itsm_change_approvals',
+    'itsm_change_events',
   ];
   const present = await Promise.all(names.map(n => knex.schema.hasTable(n)));
   return names.filter((_, i) => present[i]);
@@ -27,7 +31,7 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory });
-      expect(await tables(knex)).toHaveLength(4);
+      expect(await tables(knex)).toHaveLength(8);
 
       await knex('itsm_incidents').insert({
         id: '11111111-1111-4111-8111-111111111111',
@@ -60,6 +64,46 @@ describe('migrations', () => {
         at: new Date('2026-11-01T00:00:00Z'),
         message: 'Reported',
       });
+      await knex('itsm_changes').insert({
+        id: '22222222-2222-4222-8222-222222222222',
+        ref: 'CHG-1001',
+        title: 'Kept across a migration run',
+        description: '',
+        type: 'normal',
+        risk: 'high',
+        status: 'new',
+        primary_service: 'component:default/ledger',
+        requester: 'user:default/alice',
+        planned_start: new Date('2026-12-01T10:00:00Z'),
+        planned_end: new Date('2026-12-01T11:00:00Z'),
+        implementation_plan: '',
+        backout_plan: '',
+        test_plan: '',
+        created_at: new Date('2026-11-01T00:00:00Z'),
+        updated_at: new Date('2026-11-01T00:00:00Z'),
+      });
+      await knex('itsm_change_services').insert({
+        change_id: '22222222-2222-4222-8222-222222222222',
+        entity_ref: 'component:default/ledger',
+        is_primary: true,
+        planned_start: new Date('2026-12-01T10:00:00Z'),
+        planned_end: new Date('2026-12-01T11:00:00Z'),
+        status: 'new',
+      });
+      await knex('itsm_change_approvals').insert({
+        change_id: '22222222-2222-4222-8222-222222222222',
+        round: 1,
+        approver: 'user:default/carol',
+        decision: 'approved',
+        at: new Date('2026-11-02T00:00:00Z'),
+      });
+      await knex('itsm_change_events').insert({
+        change_id: '22222222-2222-4222-8222-222222222222',
+        type: 'created',
+        actor: 'user:default/alice',
+        at: new Date('2026-11-01T00:00:00Z'),
+        message: 'Requested',
+      });
       // Running latest again is a no-op that keeps the data
       await knex.migrate.latest({ directory });
       expect(await knex('itsm_incidents').count({ n: '*' })).toEqual([
@@ -75,11 +119,13 @@ describe('migrations', () => {
       expect(await tables(knex)).toEqual([]);
 
       await knex.migrate.latest({ directory });
-      expect(await tables(knex)).toHaveLength(4);
+      expect(await tables(knex)).toHaveLength(8);
       const [{ value }] = await knex('itsm_sequences').where({
         name: 'incident',
       });
       expect(Number(value)).toBe(1000);
+      const [change] = await knex('itsm_sequences').where({ name: 'change' });
+      expect(Number(change.value)).toBe(1000);
       await knex.destroy();
     },
   );
