@@ -24,6 +24,10 @@ import { SlaCalculator } from './service/SlaCalculator';
 import { memoizeTiers, SlaTierResolver } from './service/SlaTierResolver';
 import { SlaMonitor } from './service/SlaMonitor';
 import { DatabaseSlaStore } from './database/DatabaseSlaStore';
+import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { ChangeAuthorizer } from './permissions/ChangeAuthorizer';
+import { ChangeService } from './service/ChangeService';
+import { ApproverDirectory } from './service/ApproverDirectory';
 import {
   IncidentEventListener,
   itsmIncidentEventsExtensionPoint,
@@ -76,6 +80,14 @@ export const itsmPlugin = createBackendPlugin({
         const itsmConfig = readItsmConfig(config);
         const store = await DatabaseIncidentStore.create({ database });
         const slaStore = await DatabaseSlaStore.create({ database });
+        const changeStore = await DatabaseChangeStore.create({ database });
+        const changes = new ChangeService(
+          changeStore,
+          store,
+          new EntityRefValidator(catalog),
+          itsmConfig.changes,
+          new ApproverDirectory(catalog, auth),
+        );
         const publisher = new IncidentEventPublisher(listeners, logger);
         const incidents = new IncidentService(
           store,
@@ -149,6 +161,9 @@ export const itsmPlugin = createBackendPlugin({
               permissions,
               permissionsRegistry,
             ),
+            changeStore,
+            changes,
+            changeAuthorizer: new ChangeAuthorizer(permissions),
             healthCheck: async () => {
               await client.raw('select 1');
             },

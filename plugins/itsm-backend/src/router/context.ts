@@ -10,6 +10,9 @@ import { IncidentAuthorizer } from '../permissions/IncidentAuthorizer';
 import { IncidentService } from '../service/IncidentService';
 import { IncidentStore } from '../database/IncidentStore';
 import { DatabaseSlaStore } from '../database/DatabaseSlaStore';
+import { ChangeAuthorizer } from '../permissions/ChangeAuthorizer';
+import { ChangeService } from '../service/ChangeService';
+import { ChangeStore } from '../database/ChangeStore';
 
 /** What the route handlers share. */
 export interface RouterContext {
@@ -21,6 +24,9 @@ export interface RouterContext {
   incidents: IncidentService;
   store: IncidentStore;
   slaStore: DatabaseSlaStore;
+  changeAuthorizer: ChangeAuthorizer;
+  changes: ChangeService;
+  changeStore: ChangeStore;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import {
+  ChangeConfig,
   DEFAULT_INCIDENT_CATEGORIES,
+  parseChangeConfig,
   parsePriorityMatrix,
   parseSlaConfig,
   PriorityMatrix,
@@ -12,6 +14,7 @@ export interface ItsmConfig {
   categories: string[];
   sla: SlaConfig;
   seedFile?: string;
+  changes: ChangeConfig;
 }
 
 /** Reads `itsm.*` from app-config; bad values fail start-up naming the key. */
@@ -31,5 +34,6 @@ export function readItsmConfig(config: Config): ItsmConfig {
     categories,
     sla: parseSlaConfig(itsm?.getOptional('sla')),
     seedFile: itsm?.getOptionalString('seed.file'),
+    changes: parseChangeConfig(itsm?.getOptional('changes')),
   };
 }

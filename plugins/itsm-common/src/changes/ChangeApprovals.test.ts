@@ -69,11 +69,26 @@ describe('who may approve', () => {
     ${'a second decision in the round'}     | ${{ approvals: [{ approver: 'user:default/carol', decision: 'approved', group: CAB }] }} | ${'user:default/carol already decided in this round of approvals'}
     ${'a rejection without a reason'}       | ${{ decision: 'rejected', comment: '  ' }}                                               | ${'comment is required to reject a change'}
   `('refuses $case', ({ overrides, reason }) => {
-    expect(checkApproval({ ...base, ...overrides })).toEqual({
+    expect(checkApproval({ ...base, ...overrides })).toMatchObject({
       ok: false,
       reason,
     });
   });
+
+  it.each`
+    overrides                             | forbidden
+    ${{ approver: 'user:default/alice' }} | ${true}
+    ${{ approverGroups: [] }}             | ${true}
+    ${{ status: 'assess' }}               | ${false}
+    ${{ decision: 'rejected' }}           | ${false}
+  `(
+    'tells who-refusals ($forbidden) from state refusals',
+    ({ overrides, forbidden }) => {
+      expect(checkApproval({ ...base, ...overrides })).toMatchObject({
+        forbidden,
+      });
+    },
+  );
 
   it.each`
     case                                             | overrides                                                                                                                                | group

@@ -77,16 +77,20 @@ export interface ApprovalCheckInput {
  * Whether `approver` may decide now: not on their own change, once per
  * round, only as a member of a required group (when groups are required),
  * only while the change takes approvals, and a rejection needs a reason.
- * Returns the group the decision answers for, or the refusal.
+ * Returns the group the decision answers for, or the refusal (`forbidden`
+ * when it is about who the approver is, not about the change's state).
  * @public
  */
 export function checkApproval(
   input: ApprovalCheckInput,
-): { ok: true; group?: string } | { ok: false; reason: string } {
+):
+  | { ok: true; group?: string }
+  | { ok: false; reason: string; forbidden: boolean } {
   if (input.type === 'standard') {
     return {
       ok: false,
       reason: 'Standard changes are pre-approved and take no approvals',
+      forbidden: false,
     };
   }
   const statuses = APPROVAL_STATUSES[input.type];
@@ -96,19 +100,29 @@ export function checkApproval(
       reason: `A ${input.type} change takes approvals only in ${statuses.join(
         ', ',
       )}; it is ${input.status}`,
+      forbidden: false,
     };
   }
   if (input.approver === input.requester) {
-    return { ok: false, reason: 'Nobody approves their own change' };
+    return {
+      ok: false,
+      reason: 'Nobody approves their own change',
+      forbidden: true,
+    };
   }
   if (input.approvals.some(a => a.approver === input.approver)) {
     return {
       ok: false,
       reason: `${input.approver} already decided in this round of approvals`,
+      forbidden: false,
     };
   }
   if (input.decision === 'rejected' && !input.comment?.trim()) {
-    return { ok: false, reason: 'comment is required to reject a change' };
+    return {
+      ok: false,
+      reason: 'comment is required to reject a change',
+      forbidden: false,
+    };
   }
   if (!input.required.length) return { ok: true };
   const theirs = input.required.filter(g => input.approverGroups.includes(g));
@@ -118,6 +132,7 @@ export function checkApproval(
       reason: `Only members of ${input.required.join(
         ', ',
       )} approve this change`,
+      forbidden: true,
     };
   }
   const pending = theirs.find(
