@@ -195,16 +195,17 @@ describe('changes over HTTP', () => {
     const events = await request(server).get(`${url}/events`);
     expect(events.body.items.map((e: any) => e.type)).toEqual([
       'created',
-      'status_changed',
-      'status_changed',
-      'approval',
-      'status_changed',
-      'status_changed',
-      'approval',
-      'status_changed',
-      'status_changed',
-      'fields_changed',
-      'status_changed',
+      'status_changed', // assess
+      'status_changed', // authorize
+      'approval', // rejected
+      'status_changed', // back to assess
+      'status_changed', // authorize, round 2
+      'approval', // approved
+      'status_changed', // scheduled by itself
+      'status_changed', // implement
+      'status_changed', // review
+      'fields_changed', // outcome
+      'status_changed', // closed
     ]);
   });
 
