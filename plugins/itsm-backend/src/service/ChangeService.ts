@@ -36,7 +36,12 @@ import { ActorContext } from './IncidentService';
 const PROBLEM_REF = /^PRB-\d+$/i;
 
 /** Fields compared and described on the audit trail when edited. */
-const EDITABLE: Array<keyof UpdateChangeRequest & keyof Change> = [
+type EditableField = Exclude<
+  keyof UpdateChangeRequest & keyof Change,
+  'version' | 'status' | 'freezeOverrideReason'
+>;
+
+const EDITABLE: EditableField[] = [
   'title',
   'description',
   'type',
