@@ -55,6 +55,17 @@ const slaCard = EntityCardBlueprint.make({
   },
 });
 
+const changesCard = EntityCardBlueprint.make({
+  name: 'changes',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/changes/EntityChangesCard').then(m => (
+        <m.EntityChangesCard />
+      )),
+  },
+});
+
 const itsmContent = EntityContentBlueprint.make({
   params: {
     path: 'itsm',
@@ -78,5 +89,12 @@ export default createFrontendPlugin({
   title: 'ITSM',
   icon: <ReportProblemIcon />,
   routes: { root: rootRouteRef },
-  extensions: [itsmApi, itsmPage, incidentsCard, slaCard, itsmContent],
+  extensions: [
+    itsmApi,
+    itsmPage,
+    incidentsCard,
+    slaCard,
+    changesCard,
+    itsmContent,
+  ],
 });

@@ -11,6 +11,7 @@ export {
   EntityItsmCard,
   EntityItsmContent,
   EntitySlaCard,
+  EntityChangesCard,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

@@ -6,8 +6,9 @@ import { useState } from 'react';
 import { IncidentHistory } from '../IncidentList/IncidentHistory';
 import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
 import { EntitySlaCard } from '../sla/EntitySlaCard';
+import { ChangesView } from '../changes/EntityChangesContent';
 
-/** The ITSM tab of a service: its SLA and its full incident history. */
+/** The ITSM tab of a service: its SLA, incident history and changes. */
 export function EntityItsmContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
@@ -26,6 +27,9 @@ export function EntityItsmContent() {
             />
           </ContentHeader>
           <IncidentHistory entityRef={entityRef} reloadKey={reloadKey} />
+        </Grid>
+        <Grid item xs={12}>
+          <ChangesView entityRef={entityRef} />
         </Grid>
       </Grid>
     </Content>
