@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  ChangeConfig,
   ITSM_INCIDENT_RESOURCE_TYPE,
   itsmPermissions,
 } from '@openitsm/backstage-plugin-itsm-common';
@@ -19,6 +20,7 @@ import { EntityRefValidator } from './service/EntityRefValidator';
 import { IncidentService } from './service/IncidentService';
 import { readItsmConfig } from './service/ItsmConfig';
 import { catalogHasEntities, seedIncidents } from './seed/seedIncidents';
+import { seedChanges } from './seed/seedChanges';
 import { IncidentEventPublisher } from './service/IncidentEventPublisher';
 import { SlaCalculator } from './service/SlaCalculator';
 import { memoizeTiers, SlaTierResolver } from './service/SlaTierResolver';
@@ -127,23 +129,43 @@ export const itsmPlugin = createBackendPlugin({
           const file = path.resolve(itsmConfig.seedFile);
           // Demo data waits for the catalog so services' SLA tiers apply.
           lifecycle.addStartupHook(() => {
+            // A service's tier is looked up once for the whole seed
+            const seedIncidentService = new IncidentService(
+              store,
+              new EntityRefValidator(catalog),
+              itsmConfig,
+              new SlaCalculator(itsmConfig.sla),
+              memoizeTiers(new SlaTierResolver(catalog, auth)),
+            );
             seedIncidents({
               file,
               store,
-              // A service's tier is looked up once for the whole seed
-              incidents: new IncidentService(
-                store,
-                new EntityRefValidator(catalog),
-                itsmConfig,
-                new SlaCalculator(itsmConfig.sla),
-                memoizeTiers(new SlaTierResolver(catalog, auth)),
-              ),
+              incidents: seedIncidentService,
               logger,
               catalogReady: refs =>
                 catalogHasEntities(catalog, auth, refs, { timeoutMs: 60_000 }),
-            }).catch(error =>
-              logger.error(`Could not seed incidents from ${file}`, error),
-            );
+            })
+              .then(async () => {
+                if (!itsmConfig.changesSeedFile) return;
+                const changesFile = path.resolve(itsmConfig.changesSeedFile);
+                await seedChanges({
+                  file: changesFile,
+                  store: changeStore,
+                  // Replayed approvals were given by members of the groups
+                  changes: new ChangeService(
+                    changeStore,
+                    store,
+                    new EntityRefValidator(catalog),
+                    itsmConfig.changes,
+                    { groupsOf: async () => configuredApprovers(itsmConfig) },
+                  ),
+                  incidents: seedIncidentService,
+                  logger,
+                });
+              })
+              .catch(error =>
+                logger.error(`Could not seed ITSM data from ${file}`, error),
+              );
           });
         }
 
@@ -174,3 +196,9 @@ export const itsmPlugin = createBackendPlugin({
     });
   },
 });
+
+function configuredApprovers(config: { changes: ChangeConfig }): string[] {
+  return Object.values(config.changes.approvers).flatMap(
+    groups => groups ?? [],
+  );
+}

@@ -15,6 +15,7 @@ export interface ItsmConfig {
   sla: SlaConfig;
   seedFile?: string;
   changes: ChangeConfig;
+  changesSeedFile?: string;
 }
 
 /** Reads `itsm.*` from app-config; bad values fail start-up naming the key. */
@@ -35,5 +36,6 @@ export function readItsmConfig(config: Config): ItsmConfig {
     sla: parseSlaConfig(itsm?.getOptional('sla')),
     seedFile: itsm?.getOptionalString('seed.file'),
     changes: parseChangeConfig(itsm?.getOptional('changes')),
+    changesSeedFile: itsm?.getOptionalString('seed.changesFile'),
   };
 }
