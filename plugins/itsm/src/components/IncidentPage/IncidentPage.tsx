@@ -23,6 +23,7 @@ import { AssignControl } from './AssignControl';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { IncidentTimeline } from './IncidentTimeline';
+import { IncidentCauseControl } from '../changes/IncidentCauseControl';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -112,6 +113,13 @@ export function IncidentPage() {
             <Box display="flex" flexDirection="column" gridGap={16}>
               <IncidentActions incident={value} busy={busy} onUpdate={update} />
               <AssignControl incident={value} busy={busy} onUpdate={update} />
+              <IncidentCauseControl
+                incident={value}
+                busy={busy}
+                onSet={change =>
+                  run(() => api.setIncidentCause(value.id, change))
+                }
+              />
             </Box>
           </InfoCard>
         </Grid>

@@ -9,6 +9,8 @@ import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ChangeCalendar } from './ChangeCalendar';
 import { calendarDays } from './calendarDays';
 
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 

@@ -8,6 +8,8 @@ import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ChangeList } from './ChangeList';
 import { EntityChangesCard } from './EntityChangesCard';
 
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 

@@ -1,12 +1,16 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
-import { BASE_URL, change } from '../../__testUtils__/fixtures';
+import { BASE_URL, change, incident } from '../../__testUtils__/fixtures';
+import { useState } from 'react';
+import { IncidentCauseControl } from './IncidentCauseControl';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ChangePage } from './ChangePage';
+
+jest.setTimeout(30_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -199,7 +203,9 @@ describe('ChangePage', () => {
       { status: 'closed', outcome: 'failed', version: 3 },
     ]);
 
-    await userEvent.type(screen.getByLabelText('Incident ref'), 'INC-1042');
+    fireEvent.change(screen.getByLabelText('Incident ref'), {
+      target: { value: 'INC-1042' },
+    });
     await userEvent.click(
       screen.getByRole('button', { name: 'Link as caused by this change' }),
     );
@@ -207,5 +213,48 @@ describe('ChangePage', () => {
       await screen.findByRole('link', { name: 'INC-1042' }),
     ).toHaveAttribute('href', '/itsm/incidents/INC-1042');
     expect(links).toEqual([{ incident: 'INC-1042' }]);
+  });
+});
+
+describe('IncidentCauseControl', () => {
+  it('links an incident to the change that caused it, from the incident’s side', async () => {
+    server.use(
+      http.get(`${BASE_URL}/changes/:id`, () => HttpResponse.json(change())),
+    );
+    const calls: Array<string | null> = [];
+    // Stands in for the incident page: the incident reloads with the link
+    function Harness() {
+      const [value, setValue] = useState(incident());
+      return (
+        <IncidentCauseControl
+          incident={value}
+          busy={false}
+          onSet={async ref => {
+            calls.push(ref);
+            setValue(
+              incident({ causedByChangeId: ref ? change().id : undefined }),
+            );
+            return true;
+          }}
+        />
+      );
+    }
+    await renderWithApis(<Harness />);
+    fireEvent.change(screen.getByLabelText('Caused by change'), {
+      target: { value: 'CHG-1001' },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Link change' }));
+    expect(
+      await screen.findByRole('link', {
+        name: /CHG-1001: Upgrade payments database/,
+      }),
+    ).toHaveAttribute('href', '/itsm/changes/CHG-1001');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Unlink change' }),
+    );
+    expect(
+      await screen.findByLabelText('Caused by change'),
+    ).toBeInTheDocument();
+    expect(calls).toEqual(['CHG-1001', null]);
   });
 });

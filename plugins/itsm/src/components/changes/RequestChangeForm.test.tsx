@@ -8,6 +8,8 @@ import { BASE_URL, change } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { RequestChangeButton } from './RequestChangeButton';
 
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 
@@ -52,10 +54,9 @@ describe('RequestChangeButton', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Request change' }),
     );
-    await userEvent.type(
-      screen.getByLabelText(/Title/),
-      'Upgrade payments database',
-    );
+    fireEvent.change(screen.getByLabelText(/Title/), {
+      target: { value: 'Upgrade payments database' },
+    });
     fireEvent.change(screen.getByLabelText(/Planned start/), {
       target: { value: '2026-12-24T10:00' },
     });
