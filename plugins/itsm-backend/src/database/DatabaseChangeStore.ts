@@ -295,15 +295,26 @@ export class DatabaseChangeStore implements ChangeStore {
         });
       }
       if (approval) {
-        await tx('itsm_change_approvals').insert({
-          change_id: id,
-          round: approval.round,
-          approver: approval.approver,
-          group_ref: approval.group ?? null,
-          decision: approval.decision,
-          comment: approval.comment ?? null,
-          at: this.time.toDb(at),
-        });
+        await tx('itsm_change_approvals')
+          .insert({
+            change_id: id,
+            round: approval.round,
+            approver: approval.approver,
+            group_ref: approval.group ?? null,
+            decision: approval.decision,
+            comment: approval.comment ?? null,
+            at: this.time.toDb(at),
+          })
+          .catch(error => {
+            // The unique index keeps one decision per approver and round,
+            // also between two concurrent requests
+            if (isUniqueViolation(error)) {
+              throw new ConflictError(
+                `${approval.approver} already decided in round ${approval.round} of approvals`,
+              );
+            }
+            throw error;
+          });
       }
       await this.insertEvents(tx, id, events, at);
     });
@@ -608,3 +619,14 @@ export class DatabaseChangeStore implements ChangeStore {
 }
 
 type Num = number | string | null;
+
+/** SQLite, PostgreSQL and MySQL spell a unique violation differently. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number };
+  return (
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === '23505' ||
+    e?.code === 'ER_DUP_ENTRY' ||
+    e?.errno === 1062
+  );
+}

@@ -253,13 +253,11 @@ describe('changes over HTTP', () => {
     expect(refused.body.error.message).toMatch(
       /freeze Year-end freeze; send freezeOverrideReason/,
     );
-    const overridden = await request(server)
-      .patch(url)
-      .send({
-        version: 2,
-        status: 'scheduled',
-        freezeOverrideReason: 'Security patch',
-      });
+    const overridden = await request(server).patch(url).send({
+      version: 2,
+      status: 'scheduled',
+      freezeOverrideReason: 'Security patch',
+    });
     expect(overridden.body).toMatchObject({
       status: 'scheduled',
       freezeOverrideReason: 'Security patch',
@@ -304,13 +302,11 @@ describe('changes over HTTP', () => {
       status: 'review',
       approval: { state: 'approved' },
     });
-    const closed = await request(server)
-      .patch(url)
-      .send({
-        version: approved.body.version,
-        status: 'closed',
-        outcome: 'successful',
-      });
+    const closed = await request(server).patch(url).send({
+      version: approved.body.version,
+      status: 'closed',
+      outcome: 'successful',
+    });
     expect(closed.body.status).toBe('closed');
   });
 

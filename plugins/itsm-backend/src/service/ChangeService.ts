@@ -5,6 +5,7 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
+  afterApprovalDecision,
   approvalStatus,
   Change,
   ChangeApprovalRequest,
@@ -12,7 +13,6 @@ import {
   ChangeConflict,
   ChangeConflictQuery,
   ChangeDetails,
-  ChangeStatus,
   checkApproval,
   checkChangeTransition,
   checkPlannedWindow,
@@ -323,29 +323,29 @@ export class ChangeService {
         after: { decision: request.decision, group: check.group },
       },
     ];
-    let next: ChangeStatus | undefined;
-    if (request.decision === 'rejected') {
-      if (current.status === 'authorize') next = 'assess';
-      else changes.approvalRound = current.approvalRound + 1;
-    } else {
-      const state = approvalStatus(current.type, required, [
-        ...approvals,
-        approval,
-      ]).state;
-      if (state === 'approved' && current.status === 'authorize') {
-        const freezes = (await this.conflictsOf(current)).filter(
-          c => c.kind === 'freeze',
-        );
-        if (!freezes.length) next = 'scheduled';
-        else {
-          events.push({
-            type: 'fields_changed',
-            actor: ctx.actor,
-            message:
-              'Approved; stays in authorize because the window falls in a freeze: schedule it with an override reason',
-          });
-        }
-      }
+    const inFreeze =
+      request.decision === 'approved' &&
+      current.status === 'authorize' &&
+      (await this.conflictsOf(current)).some(c => c.kind === 'freeze');
+    const state = approvalStatus(current.type, required, [
+      ...approvals,
+      approval,
+    ]).state;
+    const effect = afterApprovalDecision({
+      status: current.status,
+      decision: request.decision,
+      state,
+      inFreeze,
+    });
+    const next = effect.status;
+    if (effect.newRound) changes.approvalRound = current.approvalRound + 1;
+    if (state === 'approved' && inFreeze) {
+      events.push({
+        type: 'fields_changed',
+        actor: ctx.actor,
+        message:
+          'Approved; stays in authorize because the window falls in a freeze: schedule it with an override reason',
+      });
     }
     if (next) {
       changes.status = next;
@@ -361,22 +361,14 @@ export class ChangeService {
         after: { status: next },
       });
     }
-    const updated = await this.store
-      .updateChange(current.id, current.version, changes, events, now, approval)
-      .catch(async error => {
-        // The unique index caught a concurrent second decision
-        const again = await this.store.listApprovals(current.id);
-        if (
-          again.some(
-            a => a.round === current.approvalRound && a.approver === ctx.actor,
-          )
-        ) {
-          throw new ConflictError(
-            `${ctx.actor} already decided in this round of approvals`,
-          );
-        }
-        throw error;
-      });
+    const updated = await this.store.updateChange(
+      current.id,
+      current.version,
+      changes,
+      events,
+      now,
+      approval,
+    );
     return this.details(updated);
   }
 

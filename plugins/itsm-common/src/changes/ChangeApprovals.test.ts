@@ -1,5 +1,7 @@
 import {
+  afterApprovalDecision,
   ApprovalCheckInput,
+  changeTakesApprovals,
   approvalStatus,
   checkApproval,
   requiredApprovers,
@@ -104,4 +106,38 @@ describe('who may approve', () => {
       group,
     });
   });
+});
+
+describe('what a decision does', () => {
+  it.each`
+    status         | decision      | state         | inFreeze | next           | newRound
+    ${'authorize'} | ${'rejected'} | ${'rejected'} | ${false} | ${'assess'}    | ${false}
+    ${'review'}    | ${'rejected'} | ${'rejected'} | ${false} | ${undefined}   | ${true}
+    ${'implement'} | ${'rejected'} | ${'rejected'} | ${false} | ${undefined}   | ${true}
+    ${'authorize'} | ${'approved'} | ${'approved'} | ${false} | ${'scheduled'} | ${false}
+    ${'authorize'} | ${'approved'} | ${'approved'} | ${true}  | ${undefined}   | ${false}
+    ${'authorize'} | ${'approved'} | ${'pending'}  | ${false} | ${undefined}   | ${false}
+    ${'review'}    | ${'approved'} | ${'approved'} | ${false} | ${undefined}   | ${false}
+  `(
+    '$decision in $status ($state, freeze: $inFreeze) → $next, new round: $newRound',
+    ({ status, decision, state, inFreeze, next, newRound }) => {
+      expect(
+        afterApprovalDecision({ status, decision, state, inFreeze }),
+      ).toEqual(next ? { status: next, newRound } : { newRound });
+    },
+  );
+
+  it.each`
+    type           | status         | takes
+    ${'standard'}  | ${'authorize'} | ${false}
+    ${'normal'}    | ${'authorize'} | ${true}
+    ${'normal'}    | ${'review'}    | ${false}
+    ${'emergency'} | ${'review'}    | ${true}
+    ${'emergency'} | ${'closed'}    | ${false}
+  `(
+    'a $type change in $status takes approvals: $takes',
+    ({ type, status, takes }) => {
+      expect(changeTakesApprovals(type, status)).toBe(takes);
+    },
+  );
 });

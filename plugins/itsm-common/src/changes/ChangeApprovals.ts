@@ -1,5 +1,6 @@
 import {
   ApprovalDecision,
+  ApprovalState,
   ChangeApproval,
   ChangeApprovalStatus,
   ChangeRisk,
@@ -57,6 +58,48 @@ const APPROVAL_STATUSES: Record<ChangeType, readonly ChangeStatus[]> = {
   normal: ['authorize'],
   emergency: ['authorize', 'implement', 'review'],
 };
+
+/**
+ * Whether a change takes approval decisions in its current status.
+ * @public
+ */
+export function changeTakesApprovals(
+  type: ChangeType,
+  status: ChangeStatus,
+): boolean {
+  return APPROVAL_STATUSES[type].includes(status);
+}
+
+/**
+ * What a recorded decision does to the change. A rejection in authorize
+ * sends it back to assess (the next request for approval starts a new
+ * round); a rejection after implementation (emergency) opens a new round
+ * in place. Once the approvals are complete, the change leaves authorize
+ * for scheduled, unless its window falls in a freeze: then it waits in
+ * authorize to be scheduled with an override reason.
+ * @public
+ */
+export function afterApprovalDecision(input: {
+  status: ChangeStatus;
+  decision: ApprovalDecision;
+  /** The approval state with this decision counted. */
+  state: ApprovalState;
+  inFreeze: boolean;
+}): { status?: ChangeStatus; newRound: boolean } {
+  if (input.decision === 'rejected') {
+    return input.status === 'authorize'
+      ? { status: 'assess', newRound: false }
+      : { newRound: true };
+  }
+  if (
+    input.state === 'approved' &&
+    input.status === 'authorize' &&
+    !input.inFreeze
+  ) {
+    return { status: 'scheduled', newRound: false };
+  }
+  return { newRound: false };
+}
 
 /** @public */
 export interface ApprovalCheckInput {

@@ -8,15 +8,11 @@ import Typography from '@material-ui/core/Typography';
 import {
   ApprovalDecision,
   ChangeDetails,
+  changeTakesApprovals,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { formatDateTime } from '../common/formatTime';
 import { humanize } from './ChangeStatusLabel';
-
-const TAKES_APPROVALS: Record<string, string[]> = {
-  normal: ['authorize'],
-  emergency: ['authorize', 'implement', 'review'],
-};
 
 /** Who must approve, the decisions so far, and approve / reject. */
 export function ChangeApprovals(props: {
@@ -27,7 +23,7 @@ export function ChangeApprovals(props: {
   const { change, busy } = props;
   const [comment, setComment] = useState('');
   const { approval } = change;
-  const open = (TAKES_APPROVALS[change.type] ?? []).includes(change.status);
+  const open = changeTakesApprovals(change.type, change.status);
 
   const decide = async (decision: ApprovalDecision) => {
     if (await props.onDecide(decision, comment)) setComment('');
