@@ -48,11 +48,11 @@ const freezes = parseChangeConfig({
 describe('change conflicts', () => {
   it.each`
     case                                   | services                     | start                         | end                           | expected
-    ${'overlap on the same service'}       | ${[PAY]}                     | ${'2026-12-01T11:00:00.000Z'} | ${'2026-12-01T11:30:00.000Z'} | ${['overlap:CHG-1001:' + PAY]}
+    ${'overlap on the same service'}       | ${[PAY]}                     | ${'2026-12-01T11:00:00.000Z'} | ${'2026-12-01T11:30:00.000Z'} | ${[`overlap:CHG-1001:${PAY}`]}
     ${'touching before is no overlap'}     | ${[PAY]}                     | ${'2026-12-01T09:00:00.000Z'} | ${'2026-12-01T10:00:00.000Z'} | ${[]}
     ${'touching after is no overlap'}      | ${[PAY]}                     | ${'2026-12-01T12:00:00.000Z'} | ${'2026-12-01T13:00:00.000Z'} | ${[]}
     ${'same time on another service'}      | ${['component:default/web']} | ${'2026-12-01T10:00:00.000Z'} | ${'2026-12-01T12:00:00.000Z'} | ${[]}
-    ${'two services, two changes'}         | ${[PAY, LEDGER]}             | ${'2026-12-01T11:30:00.000Z'} | ${'2026-12-01T11:45:00.000Z'} | ${['overlap:CHG-1001:' + PAY, 'overlap:CHG-1002:' + LEDGER]}
+    ${'two services, two changes'}         | ${[PAY, LEDGER]}             | ${'2026-12-01T11:30:00.000Z'} | ${'2026-12-01T11:45:00.000Z'} | ${[`overlap:CHG-1001:${PAY}`, `overlap:CHG-1002:${LEDGER}`]}
     ${'estate-wide freeze'}                | ${['component:default/web']} | ${'2026-12-24T10:00:00.000Z'} | ${'2026-12-24T11:00:00.000Z'} | ${['freeze:Year-end freeze']}
     ${'touching the freeze start'}         | ${['component:default/web']} | ${'2026-12-19T23:00:00.000Z'} | ${'2026-12-20T00:00:00.000Z'} | ${[]}
     ${'service freeze on its service'}     | ${[LEDGER]}                  | ${'2026-11-30T10:00:00.000Z'} | ${'2026-11-30T11:00:00.000Z'} | ${['freeze:Ledger close']}
