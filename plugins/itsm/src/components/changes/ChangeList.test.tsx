@@ -128,7 +128,32 @@ describe('EntityChangesCard', () => {
         }),
       ),
     );
+    server.use(
+      http.get(`${BASE_URL}/changes/metrics`, ({ request }) =>
+        HttpResponse.json({
+          from: '2026-08-25T00:00:00.000Z',
+          to: '2026-11-23T00:00:00.000Z',
+          entityRef: new URL(request.url).searchParams.get('entityRef'),
+          services: [
+            {
+              entityRef: 'component:default/payments-api',
+              changesClosed: 3,
+              changesFailed: 1,
+              changeFailureRate: 1 / 3,
+              incidents: 8,
+              incidentsCausedByChanges: 2,
+              causedByChangeShare: 0.25,
+            },
+          ],
+        }),
+      ),
+    );
     await renderWithApis(<EntityChangesCard />, { entity: service });
+    expect(
+      await screen.findByText(
+        'Last 90 days — change failure rate: 33 % (1 of 3 failed or rolled back); incidents caused by changes: 25 % (2 of 8).',
+      ),
+    ).toBeInTheDocument();
     const running = await screen.findByRole('table', { name: 'In progress' });
     expect(within(running).getByText('Running now')).toBeInTheDocument();
     expect(

@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { Change } from '@openitsm/backstage-plugin-itsm-common';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
+import { ChangeMetricsSummary } from './ChangeMetricsSummary';
 import { ChangeTable } from './ChangeTable';
 
 const RECENT_DAYS = 30;
@@ -74,5 +75,10 @@ export function EntityChangesCard() {
       </>
     );
   }
-  return <InfoCard title="Changes">{content}</InfoCard>;
+  return (
+    <InfoCard title="Changes">
+      <ChangeMetricsSummary entityRef={entityRef} />
+      {content}
+    </InfoCard>
+  );
 }
