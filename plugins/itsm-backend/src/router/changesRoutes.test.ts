@@ -370,6 +370,77 @@ describe('changes over HTTP', () => {
     ]);
   });
 
+  it('answers 4xx naming the field for bad input, unknown changes and frozen scope', async () => {
+    const server = await startBackend();
+    const cases = [
+      [
+        await request(server)
+          .get('/api/itsm/changes')
+          .query({ status: 'open' }),
+        400,
+        /status: "open" is not one of new, assess/,
+      ],
+      [
+        await request(server)
+          .get('/api/itsm/changes')
+          .query({ from: 'yesterday' }),
+        400,
+        /from must be an ISO 8601/,
+      ],
+      [
+        await request(server).get('/api/itsm/changes/CHG-9999'),
+        404,
+        /No change CHG-9999/,
+      ],
+      [
+        await request(server)
+          .get('/api/itsm/changes/conflicts')
+          .query({
+            services: 'payments-api',
+            start: '2026-12-01T12:00:00Z',
+            end: '2026-12-01T10:00:00Z',
+          }),
+        400,
+        /end must be after start/,
+      ],
+      [
+        await request(server)
+          .post('/api/itsm/changes')
+          .send({ ...requestChange, services: ['component:default/nope'] }),
+        400,
+        /services\[0\]: unknown entity component:default\/nope/,
+      ],
+      [
+        await request(server)
+          .post('/api/itsm/changes')
+          .send({ ...requestChange, problemRef: 'INC-1' }),
+        400,
+        /problemRef must be a problem ref/,
+      ],
+    ] as const;
+    for (const [response, status, message] of cases) {
+      expect(response.status).toBe(status);
+      expect(response.body.error.message).toMatch(message);
+    }
+
+    const created = await request(server)
+      .post('/api/itsm/changes')
+      .send(requestChange);
+    const url = `/api/itsm/changes/${created.body.id}`;
+    await request(server).patch(url).send({ version: 1, status: 'assess' });
+    await request(server).patch(url).send({ version: 2, status: 'authorize' });
+    const scope = await request(server)
+      .patch(url)
+      .send({ version: 3, services: ['ledger'] });
+    expect(scope.status).toBe(400);
+    expect(scope.body.error.message).toBe(
+      'services cannot be changed while the change is authorize',
+    );
+    const noVersion = await request(server).patch(url).send({ title: 'x' });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.message).toMatch(/version is required/);
+  });
+
   it('answers 403 on approvals when the policy denies itsm.change.approve, and nothing else', async () => {
     const denyApprove = mockServices.permissions.mock({
       authorize: async requests =>

@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   mockApis,
@@ -65,7 +69,11 @@ export function renderWithApis(
       {content}
     </TestApiProvider>,
     {
-      mountedRoutes: { '/itsm': rootRouteRef },
+      mountedRoutes: {
+        '/itsm': rootRouteRef,
+        // Estate-wide lists link services to their catalog pages
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
       routeEntries: options.routeEntries,
     },
   );
