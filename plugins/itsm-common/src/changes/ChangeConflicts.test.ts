@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   checkPlannedWindow,
   findChangeConflicts,
+  overlappingChangeIds,
   ScheduledChange,
   windowsOverlap,
 } from './ChangeConflicts';
@@ -109,6 +110,54 @@ describe('change conflicts', () => {
     ${'2026-12-01T10:00:00Z'} | ${'2026-12-01T10:00:00Z'} | ${'plannedEnd must be after plannedStart'}
   `('window $start – $end: $problem', ({ start, end, problem }) => {
     expect(checkPlannedWindow(start, end)).toBe(problem);
+  });
+});
+
+describe('overlapping changes in a calendar', () => {
+  it('marks both sides of an overlap on a shared service, not touching windows', () => {
+    const touching = {
+      ...existing[0],
+      id: 'c',
+      ref: 'CHG-1003',
+      start: '2026-12-01T12:00:00.000Z',
+      end: '2026-12-01T13:00:00.000Z',
+    };
+    const overlapping = { ...touching, id: 'd', services: [LEDGER, PAY] };
+    expect([...overlappingChangeIds([...existing, touching])]).toEqual([]);
+    expect(
+      [...overlappingChangeIds([...existing, overlapping])].sort(),
+    ).toEqual(['b', 'd']);
+  });
+
+  it('agrees with the pairwise rule (property)', () => {
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    const change = fc
+      .record({
+        s: fc.integer({ min: 0, max: 200 }),
+        len: fc.integer({ min: 1, max: 60 }),
+        services: fc.subarray(['a', 'b', 'c'], { minLength: 1 }),
+      })
+      .map(({ s, len, services }) => ({
+        start: new Date(base + s * 60_000).toISOString(),
+        end: new Date(base + (s + len) * 60_000).toISOString(),
+        services,
+      }));
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 12 }), list => {
+        const changes = list.map((c, i) => ({
+          ...c,
+          id: String(i),
+          ref: `CHG-${i}`,
+          title: '',
+        }));
+        const expected = changes
+          .filter(c => findChangeConflicts(c, changes, []).length > 0)
+          .map(c => c.id);
+        expect([...overlappingChangeIds(changes)].sort()).toEqual(
+          expected.sort(),
+        );
+      }),
+    );
   });
 });
 

@@ -1,7 +1,10 @@
 import { DateTime, Interval } from 'luxon';
 import { ChangeConflict, ChangeFreeze } from './types';
 
-/** A planned window on some services, as conflict detection sees it. */
+/**
+ * A planned window on some services, as conflict detection sees it.
+ * @public
+ */
 export interface ScheduledWindow {
   services: string[];
   start: string;
@@ -82,6 +85,44 @@ export function findChangeConflicts(
     }
   }
   return conflicts;
+}
+
+/**
+ * The ids of the changes that overlap another one on a shared service, in
+ * one sweep per service (a calendar holds hundreds of changes). Same
+ * half-open rule as {@link windowsOverlap}.
+ * @public
+ */
+export function overlappingChangeIds(changes: ScheduledChange[]): Set<string> {
+  const byService = new Map<
+    string,
+    Array<{ id: string; start: number; end: number }>
+  >();
+  for (const change of changes) {
+    const start = DateTime.fromISO(change.start, { zone: 'utc' }).toMillis();
+    const end = DateTime.fromISO(change.end, { zone: 'utc' }).toMillis();
+    for (const service of new Set(change.services)) {
+      const list = byService.get(service) ?? [];
+      list.push({ id: change.id, start, end });
+      byService.set(service, list);
+    }
+  }
+  const overlapping = new Set<string>();
+  for (const windows of byService.values()) {
+    windows.sort((a, b) => a.start - b.start);
+    let active: typeof windows = [];
+    for (const window of windows) {
+      active = active.filter(a => a.end > window.start);
+      for (const other of active) {
+        if (other.id !== window.id && window.start < window.end) {
+          overlapping.add(other.id);
+          overlapping.add(window.id);
+        }
+      }
+      if (window.start < window.end) active.push(window);
+    }
+  }
+  return overlapping;
 }
 
 /**

@@ -85,7 +85,25 @@ describe('ChangeCalendar', () => {
     server.use(
       http.get(`${BASE_URL}/changes`, ({ request }) => {
         requests.push(new URL(request.url).searchParams);
-        return HttpResponse.json({ items: [change()] });
+        return HttpResponse.json({
+          items: [
+            change(),
+            change({
+              id: 'other',
+              ref: 'CHG-1002',
+              title: 'Rotate certificates',
+              plannedStart: '2026-12-08T11:00:00.000Z',
+              plannedEnd: '2026-12-08T13:00:00.000Z',
+            }),
+            change({
+              id: 'later',
+              ref: 'CHG-1003',
+              title: 'Touches the end',
+              plannedStart: '2026-12-08T13:00:00.000Z',
+              plannedEnd: '2026-12-08T14:00:00.000Z',
+            }),
+          ],
+        });
       }),
       http.get(`${BASE_URL}/changes/freezes`, () =>
         HttpResponse.json({ items: freezes }),
@@ -108,6 +126,15 @@ describe('ChangeCalendar', () => {
     expect(
       within(day8).getByRole('link', { name: /CHG-1001/ }),
     ).toHaveAttribute('href', '/itsm/changes/CHG-1001');
+    // CHG-1001 and CHG-1002 overlap on payments-api; CHG-1003 only touches CHG-1002
+    expect(
+      within(day8).getAllByLabelText('Overlaps another change'),
+    ).toHaveLength(2);
+    expect(
+      within(day8)
+        .getByRole('link', { name: /CHG-1003/ })
+        .getAttribute('title'),
+    ).toBe('CHG-1003: Touches the end (authorize)');
     const day24 = within(grid).getByRole('gridcell', {
       name: /December 24, 2026/,
     });

@@ -6,6 +6,12 @@ import ButtonGroup from '@material-ui/core/ButtonGroup';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
+import WarningIcon from '@material-ui/icons/Warning';
+import {
+  Change,
+  isOpenChangeStatus,
+  overlappingChangeIds,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -40,7 +46,21 @@ const useStyles = makeStyles(theme => ({
     textOverflow: 'ellipsis',
   },
   failed: { color: theme.palette.error.main },
+  warning: {
+    fontSize: '0.9rem',
+    verticalAlign: 'text-bottom',
+    color: theme.palette.warning.main,
+  },
 }));
+
+/** Open changes overlapping another open change on one of its services. */
+function overlapsOf(changes: Change[]): Set<string> {
+  return overlappingChangeIds(
+    changes
+      .filter(c => isOpenChangeStatus(c.status))
+      .map(c => ({ ...c, start: c.plannedStart, end: c.plannedEnd })),
+  );
+}
 
 const MAX_CHANGES = 500;
 
@@ -81,6 +101,7 @@ export function ChangeCalendar(props: { entityRef?: string }) {
   } else if (data.error) {
     body = <ResponseErrorPanel error={data.error} />;
   } else if (data.value) {
+    const overlapping = overlapsOf(data.value.page.items);
     const days = calendarDays(
       view,
       anchor,
@@ -134,8 +155,18 @@ export function ChangeCalendar(props: { entityRef?: string }) {
                         ? classes.failed
                         : ''
                     }`}
-                    title={`${change.ref}: ${change.title} (${change.status})`}
+                    title={`${change.ref}: ${change.title} (${change.status})${
+                      overlapping.has(change.id)
+                        ? ' — overlaps another change on the same service'
+                        : ''
+                    }`}
                   >
+                    {overlapping.has(change.id) && (
+                      <WarningIcon
+                        className={classes.warning}
+                        aria-label="Overlaps another change"
+                      />
+                    )}
                     {change.ref} {change.title}
                   </Link>
                 ))}
