@@ -6,7 +6,8 @@
  *   - a service page shows its open incidents and SLA card,
  *   - reporting an incident derives its priority and gives it a ref,
  *   - the incident page moves it through the lifecycle with a timeline,
- *   - the ITSM tab pages through the service's history.
+ *   - the ITSM tab pages through the service's history,
+ *   - a service page says who is on call, down to the schedule's shifts.
  * Writes {passed, failed} to --report and screenshots to e2e/screenshots/.
  */
 const { spawn, execFileSync } = require('node:child_process');
@@ -124,6 +125,31 @@ test('the ITSM tab pages through the service history', async page => {
   await page.getByText(/^26–\d+ of \d+$/).waitFor();
   await page.screenshot({
     path: path.join(shots, 'history.png'),
+    fullPage: true,
+  });
+});
+
+test('a service page says who is on call, down to the schedule', async page => {
+  await page.goto(`${APP}/catalog/default/component/payments-api`);
+  const card = page
+    .getByText('On call', { exact: true })
+    .first()
+    .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]');
+  // Seeded payments-team rotation: Alice and Bob take turns each week
+  await card
+    .getByRole('link', { name: /^(Alice Adams|Bob Brown)$/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await card.getByText(/Until/).first().waitFor();
+  await page.screenshot({
+    path: path.join(shots, 'oncall-card.png'),
+    fullPage: true,
+  });
+  await card.getByRole('link', { name: 'payments-team-oncall' }).click();
+  await page.getByText('On call now').first().waitFor();
+  await page.getByText('Upcoming shifts').first().waitFor();
+  await page.screenshot({
+    path: path.join(shots, 'oncall-schedule.png'),
     fullPage: true,
   });
 });

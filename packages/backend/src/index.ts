@@ -30,5 +30,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@openitsm/backstage-plugin-itsm-backend'));
+// On-call from PagerDuty for annotated services; inert without itsm.pagerduty.token.
+backend.add(import('@openitsm/backstage-plugin-itsm-backend-module-pagerduty'));
 
 backend.start();

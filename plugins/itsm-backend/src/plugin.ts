@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   ChangeConfig,
   ITSM_INCIDENT_RESOURCE_TYPE,
+  ITSM_ONCALL_RESOURCE_TYPE,
   itsmPermissions,
 } from '@openitsm/backstage-plugin-itsm-common';
 import path from 'node:path';
@@ -33,7 +34,21 @@ import { ApproverDirectory } from './service/ApproverDirectory';
 import {
   IncidentEventListener,
   itsmIncidentEventsExtensionPoint,
+  itsmOnCallProvidersExtensionPoint,
+  OnCallProvider,
 } from '@openitsm/backstage-plugin-itsm-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { DatabaseOnCallStore } from './database/DatabaseOnCallStore';
+import { OnCallAuthorizer } from './permissions/OnCallAuthorizer';
+import {
+  onCallPermissionResourceRef,
+  onCallPermissionRules,
+} from './permissions/oncallRules';
+import { OnCallService } from './service/OnCallService';
+import { OnCallScheduleService } from './service/OnCallScheduleService';
+import { EscalationMonitor } from './service/EscalationMonitor';
+import { createEscalationNotifier } from './service/escalationNotifier';
+import { seedOnCall } from './seed/seedOnCall';
 
 /**
  * Backstage ITSM backend plugin: incidents attached to catalog services.
@@ -47,6 +62,13 @@ export const itsmPlugin = createBackendPlugin({
     env.registerExtensionPoint(itsmIncidentEventsExtensionPoint, {
       addListener(...added) {
         listeners.push(...added);
+      },
+    });
+
+    const providers: OnCallProvider[] = [];
+    env.registerExtensionPoint(itsmOnCallProvidersExtensionPoint, {
+      addProvider(...added) {
+        providers.push(...added);
       },
     });
 
@@ -64,6 +86,7 @@ export const itsmPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -78,6 +101,7 @@ export const itsmPlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        notifications,
       }) {
         const itsmConfig = readItsmConfig(config);
         const store = await DatabaseIncidentStore.create({ database });
@@ -91,6 +115,14 @@ export const itsmPlugin = createBackendPlugin({
           new ApproverDirectory(catalog, auth),
         );
         const publisher = new IncidentEventPublisher(listeners, logger);
+        const oncallStore = await DatabaseOnCallStore.create({ database });
+        const oncall = new OnCallService(
+          oncallStore,
+          catalog,
+          auth,
+          providers,
+          logger,
+        );
         const incidents = new IncidentService(
           store,
           new EntityRefValidator(catalog),
@@ -98,7 +130,31 @@ export const itsmPlugin = createBackendPlugin({
           new SlaCalculator(itsmConfig.sla),
           new SlaTierResolver(catalog, auth),
           publisher,
+          oncall,
+          logger,
         );
+
+        // Pages, notifies and reassigns; each step once, on one replica.
+        const escalation = new EscalationMonitor(
+          oncallStore,
+          store,
+          oncall,
+          catalog,
+          auth,
+          createEscalationNotifier(notifications, logger),
+          publisher,
+          logger,
+        );
+        await scheduler.scheduleTask({
+          id: 'itsm-escalation',
+          scope: 'global',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await escalation.run();
+          },
+        });
 
         // One replica runs it (global scope); each mark is set once anyway.
         const slaMonitor = new SlaMonitor(slaStore, store, publisher, logger);
@@ -124,7 +180,29 @@ export const itsmPlugin = createBackendPlugin({
           rules: incidentPermissionRules,
           getResources: ids => store.getIncidentsByIds(ids),
         });
+        permissionsRegistry.addResourceType({
+          resourceRef: onCallPermissionResourceRef,
+          permissions: itsmPermissions.filter(
+            p =>
+              'resourceType' in p &&
+              p.resourceType === ITSM_ONCALL_RESOURCE_TYPE,
+          ),
+          rules: onCallPermissionRules,
+        });
 
+        if (itsmConfig.seedOnCallFile) {
+          const file = path.resolve(itsmConfig.seedOnCallFile);
+          lifecycle.addStartupHook(async () => {
+            try {
+              await seedOnCall({ file, store: oncallStore, logger });
+            } catch (error) {
+              logger.error(
+                `Could not seed on-call from ${file}`,
+                error as Error,
+              );
+            }
+          });
+        }
         if (itsmConfig.seedFile) {
           const file = path.resolve(itsmConfig.seedFile);
           // Demo data waits for the catalog so services' SLA tiers apply.
@@ -179,6 +257,16 @@ export const itsmPlugin = createBackendPlugin({
             store,
             slaStore,
             incidents,
+            oncall,
+            oncallStore,
+            schedules: new OnCallScheduleService(
+              oncallStore,
+              new EntityRefValidator(catalog),
+            ),
+            oncallAuthorizer: new OnCallAuthorizer(
+              permissions,
+              permissionsRegistry,
+            ),
             authorizer: new IncidentAuthorizer(
               permissions,
               permissionsRegistry,

@@ -55,6 +55,28 @@ const slaCard = EntityCardBlueprint.make({
   },
 });
 
+const onCallCard = EntityCardBlueprint.make({
+  name: 'oncall',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/oncall/EntityOnCallCard').then(m => (
+        <m.EntityOnCallCard />
+      )),
+  },
+});
+
+const groupOnCallCard = EntityCardBlueprint.make({
+  name: 'group-oncall',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/oncall/EntityGroupOnCallCard').then(m => (
+        <m.EntityGroupOnCallCard />
+      )),
+  },
+});
+
 const changesCard = EntityCardBlueprint.make({
   name: 'changes',
   params: {
@@ -80,7 +102,8 @@ const itsmContent = EntityContentBlueprint.make({
 
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
- * incidents and SLA cards on components' overview, and the ITSM tab.
+ * incidents, SLA and on-call cards on components' overview, the on-call card
+ * on groups, and the ITSM tab.
  *
  * @alpha
  */
@@ -96,5 +119,7 @@ export default createFrontendPlugin({
     slaCard,
     changesCard,
     itsmContent,
+    onCallCard,
+    groupOnCallCard,
   ],
 });

@@ -11,6 +11,8 @@ export {
   EntityItsmCard,
   EntityItsmContent,
   EntitySlaCard,
+  EntityOnCallCard,
+  EntityGroupOnCallCard,
   EntityChangesCard,
 } from './plugin';
 export { itsmApiRef } from './api';

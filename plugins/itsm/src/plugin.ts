@@ -92,6 +92,40 @@ export const EntityItsmContent = itsmPlugin.provide(
 );
 
 /**
+ * Who is on call for a service now, at each escalation level.
+ *
+ * @public
+ */
+export const EntityOnCallCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/oncall/EntityOnCallCard').then(
+          m => m.EntityOnCallCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Who is on call now in a group's schedules, for group pages.
+ *
+ * @public
+ */
+export const EntityGroupOnCallCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/oncall/EntityGroupOnCallCard').then(
+          m => m.EntityGroupOnCallCard,
+        ),
+    },
+  }),
+);
+
+/**
  * A service's changes: in progress, upcoming and recent with outcomes.
  *
  * @public

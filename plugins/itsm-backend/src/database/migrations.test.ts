@@ -10,17 +10,21 @@ const directory = resolvePackagePath(
   'migrations',
 );
 
+const names = [
+  'itsm_sequences',
+  'itsm_incidents',
+  'itsm_incident_services',
+  'itsm_timeline_events',
+  'itsm_oncall_schedules',
+  'itsm_escalation_policies',
+  'itsm_escalation_steps',
+  'itsm_changes',
+  'itsm_change_services',
+  'itsm_change_approvals',
+  'itsm_change_events',
+];
+
 async function tables(knex: Knex) {
-  const names = [
-    'itsm_sequences',
-    'itsm_incidents',
-    'itsm_incident_services',
-    'itsm_timeline_events',
-    'itsm_changes',
-    'itsm_change_services',
-    'itsm_change_approvals',
-    'itsm_change_events',
-  ];
   const present = await Promise.all(names.map(n => knex.schema.hasTable(n)));
   return names.filter((_, i) => present[i]);
 }
@@ -31,7 +35,7 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory });
-      expect(await tables(knex)).toHaveLength(8);
+      expect(await tables(knex)).toEqual(names);
 
       await knex('itsm_incidents').insert({
         id: '11111111-1111-4111-8111-111111111111',
@@ -104,6 +108,21 @@ describe('migrations', () => {
         at: new Date('2026-11-01T00:00:00Z'),
         message: 'Requested',
       });
+      await knex('itsm_oncall_schedules').insert({
+        id: '22222222-2222-4222-8222-222222222222',
+        name: 'sre-primary',
+        owner_group: 'group:default/sre',
+        timezone: 'Europe/Paris',
+        layers_json: '[]',
+        overrides_json: '[]',
+        created_at: new Date('2026-11-01T00:00:00Z'),
+        updated_at: new Date('2026-11-01T00:00:00Z'),
+      });
+      await knex('itsm_escalation_steps').insert({
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        step: 'unacknowledged:0',
+        fired_at: new Date('2026-11-01T00:05:00Z'),
+      });
       // Running latest again is a no-op that keeps the data
       await knex.migrate.latest({ directory });
       expect(await knex('itsm_incidents').count({ n: '*' })).toEqual([
@@ -119,7 +138,7 @@ describe('migrations', () => {
       expect(await tables(knex)).toEqual([]);
 
       await knex.migrate.latest({ directory });
-      expect(await tables(knex)).toHaveLength(8);
+      expect(await tables(knex)).toEqual(names);
       const [{ value }] = await knex('itsm_sequences').where({
         name: 'incident',
       });

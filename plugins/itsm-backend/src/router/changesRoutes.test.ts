@@ -393,13 +393,11 @@ describe('changes over HTTP', () => {
         /No change CHG-9999/,
       ],
       [
-        await request(server)
-          .get('/api/itsm/changes/conflicts')
-          .query({
-            services: 'payments-api',
-            start: '2026-12-01T12:00:00Z',
-            end: '2026-12-01T10:00:00Z',
-          }),
+        await request(server).get('/api/itsm/changes/conflicts').query({
+          services: 'payments-api',
+          start: '2026-12-01T12:00:00Z',
+          end: '2026-12-01T10:00:00Z',
+        }),
         400,
         /end must be after start/,
       ],

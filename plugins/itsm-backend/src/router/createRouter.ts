@@ -5,6 +5,7 @@ import { RouterContext } from './context';
 import { addEntityRoutes } from './entitiesRoutes';
 import { addIncidentRoutes } from './incidentsRoutes';
 import { addSlaRoutes } from './slaRoutes';
+import { addOnCallRoutes } from './oncallRoutes';
 import { addChangeRoutes } from './changesRoutes';
 
 /** The `/api/itsm` router: OpenAPI-validated, one file per resource. */
@@ -20,6 +21,7 @@ export async function createRouter(
   addIncidentRoutes(router, ctx);
   addEntityRoutes(router, ctx);
   addSlaRoutes(router, ctx);
+  addOnCallRoutes(router, ctx);
   addChangeRoutes(router, ctx);
   return router;
 }

@@ -414,7 +414,11 @@ export const spec = {
               "status_changed",
               "fields_changed",
               "assigned",
-              "update"
+              "update",
+              "sla_recomputed",
+              "sla_warning",
+              "sla_breached",
+              "escalated"
             ]
           },
           "actor": {
@@ -657,6 +661,439 @@ export const spec = {
           },
           "resolution": {
             "$ref": "#/components/schemas/IncidentSlaTarget"
+          }
+        }
+      },
+      "OnCallRotation": {
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "daily",
+              "weekly",
+              "custom"
+            ]
+          },
+          "lengthHours": {
+            "type": "number"
+          }
+        }
+      },
+      "OnCallLayer": {
+        "type": "object",
+        "required": [
+          "name",
+          "users",
+          "rotation",
+          "handoffTime",
+          "startDate"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "users": {
+            "type": "array",
+            "maxItems": 100,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          "rotation": {
+            "$ref": "#/components/schemas/OnCallRotation"
+          },
+          "handoffTime": {
+            "type": "string",
+            "maxLength": 5
+          },
+          "handoffWeekday": {
+            "type": "integer"
+          },
+          "startDate": {
+            "type": "string",
+            "maxLength": 10
+          }
+        }
+      },
+      "OnCallOverride": {
+        "type": "object",
+        "required": [
+          "layer",
+          "user",
+          "from",
+          "to"
+        ],
+        "properties": {
+          "layer": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "user": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "from": {
+            "type": "string",
+            "maxLength": 40
+          },
+          "to": {
+            "type": "string",
+            "maxLength": 40
+          },
+          "reason": {
+            "type": "string",
+            "maxLength": 500
+          }
+        }
+      },
+      "OnCallSchedule": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "ownerGroup",
+          "timezone",
+          "layers",
+          "overrides",
+          "version",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "ownerGroup": {
+            "type": "string"
+          },
+          "timezone": {
+            "type": "string"
+          },
+          "layers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OnCallLayer"
+            }
+          },
+          "overrides": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OnCallOverride"
+            }
+          },
+          "version": {
+            "type": "integer"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "CreateOnCallScheduleRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "ownerGroup",
+          "timezone",
+          "layers"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128
+          },
+          "ownerGroup": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "timezone": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "layers": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 10,
+            "items": {
+              "$ref": "#/components/schemas/OnCallLayer"
+            }
+          },
+          "overrides": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OnCallOverride"
+            }
+          }
+        }
+      },
+      "UpdateOnCallScheduleRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "version"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128
+          },
+          "timezone": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "layers": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 10,
+            "items": {
+              "$ref": "#/components/schemas/OnCallLayer"
+            }
+          },
+          "overrides": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OnCallOverride"
+            }
+          }
+        }
+      },
+      "EscalationTarget": {
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "schedule",
+              "user",
+              "group"
+            ]
+          },
+          "schedule": {
+            "type": "string",
+            "maxLength": 128
+          },
+          "layer": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "userRef": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "groupRef": {
+            "type": "string",
+            "maxLength": 255
+          }
+        }
+      },
+      "EscalationLevel": {
+        "type": "object",
+        "required": [
+          "afterMinutes",
+          "targets"
+        ],
+        "properties": {
+          "afterMinutes": {
+            "type": "integer"
+          },
+          "targets": {
+            "type": "array",
+            "maxItems": 10,
+            "items": {
+              "$ref": "#/components/schemas/EscalationTarget"
+            }
+          }
+        }
+      },
+      "EscalationPolicy": {
+        "type": "object",
+        "required": [
+          "groupRef",
+          "levels",
+          "reassignOnBreach",
+          "notifyParentOnSla",
+          "version",
+          "updatedAt"
+        ],
+        "properties": {
+          "groupRef": {
+            "type": "string"
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EscalationLevel"
+            }
+          },
+          "reassignOnBreach": {
+            "type": "boolean"
+          },
+          "notifyParentOnSla": {
+            "type": "boolean"
+          },
+          "version": {
+            "type": "integer"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "PutEscalationPolicyRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "levels"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EscalationLevel"
+            }
+          },
+          "reassignOnBreach": {
+            "type": "boolean"
+          },
+          "notifyParentOnSla": {
+            "type": "boolean"
+          }
+        }
+      },
+      "OnCallPerson": {
+        "type": "object",
+        "required": [
+          "displayName"
+        ],
+        "properties": {
+          "userRef": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string"
+          },
+          "chatUrl": {
+            "type": "string"
+          },
+          "profileUrl": {
+            "type": "string"
+          }
+        }
+      },
+      "OnCallResponse": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "source",
+          "at",
+          "levels"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          },
+          "ownerGroup": {
+            "type": "string"
+          },
+          "scheduleName": {
+            "type": "string"
+          },
+          "scheduleId": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "level",
+                "name",
+                "people"
+              ],
+              "properties": {
+                "level": {
+                  "type": "integer"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "people": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/OnCallPerson"
+                  }
+                },
+                "until": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "next": {
+                  "type": "object",
+                  "required": [
+                    "person",
+                    "from"
+                  ],
+                  "properties": {
+                    "person": {
+                      "$ref": "#/components/schemas/OnCallPerson"
+                    },
+                    "from": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                },
+                "shiftSource": {
+                  "type": "string"
+                }
+              }
+            }
           }
         }
       },
@@ -1495,6 +1932,268 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/EntitySummary"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/oncall": {
+      "get": {
+        "operationId": "GetOnCall",
+        "description": "Who is on call for a catalog entity now (or at `at`): per escalation level, the people with their contacts, until when, and who is next. Module providers (e.g. PagerDuty) answer for the entities they cover; otherwise the built-in schedules of the entity's openitsm.io/oncall-schedule annotation or of its owner group.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": true,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 40
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Who is on call.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnCallResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/schedules": {
+      "get": {
+        "operationId": "ListSchedules",
+        "parameters": [
+          {
+            "name": "ownerGroup",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Schedules, by owner group then oldest first (at most 500).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/OnCallSchedule"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateSchedule",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateOnCallScheduleRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new schedule.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnCallSchedule"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/schedules/{id}": {
+      "get": {
+        "operationId": "GetSchedule",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The schedule (by id or name).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnCallSchedule"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "UpdateSchedule",
+        "description": "Change a schedule; a stale version is a 409.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateOnCallScheduleRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated schedule.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnCallSchedule"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/escalation-policies/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetEscalationPolicy",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 128
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 128
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The group's escalation policy.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EscalationPolicy"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "put": {
+        "operationId": "PutEscalationPolicy",
+        "description": "Create (no version) or replace (the version read) a group's escalation policy; a stale version is a 409.",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 128
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 128
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PutEscalationPolicyRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The stored policy.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EscalationPolicy"
                 }
               }
             }

@@ -1,3 +1,5 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { OnCallService } from './OnCallService';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
@@ -49,6 +51,11 @@ export class IncidentService {
     private readonly sla: SlaCalculator,
     private readonly tiers: Pick<SlaTierResolver, 'tierOf'>,
     private readonly events?: IncidentEventPublisher,
+    private readonly oncall?: Pick<
+      OnCallService,
+      'routeFor' | 'currentOnCallUser'
+    >,
+    private readonly logger?: LoggerService,
   ) {}
 
   async create(
@@ -80,10 +87,15 @@ export class IncidentService {
       normalized.slice(0, request.affectedServices.length),
     );
     let next = request.affectedServices.length;
-    const assignee = request.assignee ? normalized[next++] : undefined;
-    const assignedGroup = request.assignedGroup
-      ? normalized[next++]
-      : undefined;
+    let assignee = request.assignee ? normalized[next++] : undefined;
+    let assignedGroup = request.assignedGroup ? normalized[next++] : undefined;
+    let autoAssigned = false;
+    if (!ctx.replay && !assignee && this.oncall) {
+      const routed = await this.autoAssignment(services[0], assignedGroup, now);
+      autoAssigned = !!(routed.group ?? routed.user);
+      assignedGroup ??= routed.group;
+      assignee = routed.user;
+    }
     const occurredAt = request.occurredAt
       ? parseTime('occurredAt', request.occurredAt)
       : undefined;
@@ -133,9 +145,11 @@ export class IncidentService {
       events.push({
         type: 'assigned',
         actor: ctx.actor,
-        message: `Assigned to ${[assignedGroup, assignee]
-          .filter(Boolean)
-          .join(' / ')}`,
+        message: `${
+          autoAssigned
+            ? 'Assigned automatically (owner and on-call)'
+            : 'Assigned'
+        } to ${[assignedGroup, assignee].filter(Boolean).join(' / ')}`,
         after: { assignee, assignedGroup },
       });
     }
@@ -480,6 +494,34 @@ export class IncidentService {
           ', ',
         )}`,
       );
+    }
+  }
+
+  /**
+   * The owner group of the primary service (unless a group was given) and
+   * its current on-call. A failed lookup leaves the incident unassigned
+   * rather than refusing the report.
+   */
+  private async autoAssignment(
+    primaryService: string,
+    assignedGroup: string | undefined,
+    now: string,
+  ): Promise<{ group?: string; user?: string }> {
+    try {
+      if (assignedGroup) {
+        return {
+          group: assignedGroup,
+          user: await this.oncall!.currentOnCallUser(assignedGroup, now),
+        };
+      }
+      return await this.oncall!.routeFor(primaryService, now);
+    } catch (error) {
+      this.logger?.warn(
+        `Could not auto-assign an incident on ${primaryService}: ${
+          (error as Error).message
+        }`,
+      );
+      return { group: assignedGroup };
     }
   }
 

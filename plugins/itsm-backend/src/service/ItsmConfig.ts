@@ -14,6 +14,7 @@ export interface ItsmConfig {
   categories: string[];
   sla: SlaConfig;
   seedFile?: string;
+  seedOnCallFile?: string;
   changes: ChangeConfig;
   changesSeedFile?: string;
 }
@@ -35,6 +36,7 @@ export function readItsmConfig(config: Config): ItsmConfig {
     categories,
     sla: parseSlaConfig(itsm?.getOptional('sla')),
     seedFile: itsm?.getOptionalString('seed.file'),
+    seedOnCallFile: itsm?.getOptionalString('seed.oncallFile'),
     changes: parseChangeConfig(itsm?.getOptional('changes')),
     changesSeedFile: itsm?.getOptionalString('seed.changesFile'),
   };

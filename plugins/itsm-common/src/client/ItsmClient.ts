@@ -23,6 +23,14 @@ import {
   CreateChangeRequest,
   UpdateChangeRequest,
 } from '../changes/types';
+import { OnCallResponse } from '../oncall/api';
+import {
+  CreateOnCallScheduleRequest,
+  EscalationPolicy,
+  PutEscalationPolicyRequest,
+  StoredOnCallSchedule,
+  UpdateOnCallScheduleRequest,
+} from '../oncall/resources';
 
 /**
  * The ITSM HTTP API, as a typed interface. The frontend's `itsmApiRef`
@@ -41,6 +49,28 @@ export interface ItsmApi {
   ): Promise<Page<TimelineEvent>>;
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
   getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport>;
+  /** Who is on call for an entity now, or at `at` (ISO 8601). */
+  getOnCall(
+    entityRef: string,
+    options?: { at?: string },
+  ): Promise<OnCallResponse>;
+  listSchedules(query?: {
+    ownerGroup?: string;
+  }): Promise<{ items: StoredOnCallSchedule[] }>;
+  getSchedule(id: string): Promise<StoredOnCallSchedule>;
+  createSchedule(
+    request: CreateOnCallScheduleRequest,
+  ): Promise<StoredOnCallSchedule>;
+  updateSchedule(
+    id: string,
+    request: UpdateOnCallScheduleRequest,
+  ): Promise<StoredOnCallSchedule>;
+  /** A group's escalation policy; a 404 when it has none. */
+  getEscalationPolicy(groupRef: string): Promise<EscalationPolicy>;
+  putEscalationPolicy(
+    groupRef: string,
+    request: PutEscalationPolicyRequest,
+  ): Promise<EscalationPolicy>;
   listChanges(query?: ChangeListQuery): Promise<Page<Change>>;
   getChange(id: string): Promise<ChangeDetails>;
   createChange(request: CreateChangeRequest): Promise<Change>;
@@ -145,6 +175,55 @@ export class ItsmClient implements ItsmApi {
         namespace,
       )}/${encodeURIComponent(name)}/summary`,
     );
+  }
+
+  async getOnCall(
+    entityRef: string,
+    options: { at?: string } = {},
+  ): Promise<OnCallResponse> {
+    return this.request(
+      `/oncall${toQueryString({ entityRef, at: options.at })}`,
+    );
+  }
+
+  async listSchedules(
+    query: { ownerGroup?: string } = {},
+  ): Promise<{ items: StoredOnCallSchedule[] }> {
+    return this.request(`/schedules${toQueryString(query)}`);
+  }
+
+  async getSchedule(id: string): Promise<StoredOnCallSchedule> {
+    return this.request(`/schedules/${encodeURIComponent(id)}`);
+  }
+
+  async createSchedule(
+    request: CreateOnCallScheduleRequest,
+  ): Promise<StoredOnCallSchedule> {
+    return this.request('/schedules', { method: 'POST', body: request });
+  }
+
+  async updateSchedule(
+    id: string,
+    request: UpdateOnCallScheduleRequest,
+  ): Promise<StoredOnCallSchedule> {
+    return this.request(`/schedules/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async getEscalationPolicy(groupRef: string): Promise<EscalationPolicy> {
+    return this.request(`/escalation-policies/${groupPath(groupRef)}`);
+  }
+
+  async putEscalationPolicy(
+    groupRef: string,
+    request: PutEscalationPolicyRequest,
+  ): Promise<EscalationPolicy> {
+    return this.request(`/escalation-policies/${groupPath(groupRef)}`, {
+      method: 'PUT',
+      body: request,
+    });
   }
 
   async listChanges(query: ChangeListQuery = {}): Promise<Page<Change>> {
@@ -260,6 +339,14 @@ export class ItsmClient implements ItsmApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `namespace/name` of a group ref, for `/escalation-policies/…` paths. */
+function groupPath(groupRef: string): string {
+  const { namespace, name } = parseEntityRef(groupRef, {
+    defaultKind: 'group',
+  });
+  return `${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
 }
 
 /** `?a=1&b=x,y` from defined values; arrays are joined with commas. */

@@ -43,8 +43,7 @@ const TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
 /** @public */
 export function isIncidentStatus(value: unknown): value is IncidentStatus {
   return (
-    typeof value === 'string' &&
-    (INCIDENT_STATUSES as string[]).includes(value)
+    typeof value === 'string' && (INCIDENT_STATUSES as string[]).includes(value)
   );
 }
 

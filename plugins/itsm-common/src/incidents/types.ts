@@ -97,7 +97,8 @@ export type TimelineEventType =
   | 'update'
   | 'sla_recomputed'
   | 'sla_warning'
-  | 'sla_breached';
+  | 'sla_breached'
+  | 'escalated';
 
 /**
  * One append-only audit entry on an incident's timeline.

@@ -10,7 +10,7 @@ export interface OnCallPerson {
   /** Name to show: the catalog display name, else the provider's. */
   displayName: string;
   email?: string;
-  /** A chat link, from the user's `openitsm.io/chat-url` annotation. */
+  /** A chat link, from the user's `openitsm.io/chat` annotation. */
   chatUrl?: string;
   /** A link to the person in the provider, e.g. their PagerDuty profile. */
   profileUrl?: string;

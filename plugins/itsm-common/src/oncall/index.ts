@@ -16,3 +16,19 @@ export type {
   OnCallShiftSource,
 } from './types';
 export type { OnCallLevel, OnCallPerson, OnCallResponse } from './api';
+export {
+  ANNOTATION_CHAT_URL,
+  ANNOTATION_ESCALATES_TO,
+  ANNOTATION_ONCALL_SCHEDULE,
+  dueEscalationLevels,
+  validateEscalationLevels,
+} from './resources';
+export type {
+  CreateOnCallScheduleRequest,
+  EscalationLevel,
+  EscalationPolicy,
+  EscalationTarget,
+  PutEscalationPolicyRequest,
+  StoredOnCallSchedule,
+  UpdateOnCallScheduleRequest,
+} from './resources';

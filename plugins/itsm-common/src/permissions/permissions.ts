@@ -26,11 +26,39 @@ export const itsmIncidentUpdatePermission = createPermission({
   resourceType: ITSM_INCIDENT_RESOURCE_TYPE,
 });
 
+/**
+ * See who is on call, schedules and escalation policies.
+ * @public
+ */
+export const itsmOnCallReadPermission = createPermission({
+  name: 'itsm.oncall.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Resource type of on-call schedules and escalation policies, for
+ * conditional rules on their owner group.
+ * @public
+ */
+export const ITSM_ONCALL_RESOURCE_TYPE = 'itsm-oncall';
+
+/**
+ * Create and change on-call schedules and escalation policies.
+ * @public
+ */
+export const itsmOnCallManagePermission = createPermission({
+  name: 'itsm.oncall.manage',
+  attributes: { action: 'update' },
+  resourceType: ITSM_ONCALL_RESOURCE_TYPE,
+});
+
 /** @public */
 export const itsmPermissions = [
   itsmIncidentReadPermission,
   itsmIncidentCreatePermission,
   itsmIncidentUpdatePermission,
+  itsmOnCallReadPermission,
+  itsmOnCallManagePermission,
 ];
 
 /** @public */

@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { Incident } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Incident,
+  StoredOnCallSchedule,
+} from '@openitsm/backstage-plugin-itsm-common';
 
 export const BASE_URL = 'http://localhost:7007/api/itsm';
 
@@ -34,6 +37,32 @@ export function incident(overrides: Partial<Incident> = {}): Incident {
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     version: 1,
+    ...overrides,
+  };
+}
+
+export function schedule(
+  overrides: Partial<StoredOnCallSchedule> = {},
+): StoredOnCallSchedule {
+  return {
+    id: '22222222-2222-4222-8222-222222222222',
+    name: 'payments-primary',
+    ownerGroup: 'group:default/payments-team',
+    timezone: 'Europe/Paris',
+    layers: [
+      {
+        name: 'primary',
+        users: ['user:default/alice', 'user:default/bob'],
+        rotation: { type: 'weekly' },
+        handoffTime: '09:00',
+        handoffWeekday: 1,
+        startDate: '2026-01-05',
+      },
+    ],
+    overrides: [],
+    version: 3,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { IncidentHistory } from '../IncidentList/IncidentHistory';
 import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
 import { EntitySlaCard } from '../sla/EntitySlaCard';
+import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
 import { ChangesView } from '../changes/EntityChangesContent';
 
 /** The ITSM tab of a service: its SLA, incident history and changes. */
@@ -16,8 +17,11 @@ export function EntityItsmContent() {
   return (
     <Content noPadding>
       <Grid container spacing={3}>
-        <Grid item xs={12}>
+        <Grid item xs={12} lg={8}>
           <EntitySlaCard />
+        </Grid>
+        <Grid item xs={12} lg={4}>
+          <EntityOnCallCard />
         </Grid>
         <Grid item xs={12}>
           <ContentHeader title="Incident history">

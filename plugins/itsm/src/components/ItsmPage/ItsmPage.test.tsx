@@ -36,7 +36,9 @@ describe('ItsmPage', () => {
       await screen.findByText('Card payments failing'),
     ).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('tab', { name: 'Changes' }));
+    const tab = screen.getByRole('tab', { name: 'Changes' });
+    expect(tab).toHaveAttribute('href', '/itsm/changes');
+    await userEvent.click(tab);
     expect(
       await screen.findByRole('table', { name: 'Changes' }),
     ).toHaveTextContent('Upgrade payments database');

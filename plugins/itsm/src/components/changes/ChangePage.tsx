@@ -20,6 +20,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { errorMessage, isConflict } from '../common/errorMessage';
 import { CausedIncidents } from './CausedIncidents';
+import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { ChangeActions } from './ChangeActions';
 import { ChangeApprovals } from './ChangeApprovals';
 import { ChangeDetailsList } from './ChangeDetailsList';
@@ -140,6 +141,7 @@ export function ChangePage() {
   return (
     <Page themeId="tool">
       <Header title={title} subtitle="Change" />
+      <ItsmSectionTabs />
       <Content>{content}</Content>
     </Page>
   );

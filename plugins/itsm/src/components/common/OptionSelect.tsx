@@ -12,6 +12,8 @@ export function OptionSelect<T extends string>(props: {
   /** How an option reads; the value itself by default. */
   format?: (option: T) => string;
   required?: boolean;
+  /** A problem to show under the field. */
+  error?: string;
 }) {
   const { id, label, value, options, onChange, format = o => o } = props;
   return (
@@ -24,6 +26,8 @@ export function OptionSelect<T extends string>(props: {
       margin="dense"
       fullWidth
       required={props.required}
+      error={Boolean(props.error)}
+      helperText={props.error}
     >
       {options.map(option => (
         <MenuItem key={option} value={option}>
