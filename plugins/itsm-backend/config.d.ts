@@ -79,6 +79,28 @@ export interface Config {
         services?: string[] | 'all';
       }>;
     };
+    /** Problem management. */
+    problems?: {
+      /**
+       * Recurrence detection: proposes a problem when minIncidents incidents
+       * on one service share a category or have similar titles within
+       * windowDays, and for any major or P1 incident.
+       */
+      recurrence?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** How often the detector runs, in minutes (default 15). */
+        frequencyMinutes?: number;
+        /** N, at least 2 (default 3). */
+        minIncidents?: number;
+        /** D, in days (default 7). */
+        windowDays?: number;
+        /** Jaccard similarity of title words, 0–1, that counts as similar (default 0.5). */
+        titleSimilarity?: number;
+        /** Propose a problem for every major or P1 incident (default true). */
+        includeMajor?: boolean;
+      };
+    };
     /** Demo data loaded on start when there are no incidents yet. */
     seed?: {
       /** Path to a seed file (see examples/itsm-seed), relative to the backend's working directory. */

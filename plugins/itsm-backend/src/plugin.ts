@@ -9,6 +9,7 @@ import {
   ITSM_ONCALL_RESOURCE_TYPE,
   itsmPermissions,
 } from '@openitsm/backstage-plugin-itsm-common';
+import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { IncidentAuthorizer } from './permissions/IncidentAuthorizer';
@@ -21,12 +22,22 @@ import { EntityRefValidator } from './service/EntityRefValidator';
 import { IncidentService } from './service/IncidentService';
 import { readItsmConfig } from './service/ItsmConfig';
 import { catalogHasEntities, seedIncidents } from './seed/seedIncidents';
+import { seedProblems } from './seed/seedProblems';
 import { seedChanges } from './seed/seedChanges';
 import { IncidentEventPublisher } from './service/IncidentEventPublisher';
 import { SlaCalculator } from './service/SlaCalculator';
 import { memoizeTiers, SlaTierResolver } from './service/SlaTierResolver';
 import { SlaMonitor } from './service/SlaMonitor';
 import { DatabaseSlaStore } from './database/DatabaseSlaStore';
+import { DatabaseProblemStore } from './database/DatabaseProblemStore';
+import { DatabaseWorkaroundStore } from './database/DatabaseWorkaroundStore';
+import { DatabaseProblemProposalStore } from './database/DatabaseProblemProposalStore';
+import { DatabaseSimilarIncidents } from './database/DatabaseSimilarIncidents';
+import { ProblemAuthorizer } from './permissions/ProblemAuthorizer';
+import { ProblemService } from './service/ProblemService';
+import { WorkaroundService } from './service/WorkaroundService';
+import { RecurrenceDetector } from './service/RecurrenceDetector';
+import { readRecurrenceConfig } from './service/RecurrenceConfig';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { ChangeAuthorizer } from './permissions/ChangeAuthorizer';
 import { ChangeService } from './service/ChangeService';
@@ -169,6 +180,44 @@ export const itsmPlugin = createBackendPlugin({
           },
         });
 
+        // Problems, workarounds and recurrence proposals
+        const recurrence = readRecurrenceConfig(config);
+        const problemStore = await DatabaseProblemStore.create({ database });
+        const workaroundStore = await DatabaseWorkaroundStore.create({
+          database,
+        });
+        const proposalStore = await DatabaseProblemProposalStore.create({
+          database,
+        });
+        const problems = new ProblemService(
+          problemStore,
+          store,
+          new EntityRefValidator(catalog),
+        );
+        const workarounds = new WorkaroundService(
+          workaroundStore,
+          store,
+          await DatabaseSimilarIncidents.create({ database }),
+          new EntityRefValidator(catalog),
+        );
+        if (recurrence.enabled) {
+          const detector = new RecurrenceDetector(
+            proposalStore,
+            recurrence,
+            logger,
+          );
+          await scheduler.scheduleTask({
+            id: 'itsm-recurrence-detector',
+            scope: 'global',
+            frequency: { minutes: recurrence.frequencyMinutes },
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 30 },
+            fn: async () => {
+              await detector.run();
+            },
+          });
+        }
+
         permissionsRegistry.addPermissions(itsmPermissions);
         permissionsRegistry.addResourceType({
           resourceRef: incidentPermissionResourceRef,
@@ -223,6 +272,23 @@ export const itsmPlugin = createBackendPlugin({
               catalogReady: refs =>
                 catalogHasEntities(catalog, auth, refs, { timeoutMs: 60_000 }),
             })
+              .then(() => {
+                // Problems and workarounds beside the incidents, if any
+                const problemsFile = path.join(
+                  path.dirname(file),
+                  'problems.json',
+                );
+                return fs.existsSync(problemsFile)
+                  ? seedProblems({
+                      file: problemsFile,
+                      incidentStore: store,
+                      problemStore,
+                      problems,
+                      workarounds,
+                      logger,
+                    })
+                  : 0;
+              })
               .then(async () => {
                 if (!itsmConfig.changesSeedFile) return;
                 const changesFile = path.resolve(itsmConfig.changesSeedFile);
@@ -267,6 +333,12 @@ export const itsmPlugin = createBackendPlugin({
               permissions,
               permissionsRegistry,
             ),
+            problemAuthorizer: new ProblemAuthorizer(permissions),
+            problems,
+            problemStore,
+            workarounds,
+            workaroundStore,
+            proposalStore,
             authorizer: new IncidentAuthorizer(
               permissions,
               permissionsRegistry,

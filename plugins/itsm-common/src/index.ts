@@ -11,4 +11,5 @@ export * from './permissions/permissions';
 export * from './client/ItsmClient';
 export * from './sla';
 export * from './oncall';
+export * from './problems';
 export * from './changes';

@@ -77,6 +77,17 @@ const groupOnCallCard = EntityCardBlueprint.make({
   },
 });
 
+const workaroundsCard = EntityCardBlueprint.make({
+  name: 'workarounds',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/workarounds/EntityOpenWorkaroundsCard').then(m => (
+        <m.EntityOpenWorkaroundsCard />
+      )),
+  },
+});
+
 const changesCard = EntityCardBlueprint.make({
   name: 'changes',
   params: {
@@ -117,9 +128,10 @@ export default createFrontendPlugin({
     itsmPage,
     incidentsCard,
     slaCard,
-    changesCard,
-    itsmContent,
     onCallCard,
     groupOnCallCard,
+    workaroundsCard,
+    changesCard,
+    itsmContent,
   ],
 });

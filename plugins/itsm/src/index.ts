@@ -13,6 +13,7 @@ export {
   EntitySlaCard,
   EntityOnCallCard,
   EntityGroupOnCallCard,
+  EntityOpenWorkaroundsCard,
   EntityChangesCard,
 } from './plugin';
 export { itsmApiRef } from './api';

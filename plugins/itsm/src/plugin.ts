@@ -126,6 +126,24 @@ export const EntityGroupOnCallCard = itsmPlugin.provide(
 );
 
 /**
+ * A service's open workarounds: active workarounds of unresolved problems,
+ * and known errors.
+ *
+ * @public
+ */
+export const EntityOpenWorkaroundsCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpenWorkaroundsCard',
+    component: {
+      lazy: () =>
+        import('./components/workarounds/EntityOpenWorkaroundsCard').then(
+          m => m.EntityOpenWorkaroundsCard,
+        ),
+    },
+  }),
+);
+
+/**
  * A service's changes: in progress, upcoming and recent with outcomes.
  *
  * @public

@@ -222,6 +222,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       query.whereIn('i.status', filter.status);
     }
     if (filter.priority?.length) query.whereIn('i.priority', filter.priority);
+    if (filter.problemId) query.where('i.problem_id', filter.problemId);
     if (filter.major !== undefined) query.where('i.major', filter.major);
     if (filter.assignedGroup) {
       query.where('i.assigned_group', filter.assignedGroup);

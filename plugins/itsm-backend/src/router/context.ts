@@ -14,6 +14,14 @@ import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
 import { OnCallAuthorizer } from '../permissions/OnCallAuthorizer';
 import { OnCallService } from '../service/OnCallService';
 import { OnCallScheduleService } from '../service/OnCallScheduleService';
+import { ProblemAuthorizer } from '../permissions/ProblemAuthorizer';
+import { ProblemService } from '../service/ProblemService';
+import { WorkaroundService } from '../service/WorkaroundService';
+import {
+  ProblemProposalStore,
+  ProblemStore,
+  WorkaroundStore,
+} from '../database/ProblemStore';
 import { ChangeAuthorizer } from '../permissions/ChangeAuthorizer';
 import { ChangeService } from '../service/ChangeService';
 import { ChangeStore } from '../database/ChangeStore';
@@ -32,6 +40,12 @@ export interface RouterContext {
   schedules: OnCallScheduleService;
   oncallStore: DatabaseOnCallStore;
   oncallAuthorizer: OnCallAuthorizer;
+  problemAuthorizer: ProblemAuthorizer;
+  problems: ProblemService;
+  problemStore: ProblemStore;
+  workarounds: WorkaroundService;
+  workaroundStore: WorkaroundStore;
+  proposalStore: ProblemProposalStore;
   changeAuthorizer: ChangeAuthorizer;
   changes: ChangeService;
   changeStore: ChangeStore;

@@ -6,6 +6,8 @@ import { addEntityRoutes } from './entitiesRoutes';
 import { addIncidentRoutes } from './incidentsRoutes';
 import { addSlaRoutes } from './slaRoutes';
 import { addOnCallRoutes } from './oncallRoutes';
+import { addProblemRoutes } from './problemsRoutes';
+import { addWorkaroundRoutes } from './workaroundsRoutes';
 import { addChangeRoutes } from './changesRoutes';
 
 /** The `/api/itsm` router: OpenAPI-validated, one file per resource. */
@@ -22,6 +24,8 @@ export async function createRouter(
   addEntityRoutes(router, ctx);
   addSlaRoutes(router, ctx);
   addOnCallRoutes(router, ctx);
+  addProblemRoutes(router, ctx);
+  addWorkaroundRoutes(router, ctx);
   addChangeRoutes(router, ctx);
   return router;
 }

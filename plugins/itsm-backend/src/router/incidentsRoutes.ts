@@ -36,6 +36,7 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
         query.slaBreached === undefined
           ? undefined
           : String(query.slaBreached) === 'true',
+      problemId: query.problemId || undefined,
       limit: query.limit ? Number(query.limit) : DEFAULT_LIMIT,
       cursor: query.cursor,
       permissionFilter:
@@ -132,7 +133,7 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
 }
 
 /** `If-Match: "3"` or `If-Match: 3` → 3. */
-function parseIfMatch(header: string | undefined): number | undefined {
+export function parseIfMatch(header: string | undefined): number | undefined {
   if (!header) return undefined;
   const value = Number(header.replace(/^W\//, '').replace(/"/g, '').trim());
   if (!Number.isInteger(value) || value < 1) {

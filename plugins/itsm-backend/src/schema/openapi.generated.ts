@@ -415,6 +415,9 @@ export const spec = {
               "fields_changed",
               "assigned",
               "update",
+              "problem_linked",
+              "problem_unlinked",
+              "workaround_applied",
               "sla_recomputed",
               "sla_warning",
               "sla_breached",
@@ -661,6 +664,602 @@ export const spec = {
           },
           "resolution": {
             "$ref": "#/components/schemas/IncidentSlaTarget"
+          }
+        }
+      },
+      "ProblemStatus": {
+        "type": "string",
+        "enum": [
+          "new",
+          "investigating",
+          "known_error",
+          "fix_in_progress",
+          "resolved",
+          "closed"
+        ]
+      },
+      "Problem": {
+        "type": "object",
+        "required": [
+          "id",
+          "ref",
+          "title",
+          "description",
+          "status",
+          "affectedServices",
+          "addedServices",
+          "createdBy",
+          "incidentCount",
+          "createdAt",
+          "updatedAt",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string",
+            "description": "Human reference, e.g. PRB-1042"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ProblemStatus"
+          },
+          "affectedServices": {
+            "type": "array",
+            "description": "Union of the linked incidents' services and addedServices.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "addedServices": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "rootCause": {
+            "type": "string"
+          },
+          "fixChangeRef": {
+            "type": "string"
+          },
+          "ownerGroup": {
+            "type": "string"
+          },
+          "assignee": {
+            "type": "string"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "incidentCount": {
+            "type": "integer"
+          },
+          "resolvedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "closedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "version": {
+            "type": "integer"
+          }
+        }
+      },
+      "CreateProblemRequest": {
+        "type": "object",
+        "required": [
+          "title"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 400
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "incidentIds": {
+            "type": "array",
+            "maxItems": 200,
+            "description": "Incident ids or refs to link.",
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          },
+          "addedServices": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "ownerGroup": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "assignee": {
+            "$ref": "#/components/schemas/EntityRef"
+          }
+        }
+      },
+      "UpdateProblemRequest": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 400
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "status": {
+            "$ref": "#/components/schemas/ProblemStatus"
+          },
+          "rootCause": {
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 20000
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "fixChangeRef": {
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 32
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "addedServices": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "ownerGroup": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/EntityRef"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "assignee": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/EntityRef"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ProblemIncidentsRequest": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "link": {
+            "type": "array",
+            "maxItems": 200,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          },
+          "unlink": {
+            "type": "array",
+            "maxItems": 200,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        }
+      },
+      "ProblemPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          },
+          "totalCount": {
+            "type": "integer"
+          }
+        }
+      },
+      "ProblemEvent": {
+        "type": "object",
+        "required": [
+          "id",
+          "subjectKind",
+          "subjectId",
+          "type",
+          "actor",
+          "at",
+          "message"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "subjectKind": {
+            "type": "string",
+            "enum": [
+              "problem",
+              "workaround"
+            ]
+          },
+          "subjectId": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "actor": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "message": {
+            "type": "string"
+          },
+          "before": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "after": {
+            "type": "object",
+            "additionalProperties": true
+          }
+        }
+      },
+      "ProblemEventPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ProblemEvent"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
+      "WorkaroundStatus": {
+        "type": "string",
+        "enum": [
+          "active",
+          "retired"
+        ]
+      },
+      "Workaround": {
+        "type": "object",
+        "required": [
+          "id",
+          "ref",
+          "title",
+          "steps",
+          "services",
+          "status",
+          "useCount",
+          "createdBy",
+          "createdAt",
+          "updatedAt",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string",
+            "description": "Human reference, e.g. WA-1042"
+          },
+          "problemId": {
+            "type": "string"
+          },
+          "problemRef": {
+            "type": "string"
+          },
+          "problemStatus": {
+            "$ref": "#/components/schemas/ProblemStatus"
+          },
+          "title": {
+            "type": "string"
+          },
+          "steps": {
+            "type": "string",
+            "description": "Markdown"
+          },
+          "services": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "status": {
+            "$ref": "#/components/schemas/WorkaroundStatus"
+          },
+          "useCount": {
+            "type": "integer"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "version": {
+            "type": "integer"
+          }
+        }
+      },
+      "CreateWorkaroundRequest": {
+        "type": "object",
+        "required": [
+          "title",
+          "steps",
+          "services"
+        ],
+        "properties": {
+          "problemId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Problem id or ref; absent for a standalone known error."
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 400
+          },
+          "steps": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 20000
+          },
+          "services": {
+            "type": "array",
+            "maxItems": 50,
+            "description": "Services it applies to; empty means the problem's.",
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "status": {
+            "$ref": "#/components/schemas/WorkaroundStatus"
+          }
+        }
+      },
+      "UpdateWorkaroundRequest": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 400
+          },
+          "steps": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 20000
+          },
+          "services": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "status": {
+            "$ref": "#/components/schemas/WorkaroundStatus"
+          }
+        }
+      },
+      "WorkaroundPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Workaround"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
+      "WorkaroundUseRequest": {
+        "type": "object",
+        "required": [
+          "incidentId"
+        ],
+        "properties": {
+          "incidentId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          }
+        }
+      },
+      "ReportSuggestions": {
+        "type": "object",
+        "required": [
+          "workarounds",
+          "similarIncidents"
+        ],
+        "properties": {
+          "workarounds": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Workaround"
+            }
+          },
+          "similarIncidents": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Incident"
+            }
+          }
+        }
+      },
+      "ProblemProposal": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "reason",
+          "summary",
+          "title",
+          "incidentIds",
+          "incidentRefs",
+          "status",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "recurrence",
+              "major"
+            ]
+          },
+          "summary": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "incidentIds": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "incidentRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "open",
+              "accepted",
+              "dismissed"
+            ]
+          },
+          "problemId": {
+            "type": "string"
+          },
+          "decidedBy": {
+            "type": "string"
+          },
+          "decidedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ProblemProposalPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ProblemProposal"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
           }
         }
       },
@@ -1644,6 +2243,17 @@ export const spec = {
             }
           },
           {
+            "name": "problemId",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only incidents linked to this problem (its id).",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
             "$ref": "#/components/parameters/limit"
           },
           {
@@ -1932,6 +2542,629 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/EntitySummary"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/problems": {
+      "get": {
+        "operationId": "ListProblems",
+        "description": "Problems, newest first, cursor-paginated.",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Comma-separated problem statuses.",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A catalog entity ref; problems affecting it.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "ownerGroup",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A group entity ref.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "minAgeDays",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only problems opened at least this many days ago.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 36500
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Free text on ref and title.",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of problems.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProblemPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateProblem",
+        "description": "Open a problem, from scratch or from incidents (linked at once).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateProblemRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/problems/{id}": {
+      "get": {
+        "operationId": "GetProblem",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "UpdateProblem",
+        "description": "Change fields and/or move the status; rootCause is required to enter known_error. A stale version is a 409.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateProblemRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/problems/{id}/incidents": {
+      "post": {
+        "operationId": "ChangeProblemIncidents",
+        "description": "Link and/or unlink incidents (ids or refs). An incident belongs to at most one problem: linking one linked elsewhere is a 409.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProblemIncidentsRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/problems/{id}/timeline": {
+      "get": {
+        "operationId": "GetProblemTimeline",
+        "description": "The problem's append-only audit trail, oldest first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of events.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProblemEventPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/workarounds": {
+      "get": {
+        "operationId": "ListWorkarounds",
+        "description": "Workarounds, newest first. open=true gives a service's open workarounds: active, standalone or of an unresolved problem.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "$ref": "#/components/schemas/WorkaroundStatus"
+            }
+          },
+          {
+            "name": "problemId",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Problem id or ref.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "open",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of workarounds.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WorkaroundPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateWorkaround",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateWorkaroundRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new workaround.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Workaround"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/workarounds/{id}": {
+      "get": {
+        "operationId": "GetWorkaround",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The workaround.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Workaround"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "UpdateWorkaround",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateWorkaroundRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated workaround.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Workaround"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/workarounds/{id}/uses": {
+      "post": {
+        "operationId": "ApplyWorkaround",
+        "description": "Record that an incident applied this workaround (on its timeline too).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/WorkaroundUseRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The workaround, with its new use count.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Workaround"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/report-suggestions": {
+      "get": {
+        "operationId": "GetReportSuggestions",
+        "description": "Before reporting an incident on a service: its open workarounds and its open incidents with similar text (same category when given).",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": true,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "title",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 400
+            }
+          },
+          {
+            "name": "description",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 2000
+            }
+          },
+          {
+            "name": "category",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Suggestions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReportSuggestions"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/problem-proposals": {
+      "get": {
+        "operationId": "ListProblemProposals",
+        "description": "Problems the recurrence detector proposes, newest first.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "open",
+                "accepted",
+                "dismissed"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of proposals.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProblemProposalPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/problem-proposals/{id}/accept": {
+      "post": {
+        "operationId": "AcceptProblemProposal",
+        "description": "Open the proposed problem with its incidents linked.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "201": {
+            "description": "The new problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/problem-proposals/{id}/dismiss": {
+      "post": {
+        "operationId": "DismissProblemProposal",
+        "description": "Dismiss it; the same set of incidents is not proposed again.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The dismissed proposal.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProblemProposal"
                 }
               }
             }

@@ -243,4 +243,90 @@ describe('ItsmClient', () => {
       expect.objectContaining({ method: 'GET' }),
     );
   });
+
+  describe('problems and workarounds', () => {
+    it('sends the calls to their routes with their bodies and queries', async () => {
+      const calls: Array<[string, string, string, unknown]> = [];
+      const record = async ({ request }: { request: Request }) => {
+        const url = new URL(request.url);
+        const text = await request.text();
+        calls.push([
+          request.method,
+          url.pathname.replace('/api/itsm', ''),
+          url.search,
+          text ? JSON.parse(text) : undefined,
+        ]);
+        return HttpResponse.json({});
+      };
+      server.use(
+        http.all(`${baseUrl}/problems*`, record),
+        http.all(`${baseUrl}/workarounds*`, record),
+        http.all(`${baseUrl}/report-suggestions`, record),
+        http.all(`${baseUrl}/problem-proposals*`, record),
+      );
+      const client = createClient();
+      await client.listProblems({
+        status: ['new', 'known_error'],
+        minAgeDays: 30,
+      });
+      await client.createProblem({ title: 'T', incidentIds: ['INC-1'] });
+      await client.updateProblem('PRB-1', {
+        version: 2,
+        status: 'investigating',
+      });
+      await client.changeProblemIncidents('PRB-1', {
+        version: 3,
+        unlink: ['x'],
+      });
+      await client.getProblemTimeline('PRB-1', { limit: 10 });
+      await client.listWorkarounds({
+        entityRef: 'component:default/a',
+        open: true,
+      });
+      await client.applyWorkaround('WA-1', 'INC-7');
+      await client.getReportSuggestions({
+        entityRef: 'component:default/a',
+        title: 'Slow & broken',
+      });
+      await client.acceptProblemProposal('p/1');
+      await client.dismissProblemProposal('p2');
+      expect(calls).toEqual([
+        [
+          'GET',
+          '/problems',
+          '?status=new%2Cknown_error&minAgeDays=30',
+          undefined,
+        ],
+        ['POST', '/problems', '', { title: 'T', incidentIds: ['INC-1'] }],
+        [
+          'PATCH',
+          '/problems/PRB-1',
+          '',
+          { version: 2, status: 'investigating' },
+        ],
+        [
+          'POST',
+          '/problems/PRB-1/incidents',
+          '',
+          { version: 3, unlink: ['x'] },
+        ],
+        ['GET', '/problems/PRB-1/timeline', '?limit=10', undefined],
+        [
+          'GET',
+          '/workarounds',
+          '?entityRef=component%3Adefault%2Fa&open=true',
+          undefined,
+        ],
+        ['POST', '/workarounds/WA-1/uses', '', { incidentId: 'INC-7' }],
+        [
+          'GET',
+          '/report-suggestions',
+          '?entityRef=component%3Adefault%2Fa&title=Slow+%26+broken',
+          undefined,
+        ],
+        ['POST', '/problem-proposals/p%2F1/accept', '', undefined],
+        ['POST', '/problem-proposals/p2/dismiss', '', undefined],
+      ]);
+    });
+  });
 });

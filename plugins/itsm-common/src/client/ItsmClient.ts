@@ -31,6 +31,22 @@ import {
   StoredOnCallSchedule,
   UpdateOnCallScheduleRequest,
 } from '../oncall/resources';
+import {
+  CreateProblemRequest,
+  CreateWorkaroundRequest,
+  Problem,
+  ProblemEvent,
+  ProblemIncidentsRequest,
+  ProblemListQuery,
+  ProblemProposal,
+  ProblemProposalListQuery,
+  ReportSuggestions,
+  ReportSuggestionsQuery,
+  UpdateProblemRequest,
+  UpdateWorkaroundRequest,
+  Workaround,
+  WorkaroundListQuery,
+} from '../problems/types';
 
 /**
  * The ITSM HTTP API, as a typed interface. The frontend's `itsmApiRef`
@@ -49,6 +65,8 @@ export interface ItsmApi {
   ): Promise<Page<TimelineEvent>>;
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
   getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport>;
+
+  // On-call
   /** Who is on call for an entity now, or at `at` (ISO 8601). */
   getOnCall(
     entityRef: string,
@@ -71,6 +89,35 @@ export interface ItsmApi {
     groupRef: string,
     request: PutEscalationPolicyRequest,
   ): Promise<EscalationPolicy>;
+
+  // Problems, workarounds and recurrence proposals
+  listProblems(query?: ProblemListQuery): Promise<Page<Problem>>;
+  getProblem(id: string): Promise<Problem>;
+  createProblem(request: CreateProblemRequest): Promise<Problem>;
+  updateProblem(id: string, request: UpdateProblemRequest): Promise<Problem>;
+  changeProblemIncidents(
+    id: string,
+    request: ProblemIncidentsRequest,
+  ): Promise<Problem>;
+  getProblemTimeline(
+    id: string,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<Page<ProblemEvent>>;
+  listWorkarounds(query?: WorkaroundListQuery): Promise<Page<Workaround>>;
+  createWorkaround(request: CreateWorkaroundRequest): Promise<Workaround>;
+  updateWorkaround(
+    id: string,
+    request: UpdateWorkaroundRequest,
+  ): Promise<Workaround>;
+  applyWorkaround(id: string, incidentId: string): Promise<Workaround>;
+  getReportSuggestions(
+    query: ReportSuggestionsQuery,
+  ): Promise<ReportSuggestions>;
+  listProblemProposals(
+    query?: ProblemProposalListQuery,
+  ): Promise<Page<ProblemProposal>>;
+  acceptProblemProposal(id: string): Promise<Problem>;
+  dismissProblemProposal(id: string): Promise<ProblemProposal>;
   listChanges(query?: ChangeListQuery): Promise<Page<Change>>;
   getChange(id: string): Promise<ChangeDetails>;
   createChange(request: CreateChangeRequest): Promise<Change>;
@@ -174,6 +221,101 @@ export class ItsmClient implements ItsmApi {
       `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
         namespace,
       )}/${encodeURIComponent(name)}/summary`,
+    );
+  }
+
+  async listProblems(query: ProblemListQuery = {}): Promise<Page<Problem>> {
+    return this.request(`/problems${toQueryString(query)}`);
+  }
+
+  async getProblem(id: string): Promise<Problem> {
+    return this.request(`/problems/${encodeURIComponent(id)}`);
+  }
+
+  async createProblem(request: CreateProblemRequest): Promise<Problem> {
+    return this.request('/problems', { method: 'POST', body: request });
+  }
+
+  async updateProblem(
+    id: string,
+    request: UpdateProblemRequest,
+  ): Promise<Problem> {
+    return this.request(`/problems/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async changeProblemIncidents(
+    id: string,
+    request: ProblemIncidentsRequest,
+  ): Promise<Problem> {
+    return this.request(`/problems/${encodeURIComponent(id)}/incidents`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  async getProblemTimeline(
+    id: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<ProblemEvent>> {
+    return this.request(
+      `/problems/${encodeURIComponent(id)}/timeline${toQueryString(options)}`,
+    );
+  }
+
+  async listWorkarounds(
+    query: WorkaroundListQuery = {},
+  ): Promise<Page<Workaround>> {
+    return this.request(`/workarounds${toQueryString(query)}`);
+  }
+
+  async createWorkaround(
+    request: CreateWorkaroundRequest,
+  ): Promise<Workaround> {
+    return this.request('/workarounds', { method: 'POST', body: request });
+  }
+
+  async updateWorkaround(
+    id: string,
+    request: UpdateWorkaroundRequest,
+  ): Promise<Workaround> {
+    return this.request(`/workarounds/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async applyWorkaround(id: string, incidentId: string): Promise<Workaround> {
+    return this.request(`/workarounds/${encodeURIComponent(id)}/uses`, {
+      method: 'POST',
+      body: { incidentId },
+    });
+  }
+
+  async getReportSuggestions(
+    query: ReportSuggestionsQuery,
+  ): Promise<ReportSuggestions> {
+    return this.request(`/report-suggestions${toQueryString(query)}`);
+  }
+
+  async listProblemProposals(
+    query: ProblemProposalListQuery = {},
+  ): Promise<Page<ProblemProposal>> {
+    return this.request(`/problem-proposals${toQueryString(query)}`);
+  }
+
+  async acceptProblemProposal(id: string): Promise<Problem> {
+    return this.request(`/problem-proposals/${encodeURIComponent(id)}/accept`, {
+      method: 'POST',
+    });
+  }
+
+  async dismissProblemProposal(id: string): Promise<ProblemProposal> {
+    return this.request(
+      `/problem-proposals/${encodeURIComponent(id)}/dismiss`,
+      { method: 'POST' },
     );
   }
 

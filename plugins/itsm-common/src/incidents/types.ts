@@ -98,7 +98,10 @@ export type TimelineEventType =
   | 'sla_recomputed'
   | 'sla_warning'
   | 'sla_breached'
-  | 'escalated';
+  | 'escalated'
+  | 'problem_linked'
+  | 'problem_unlinked'
+  | 'workaround_applied';
 
 /**
  * One append-only audit entry on an incident's timeline.
@@ -167,6 +170,8 @@ export interface IncidentListQuery {
   to?: string;
   /** Only incidents whose response or resolution target is (being) missed. */
   slaBreached?: boolean;
+  /** Only incidents linked to this problem (its id). */
+  problemId?: string;
   limit?: number;
   cursor?: string;
 }

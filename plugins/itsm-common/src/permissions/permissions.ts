@@ -53,12 +53,33 @@ export const itsmOnCallManagePermission = createPermission({
 });
 
 /** @public */
+export const itsmProblemReadPermission = createPermission({
+  name: 'itsm.problem.read',
+  attributes: { action: 'read' },
+});
+
+/** @public */
+export const itsmProblemCreatePermission = createPermission({
+  name: 'itsm.problem.create',
+  attributes: { action: 'create' },
+});
+
+/** Also covers workarounds, and linking incidents to problems. @public */
+export const itsmProblemUpdatePermission = createPermission({
+  name: 'itsm.problem.update',
+  attributes: { action: 'update' },
+});
+
+/** @public */
 export const itsmPermissions = [
   itsmIncidentReadPermission,
   itsmIncidentCreatePermission,
   itsmIncidentUpdatePermission,
   itsmOnCallReadPermission,
   itsmOnCallManagePermission,
+  itsmProblemReadPermission,
+  itsmProblemCreatePermission,
+  itsmProblemUpdatePermission,
 ];
 
 /** @public */

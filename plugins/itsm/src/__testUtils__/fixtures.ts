@@ -1,7 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   Incident,
+  Problem,
   StoredOnCallSchedule,
+  Workaround,
 } from '@openitsm/backstage-plugin-itsm-common';
 
 export const BASE_URL = 'http://localhost:7007/api/itsm';
@@ -63,6 +65,45 @@ export function schedule(
     version: 3,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function workaround(overrides: Partial<Workaround> = {}): Workaround {
+  return {
+    id: '33333333-3333-4333-8333-333333333333',
+    ref: 'WA-1001',
+    problemId: '22222222-2222-4222-8222-222222222222',
+    problemRef: 'PRB-1001',
+    problemStatus: 'known_error',
+    title: 'Fail over to the secondary acquirer',
+    steps: '1. Open the payments console\n2. Switch to **secondary**',
+    services: ['component:default/payments-api'],
+    status: 'active',
+    useCount: 3,
+    createdBy: 'user:default/alice',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function problem(overrides: Partial<Problem> = {}): Problem {
+  return {
+    id: '22222222-2222-4222-8222-222222222222',
+    ref: 'PRB-1001',
+    title: 'Acquirer timeouts',
+    description: 'Card payments time out at the acquirer under load',
+    status: 'investigating',
+    affectedServices: ['component:default/payments-api'],
+    addedServices: [],
+    ownerGroup: 'group:default/payments-team',
+    createdBy: 'user:default/alice',
+    incidentCount: 2,
+    createdAt: '2026-11-10T10:00:00.000Z',
+    updatedAt: '2026-11-10T10:00:00.000Z',
+    version: 1,
     ...overrides,
   };
 }

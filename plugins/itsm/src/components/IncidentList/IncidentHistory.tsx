@@ -17,6 +17,8 @@ import {
   IncidentFilterValues,
 } from './IncidentFilters';
 import { IncidentTable } from './IncidentTable';
+import { OpenProblemDialog } from '../problems/OpenProblemDialog';
+import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 
 const PAGE_SIZE = 25;
 
@@ -38,6 +40,8 @@ export function IncidentHistory(props: {
   entityRef?: string;
   /** Bump to reload, e.g. after reporting an incident. */
   reloadKey?: number;
+  /** Rows can be selected to open a problem from them. */
+  selectable?: boolean;
 }) {
   const api = useApi(itsmApiRef);
   const [filters, setFilters] = useState<IncidentFilterValues>(EMPTY_FILTERS);
@@ -46,6 +50,9 @@ export function IncidentHistory(props: {
   // position of their first item
   const [pages, setPages] = useState<PagePosition[]>([FIRST_PAGE]);
   const current = pages[pages.length - 1];
+  // Selected incidents, kept across pages and filters
+  const [selected, setSelected] = useState<Incident[]>([]);
+  const [openingProblem, setOpeningProblem] = useState(false);
 
   useDebounce(
     () => {
@@ -105,6 +112,13 @@ export function IncidentHistory(props: {
         <IncidentTable
           incidents={result.value.items}
           showServices={!props.entityRef}
+          selected={props.selectable ? selected.map(i => i.id) : undefined}
+          onSelectedChange={ids => {
+            const known = [...selected, ...result.value!.items];
+            setSelected(
+              ids.map(id => known.find(i => i.id === id)!).filter(Boolean),
+            );
+          }}
         />
         <Box
           display="flex"
@@ -146,6 +160,27 @@ export function IncidentHistory(props: {
 
   return (
     <>
+      {props.selectable && selected.length > 0 && (
+        <Box display="flex" alignItems="center" gridGap={8} mb={1}>
+          <Typography variant="body2">{selected.length} selected</Typography>
+          <Button
+            size="small"
+            color="primary"
+            variant="contained"
+            onClick={() => setOpeningProblem(true)}
+          >
+            Open problem from selection
+          </Button>
+          <Button size="small" onClick={() => setSelected([])}>
+            Clear
+          </Button>
+          <OpenProblemDialog
+            open={openingProblem}
+            onClose={() => setOpeningProblem(false)}
+            incidents={selected}
+          />
+        </Box>
+      )}
       <IncidentFilters
         value={filters}
         onChange={setFilters}

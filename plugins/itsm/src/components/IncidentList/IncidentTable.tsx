@@ -5,6 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Checkbox from '@material-ui/core/Checkbox';
 import Tooltip from '@material-ui/core/Tooltip';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
@@ -18,12 +19,21 @@ import { missedTargets } from '../sla/SlaBreachList';
 export function IncidentTable(props: {
   incidents: Incident[];
   showServices?: boolean;
+  /** Ids of the selected incidents; with it, rows get checkboxes. */
+  selected?: string[];
+  onSelectedChange?: (ids: string[]) => void;
 }) {
   const incidentLink = useIncidentLink();
+  const { selected, onSelectedChange } = props;
+  const toggle = (id: string, on: boolean) =>
+    onSelectedChange?.(
+      on ? [...(selected ?? []), id] : (selected ?? []).filter(s => s !== id),
+    );
   return (
     <Table size="small" aria-label="Incidents">
       <TableHead>
         <TableRow>
+          {selected && <TableCell padding="checkbox" />}
           <TableCell>Ref</TableCell>
           <TableCell>Title</TableCell>
           {props.showServices && <TableCell>Services</TableCell>}
@@ -38,6 +48,16 @@ export function IncidentTable(props: {
           const missed = missedTargets(incident);
           return (
             <TableRow key={incident.id}>
+              {selected && (
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    size="small"
+                    checked={selected.includes(incident.id)}
+                    onChange={e => toggle(incident.id, e.target.checked)}
+                    inputProps={{ 'aria-label': `Select ${incident.ref}` }}
+                  />
+                </TableCell>
+              )}
               <TableCell>
                 <Link to={incidentLink(incident)}>{incident.ref}</Link>
               </TableCell>

@@ -6,7 +6,12 @@ import userEvent, {
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
-import { BASE_URL, incident } from '../../__testUtils__/fixtures';
+import {
+  BASE_URL,
+  incident,
+  problem,
+  workaround,
+} from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { IncidentPage } from './IncidentPage';
 
@@ -45,6 +50,9 @@ function serve(patch: (body: any) => Response | Promise<Response>) {
     ),
     http.patch(`${BASE_URL}/incidents/${id}`, async ({ request }) =>
       patch(await request.json()),
+    ),
+    http.get(`${BASE_URL}/workarounds`, () =>
+      HttpResponse.json({ items: [workaround()] }),
     ),
   );
 }
@@ -194,5 +202,57 @@ describe('IncidentPage', () => {
       resolutionNotes: 'Failed over',
       version: 3,
     });
+  });
+
+  it("applies one of its service's open workarounds", async () => {
+    serve(() => HttpResponse.json(incident()));
+    let applied: any;
+    server.use(
+      http.post(
+        `${BASE_URL}/workarounds/:wid/uses`,
+        async ({ request, params }) => {
+          applied = { id: params.wid, body: await request.json() };
+          return HttpResponse.json(workaround({ useCount: 4 }), {
+            status: 201,
+          });
+        },
+      ),
+    );
+    await render();
+    const item = await screen.findByRole('listitem', {
+      name: 'WA-1001: Fail over to the secondary acquirer',
+    });
+    await user.click(
+      within(item).getByRole('button', { name: 'Apply WA-1001' }),
+    );
+    await waitFor(() =>
+      expect(applied).toEqual({
+        id: workaround().id,
+        body: { incidentId: id },
+      }),
+    );
+  });
+
+  it('links the incident to an existing problem by its ref', async () => {
+    serve(() => HttpResponse.json(incident()));
+    let linked: any;
+    server.use(
+      http.get(`${BASE_URL}/problems/PRB-1001`, () =>
+        HttpResponse.json(problem({ version: 4 })),
+      ),
+      http.post(
+        `${BASE_URL}/problems/${problem().id}/incidents`,
+        async ({ request }) => {
+          linked = await request.json();
+          return HttpResponse.json(problem({ version: 5 }));
+        },
+      ),
+    );
+    await render();
+    fireEvent.change(await screen.findByLabelText('Link to problem'), {
+      target: { value: 'PRB-1001' },
+    });
+    await user.click(screen.getByRole('button', { name: 'Link' }));
+    await waitFor(() => expect(linked).toEqual({ version: 4, link: [id] }));
   });
 });

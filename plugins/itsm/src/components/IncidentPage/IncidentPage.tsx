@@ -23,6 +23,8 @@ import { AssignControl } from './AssignControl';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { IncidentTimeline } from './IncidentTimeline';
+import { IncidentProblem } from '../problems/IncidentProblem';
+import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
 import { IncidentCauseControl } from '../changes/IncidentCauseControl';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
@@ -113,6 +115,7 @@ export function IncidentPage() {
             <Box display="flex" flexDirection="column" gridGap={16}>
               <IncidentActions incident={value} busy={busy} onUpdate={update} />
               <AssignControl incident={value} busy={busy} onUpdate={update} />
+              <IncidentProblem incident={value} busy={busy} run={run} />
               <IncidentCauseControl
                 incident={value}
                 busy={busy}
@@ -121,6 +124,11 @@ export function IncidentPage() {
                 }
               />
             </Box>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Known workarounds">
+            <IncidentWorkarounds incident={value} busy={busy} run={run} />
           </InfoCard>
         </Grid>
         <Grid item xs={12}>

@@ -4,10 +4,16 @@ import {
   Header,
   Page,
 } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { IncidentHistory } from '../IncidentList/IncidentHistory';
 import { IncidentPage } from '../IncidentPage/IncidentPage';
+import { OpenProblemDialog } from '../problems/OpenProblemDialog';
+import { ProblemList } from '../problems/ProblemList';
+import { ProblemPage } from '../problems/ProblemPage';
+import { ProblemProposals } from '../problems/ProblemProposals';
 import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
 import { EscalationPolicyPage } from '../oncall/EscalationPolicyPage';
 import { OnCallSchedulesPage } from '../oncall/OnCallSchedulesPage';
@@ -26,7 +32,37 @@ function EstateIncidents() {
         <ContentHeader title="Incidents">
           <ReportIncidentButton onCreated={() => setReloadKey(k => k + 1)} />
         </ContentHeader>
-        <IncidentHistory reloadKey={reloadKey} />
+        <IncidentHistory reloadKey={reloadKey} selectable />
+      </Content>
+    </Page>
+  );
+}
+
+function EstateProblems() {
+  const [opening, setOpening] = useState(false);
+  return (
+    <Page themeId="tool">
+      <Header title="ITSM" subtitle="Problems across every service" />
+      <ItsmSectionTabs />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <ProblemProposals />
+          </Grid>
+          <Grid item xs={12}>
+            <ContentHeader title="Problems">
+              <Button
+                variant="contained"
+                color="primary"
+                onClick={() => setOpening(true)}
+              >
+                Open problem
+              </Button>
+            </ContentHeader>
+            <ProblemList />
+          </Grid>
+        </Grid>
+        <OpenProblemDialog open={opening} onClose={() => setOpening(false)} />
       </Content>
     </Page>
   );
@@ -44,12 +80,17 @@ function EstateChanges() {
   );
 }
 
-/** The ITSM page: estate-wide incidents, changes and on-call, each item under it. */
+/**
+ * The ITSM page: estate-wide incidents, problems, changes and on-call
+ * schedules, and each one's own page under it.
+ */
 export function ItsmPage() {
   return (
     <Routes>
       <Route path="/" element={<EstateIncidents />} />
       <Route path="/incidents/:id" element={<IncidentPage />} />
+      <Route path="/problems" element={<EstateProblems />} />
+      <Route path="/problems/:id" element={<ProblemPage />} />
       <Route path="/changes" element={<EstateChanges />} />
       <Route path="/changes/:id" element={<ChangePage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />

@@ -7,6 +7,7 @@ import { rootRouteRef } from '../../routes';
 /** The sections of the ITSM page, by path under it; '' is the incidents list. */
 const SECTIONS = [
   { path: '', label: 'Incidents' },
+  { path: 'problems', label: 'Problems' },
   { path: 'changes', label: 'Changes' },
   { path: 'oncall', label: 'On-call' },
 ];
@@ -15,9 +16,11 @@ const SECTIONS = [
 export function ItsmSectionTabs() {
   const root = useRouteRef(rootRouteRef)().replace(/\/$/, '');
   const { pathname } = useLocation();
-  const rest = pathname.startsWith(root)
-    ? pathname.slice(root.length).replace(/^\//, '')
-    : '';
+  // The path under the ITSM page (or the whole path where it is not mounted
+  // under its route ref, as in a bare test render)
+  const rest = (
+    pathname.startsWith(root) ? pathname.slice(root.length) : pathname
+  ).replace(/^\//, '');
   const selected = SECTIONS.reduce(
     (best, section, i) =>
       section.path &&

@@ -3,7 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { BASE_URL, incident } from '../../__testUtils__/fixtures';
+import { BASE_URL, incident, workaround } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
@@ -12,6 +12,15 @@ jest.setTimeout(20_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
+
+// No suggestions unless a test gives some
+beforeEach(() =>
+  server.use(
+    http.get(`${BASE_URL}/report-suggestions`, () =>
+      HttpResponse.json({ workarounds: [], similarIncidents: [] }),
+    ),
+  ),
+);
 
 async function choose(label: RegExp, option: string) {
   await userEvent.click(screen.getByRole('button', { name: label }));
@@ -146,5 +155,81 @@ describe('ReportIncidentDialog', () => {
       />,
     );
     expect(screen.getByRole('button', { name: 'Report' })).toBeDisabled();
+  });
+
+  it('shows known workarounds and similar open incidents first, and records the workaround applied', async () => {
+    const queries: URLSearchParams[] = [];
+    let applied: any;
+    server.use(
+      http.get(`${BASE_URL}/report-suggestions`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        queries.push(params);
+        return HttpResponse.json({
+          workarounds: [workaround()],
+          similarIncidents: params.get('title')
+            ? [
+                incident({
+                  id: 'other',
+                  ref: 'INC-1040',
+                  title: 'Card payments slow',
+                  status: 'in_progress',
+                }),
+              ]
+            : [],
+        });
+      }),
+      http.post(`${BASE_URL}/incidents`, () =>
+        HttpResponse.json(incident({ id: 'new-id', ref: 'INC-1042' }), {
+          status: 201,
+        }),
+      ),
+      http.post(
+        `${BASE_URL}/workarounds/:id/uses`,
+        async ({ request, params }) => {
+          applied = { id: params.id, body: await request.json() };
+          return HttpResponse.json(workaround({ useCount: 4 }), {
+            status: 201,
+          });
+        },
+      ),
+    );
+    await renderWithApis(
+      <ReportIncidentDialog
+        open
+        onClose={() => {}}
+        entityRef="component:default/payments-api"
+      />,
+    );
+    expect(
+      await screen.findByRole('listitem', {
+        name: 'WA-1001: Fail over to the secondary acquirer',
+      }),
+    ).toHaveTextContent('used by 3 incidents');
+    expect(queries[0].get('entityRef')).toBe('component:default/payments-api');
+
+    fireEvent.change(screen.getByLabelText(/^Title/), {
+      target: { value: 'Card payments failing' },
+    });
+    const similar = await screen.findByRole('list', {
+      name: 'Similar open incidents',
+    });
+    expect(
+      within(similar).getByRole('link', { name: 'INC-1040' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-1040');
+    const last = queries[queries.length - 1];
+    expect(last.get('title')).toBe('Card payments failing');
+    expect(last.get('category')).toBeTruthy();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'I applied WA-1001' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Report' }));
+    expect(
+      await screen.findByText(/1 workaround recorded on it/),
+    ).toBeInTheDocument();
+    expect(applied).toEqual({
+      id: workaround().id,
+      body: { incidentId: 'new-id' },
+    });
   });
 });

@@ -23,6 +23,7 @@ import { useCatalogRefs } from '../common/useCatalogRefs';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { useItsmConfig } from './usePriorityMatrix';
 import { OptionSelect } from '../common/OptionSelect';
+import { ReportSuggestions } from './ReportSuggestions';
 
 /**
  * The report form, then the created incident's ref. Lives inside the dialog,
@@ -51,6 +52,8 @@ export function ReportIncidentForm(props: {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
   const [created, setCreated] = useState<Incident>();
+  const [applied, setApplied] = useState<string[]>([]);
+  const [applyError, setApplyError] = useState<string>();
 
   const priority = derivePriority(impact, urgency, matrix);
 
@@ -63,6 +66,8 @@ export function ReportIncidentForm(props: {
     setCategory(categories[0]);
     setError(undefined);
     setCreated(undefined);
+    setApplied([]);
+    setApplyError(undefined);
   };
 
   const submit = async (event: FormEvent) => {
@@ -78,6 +83,14 @@ export function ReportIncidentForm(props: {
         urgency,
         category,
       });
+      // Workarounds ticked in the suggestions are recorded on the incident
+      try {
+        for (const id of applied) {
+          await api.applyWorkaround(id, incident.id);
+        }
+      } catch (e) {
+        setApplyError(errorMessage(e));
+      }
       setCreated(incident);
       onCreated?.(incident);
     } catch (e) {
@@ -94,8 +107,21 @@ export function ReportIncidentForm(props: {
         <DialogContent>
           <Alert severity="success">
             <Link to={incidentLink(created)}>{created.ref}</Link> created with
-            priority {created.priority}.
+            priority {created.priority}
+            {applied.length && !applyError
+              ? `; ${applied.length} workaround${
+                  applied.length === 1 ? '' : 's'
+                } recorded on it`
+              : ''}
+            .
           </Alert>
+          {applyError && (
+            <Box mt={1}>
+              <Alert severity="warning">
+                The workaround could not be recorded: {applyError}
+              </Alert>
+            </Box>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={reset}>Report another</Button>
@@ -115,6 +141,16 @@ export function ReportIncidentForm(props: {
           <Box mb={2}>
             <Alert severity="error">{error}</Alert>
           </Box>
+        )}
+        {services[0] && (
+          <ReportSuggestions
+            entityRef={services[0]}
+            title={title}
+            description={description}
+            category={category}
+            applied={applied}
+            onAppliedChange={setApplied}
+          />
         )}
         <TextField
           id="itsm-report-title"

@@ -1,0 +1,143 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Page, ProblemEvent } from '@openitsm/backstage-plugin-itsm-common';
+import { Knex } from 'knex';
+import { decodeCursor, encodeCursor } from './cursor';
+import { DbTime } from './DbTime';
+import { NewTimelineEvent } from './IncidentStore';
+import { NewProblemEvent } from './ProblemStore';
+
+const migrationsDir = resolvePackagePath(
+  '@openitsm/backstage-plugin-itsm-backend',
+  'migrations',
+);
+
+export const UUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The knex client, migrated unless the database says to skip. */
+export async function migratedClient(database: DatabaseService): Promise<Knex> {
+  const client = await database.getClient();
+  if (!database.migrations?.skip) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+  return client;
+}
+
+/** `id` or human ref (case-insensitive) → the column to look it up by. */
+export function idOrRefWhere(idOrRef: string): [string, string] {
+  return UUID_PATTERN.test(idOrRef)
+    ? ['id', idOrRef]
+    : ['ref', idOrRef.toLocaleUpperCase('en-US')];
+}
+
+/** The next human ref of a kind, inside the caller's transaction. */
+export async function nextRef(
+  tx: Knex.Transaction,
+  sequence: string,
+  prefix: string,
+): Promise<string> {
+  await tx('itsm_sequences').where({ name: sequence }).increment('value', 1);
+  const { value } = await tx('itsm_sequences')
+    .where({ name: sequence })
+    .first('value');
+  return `${prefix}-${value}`;
+}
+
+export async function insertProblemEvents(
+  tx: Knex,
+  time: DbTime,
+  subjectKind: ProblemEvent['subjectKind'],
+  subjectId: string,
+  events: NewProblemEvent[],
+  at: string,
+): Promise<void> {
+  if (!events.length) return;
+  await tx('itsm_problem_events').insert(
+    events.map(event => ({
+      subject_kind: subjectKind,
+      subject_id: subjectId,
+      type: event.type,
+      actor: event.actor,
+      at: time.toDb(at),
+      message: event.message,
+      before_json: event.before ? JSON.stringify(event.before) : null,
+      after_json: event.after ? JSON.stringify(event.after) : null,
+    })),
+  );
+}
+
+/** An entry on an incident's own timeline (itsm_timeline_events). */
+export async function insertIncidentEvent(
+  tx: Knex,
+  time: DbTime,
+  incidentId: string,
+  event: NewTimelineEvent,
+  at: string,
+): Promise<void> {
+  await tx('itsm_timeline_events').insert({
+    incident_id: incidentId,
+    type: event.type,
+    actor: event.actor,
+    at: time.toDb(at),
+    message: event.message,
+    before_json: event.before ? JSON.stringify(event.before) : null,
+    after_json: event.after ? JSON.stringify(event.after) : null,
+  });
+}
+
+type EventRow = {
+  id: number | string;
+  subject_kind: ProblemEvent['subjectKind'];
+  subject_id: string;
+  type: ProblemEvent['type'];
+  actor: string;
+  at: Date | string;
+  message: string;
+  before_json: string | null;
+  after_json: string | null;
+};
+
+/** A problem's or workaround's audit trail, oldest first. */
+export async function listProblemEvents(
+  db: Knex,
+  time: DbTime,
+  subjectKind: ProblemEvent['subjectKind'],
+  subjectId: string,
+  options: { limit: number; cursor?: string },
+): Promise<Page<ProblemEvent>> {
+  const query = db<EventRow>('itsm_problem_events')
+    .where({ subject_kind: subjectKind, subject_id: subjectId })
+    .orderBy('id', 'asc')
+    .limit(options.limit + 1);
+  if (options.cursor) {
+    const [afterId] = decodeCursor(options.cursor, 'cursor');
+    query.where('id', '>', Number(afterId));
+  }
+  const rows = await query;
+  const items = rows.slice(0, options.limit).map(row => ({
+    id: String(row.id),
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    type: row.type,
+    actor: row.actor,
+    at: time.fromDb(row.at),
+    message: row.message,
+    before: row.before_json ? JSON.parse(row.before_json) : undefined,
+    after: row.after_json ? JSON.parse(row.after_json) : undefined,
+  }));
+  return {
+    items,
+    nextCursor:
+      rows.length > options.limit
+        ? encodeCursor([items[items.length - 1].id])
+        : undefined,
+  };
+}
+
+/** `!` escapes LIKE wildcards in every SQL dialect. */
+export function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, c => `!${c}`);
+}

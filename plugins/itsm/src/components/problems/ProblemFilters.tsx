@@ -1,0 +1,88 @@
+import Box from '@material-ui/core/Box';
+import TextField from '@material-ui/core/TextField';
+import {
+  PROBLEM_STATUSES,
+  ProblemStatus,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { MultiOptionSelect } from '../common/MultiOptionSelect';
+import { OptionSelect } from '../common/OptionSelect';
+import { problemStatusText } from './ProblemStatusLabel';
+
+export interface ProblemFilterValues {
+  status: ProblemStatus[];
+  entityRef: string;
+  ownerGroup: string;
+  /** '' for any age, else a number of days */
+  minAgeDays: string;
+  q: string;
+}
+
+export const EMPTY_PROBLEM_FILTERS: ProblemFilterValues = {
+  status: [],
+  entityRef: '',
+  ownerGroup: '',
+  minAgeDays: '',
+  q: '',
+};
+
+const AGES = ['', '7', '30', '90'] as const;
+
+/** Status, service (estate-wide), owner group, age and free text. */
+export function ProblemFilters(props: {
+  value: ProblemFilterValues;
+  onChange: (value: ProblemFilterValues) => void;
+  showServiceFilter?: boolean;
+}) {
+  const { value, onChange } = props;
+  const set = (patch: Partial<ProblemFilterValues>) =>
+    onChange({ ...value, ...patch });
+  return (
+    <Box display="flex" flexWrap="wrap" gridGap={16} alignItems="center" mb={2}>
+      <TextField
+        id="itsm-problem-filter-search"
+        label="Search"
+        placeholder="Ref or title"
+        value={value.q}
+        onChange={e => set({ q: e.target.value })}
+        size="small"
+      />
+      <MultiOptionSelect
+        id="itsm-problem-filter-status"
+        label="Status"
+        value={value.status}
+        options={PROBLEM_STATUSES}
+        onChange={status => set({ status })}
+        format={problemStatusText}
+        minWidth={160}
+      />
+      {props.showServiceFilter && (
+        <TextField
+          id="itsm-problem-filter-service"
+          label="Service"
+          placeholder="component:default/payments-api"
+          value={value.entityRef}
+          onChange={e => set({ entityRef: e.target.value })}
+          size="small"
+        />
+      )}
+      <TextField
+        id="itsm-problem-filter-group"
+        label="Owner group"
+        placeholder="group:default/sre"
+        value={value.ownerGroup}
+        onChange={e => set({ ownerGroup: e.target.value })}
+        size="small"
+      />
+      <Box minWidth={160}>
+        <OptionSelect
+          id="itsm-problem-filter-age"
+          label="Age"
+          value={value.minAgeDays as (typeof AGES)[number]}
+          options={AGES}
+          onChange={minAgeDays => set({ minAgeDays })}
+          format={days => (days ? `Older than ${days} days` : 'Any age')}
+        />
+      </Box>
+    </Box>
+  );
+}

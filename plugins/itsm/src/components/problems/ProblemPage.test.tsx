@@ -1,0 +1,211 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent, {
+  PointerEventsCheckLevel,
+} from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { Route, Routes } from 'react-router-dom';
+import {
+  BASE_URL,
+  incident,
+  problem,
+  workaround,
+} from '../../__testUtils__/fixtures';
+import { renderWithApis } from '../../__testUtils__/renderWithApis';
+import { ProblemPage } from './ProblemPage';
+
+jest.setTimeout(60_000);
+
+const user = userEvent.setup({
+  pointerEventsCheck: PointerEventsCheckLevel.Never,
+});
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const id = problem().id;
+
+function serve(current = problem()) {
+  const requests: Array<{ method: string; path: string; body: any }> = [];
+  const record = async (request: Request) => {
+    requests.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      body: await request.json(),
+    });
+  };
+  server.use(
+    http.get(`${BASE_URL}/problems/PRB-1001`, () => HttpResponse.json(current)),
+    http.get(`${BASE_URL}/problems/${id}/timeline`, () =>
+      HttpResponse.json({
+        items: [
+          {
+            id: '1',
+            subjectKind: 'problem',
+            subjectId: id,
+            type: 'created',
+            actor: 'user:default/alice',
+            at: '2026-11-10T10:00:00.000Z',
+            message: 'Opened from INC-1042, INC-1043',
+          },
+        ],
+      }),
+    ),
+    http.get(`${BASE_URL}/incidents`, ({ request }) =>
+      HttpResponse.json({
+        items:
+          new URL(request.url).searchParams.get('problemId') === id
+            ? [incident({ problemId: id })]
+            : [],
+      }),
+    ),
+    http.get(`${BASE_URL}/workarounds`, () =>
+      HttpResponse.json({ items: [workaround()] }),
+    ),
+    http.patch(`${BASE_URL}/problems/${id}`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json({ ...current, version: 2 });
+    }),
+    http.post(`${BASE_URL}/problems/${id}/incidents`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json({ ...current, version: 2 });
+    }),
+    http.patch(`${BASE_URL}/workarounds/:wid`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json(workaround({ status: 'retired' }));
+    }),
+  );
+  return requests;
+}
+
+function render() {
+  return renderWithApis(
+    <Routes>
+      <Route path="/problems/:id" element={<ProblemPage />} />
+    </Routes>,
+    { routeEntries: ['/problems/PRB-1001'] },
+  );
+}
+
+describe('ProblemPage', () => {
+  it('shows the problem, its incidents, workarounds and timeline', async () => {
+    serve();
+    await render();
+    expect(
+      await screen.findByText('PRB-1001: Acquirer timeouts'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Not known yet')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'INC-1042' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-1042');
+    expect(
+      screen.getByRole('listitem', {
+        name: 'WA-1001: Fail over to the secondary acquirer',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Opened from INC-1042, INC-1043'),
+    ).toBeInTheDocument();
+    const actions = screen.getByRole('group', { name: 'Status actions' });
+    expect(
+      within(actions)
+        .getAllByRole('button')
+        .map(b => b.textContent),
+    ).toEqual(['Record known error', 'Resolve', 'Close']);
+  });
+
+  it('asks for the root cause to record a known error', async () => {
+    const requests = serve();
+    await render();
+    await user.click(
+      await screen.findByRole('button', { name: 'Record known error' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const confirm = within(dialog).getByRole('button', {
+      name: 'Record known error',
+    });
+    expect(confirm).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText(/^Root cause/), {
+      target: { value: 'Acquirer connection pool too small' },
+    });
+    await user.click(confirm);
+    await screen.findByText('PRB-1001: Acquirer timeouts');
+    expect(requests).toContainEqual({
+      method: 'PATCH',
+      path: `/api/itsm/problems/${id}`,
+      body: {
+        status: 'known_error',
+        rootCause: 'Acquirer connection pool too small',
+        version: 1,
+      },
+    });
+  });
+
+  it('resolves with the fixing change, refusing a malformed ref', async () => {
+    const requests = serve(
+      problem({ status: 'fix_in_progress', rootCause: 'Pool too small' }),
+    );
+    await render();
+    await user.click(await screen.findByRole('button', { name: 'Resolve' }));
+    const dialog = await screen.findByRole('dialog');
+    const field = within(dialog).getByLabelText('Fixed by change');
+    fireEvent.change(field, { target: { value: 'the deploy' } });
+    expect(
+      within(dialog).getByText('A change ref such as CHG-1042'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Resolve' }),
+    ).toBeDisabled();
+    fireEvent.change(field, { target: { value: 'chg-1001' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Resolve' }));
+    await screen.findByText('PRB-1001: Acquirer timeouts');
+    expect(requests).toContainEqual({
+      method: 'PATCH',
+      path: `/api/itsm/problems/${id}`,
+      body: { status: 'resolved', fixChangeRef: 'CHG-1001', version: 1 },
+    });
+  });
+
+  it('unlinks and links incidents, and retires a workaround', async () => {
+    const requests = serve();
+    await render();
+    await user.click(
+      await screen.findByRole('button', { name: 'Unlink INC-1042' }),
+    );
+    fireEvent.change(screen.getByLabelText('Link incidents'), {
+      target: { value: 'INC-1050, INC-1051' },
+    });
+    await user.click(screen.getByRole('button', { name: 'Link' }));
+    await user.click(screen.getByRole('button', { name: 'Retire' }));
+    await screen.findByText('PRB-1001: Acquirer timeouts');
+    expect(requests.map(r => r.body)).toEqual([
+      { unlink: [incident().id], version: 1 },
+      { link: ['INC-1050', 'INC-1051'], version: 1 },
+      { version: 1, status: 'retired' },
+    ]);
+  });
+
+  it('sets the owner group', async () => {
+    const requests = serve(problem({ ownerGroup: undefined }));
+    await render();
+    const save = await screen.findByRole('button', {
+      name: 'Save ownership and services',
+    });
+    expect(save).toBeDisabled();
+    await user.click(screen.getByRole('textbox', { name: 'Owner group' }));
+    await user.click(
+      await screen.findByRole('option', {
+        name: 'group:default/payments-team',
+      }),
+    );
+    await user.click(save);
+    await waitFor(() =>
+      expect(requests).toContainEqual({
+        method: 'PATCH',
+        path: `/api/itsm/problems/${id}`,
+        body: { ownerGroup: 'group:default/payments-team', version: 1 },
+      }),
+    );
+  });
+});
