@@ -3,7 +3,9 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ChangeDetails } from '@openitsm/backstage-plugin-itsm-common';
 import { ReactNode } from 'react';
+import { Link } from '@backstage/core-components';
 import { formatDateTime } from '../common/formatTime';
+import { useProblemLink } from '../common/useProblemLink';
 import { ChangeStatusLabel, humanize, OutcomeLabel } from './ChangeStatusLabel';
 
 function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
@@ -26,6 +28,7 @@ function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
 /** What a change is: scope, window, plans and how it ended. */
 export function ChangeDetailsList(props: { change: ChangeDetails }) {
   const c = props.change;
+  const problemLink = useProblemLink();
   return (
     <Grid container spacing={2}>
       <Field label="Status">
@@ -46,7 +49,13 @@ export function ChangeDetailsList(props: { change: ChangeDetails }) {
       <Field label="Actual window">
         {formatDateTime(c.actualStart)} – {formatDateTime(c.actualEnd)}
       </Field>
-      <Field label="Fixes problem">{c.problemRef ?? '–'}</Field>
+      <Field label="Fixes problem">
+        {c.problemRef ? (
+          <Link to={problemLink({ ref: c.problemRef })}>{c.problemRef}</Link>
+        ) : (
+          '–'
+        )}
+      </Field>
       <Field label="Outcome">
         {c.outcome ? <OutcomeLabel outcome={c.outcome} /> : '–'}
         {c.outcomeNotes ? ` — ${c.outcomeNotes}` : ''}

@@ -27,6 +27,7 @@ function renderPage() {
 describe('ChangePage', () => {
   it('approves a change and shows it scheduled with the decision', async () => {
     let current = change({
+      problemRef: 'PRB-1003',
       conflicts: [
         {
           kind: 'overlap',
@@ -73,6 +74,10 @@ describe('ChangePage', () => {
     expect(
       await screen.findByText('CHG-1001: Upgrade payments database'),
     ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'PRB-1003' })).toHaveAttribute(
+      'href',
+      '/itsm/problems/PRB-1003',
+    );
     expect(screen.getByText(/Overlaps/)).toHaveTextContent(
       'Overlaps CHG-1000 (Rotate certificates)',
     );
