@@ -59,6 +59,26 @@ export interface Config {
         };
       };
     };
+    /** Change management. */
+    changes?: {
+      /**
+       * Approver groups per risk, e.g. `high: [group:default/cab]`. A normal or
+       * emergency change needs one approval from a member of each group; a
+       * risk without groups needs one approval from anyone allowed to approve.
+       */
+      approvers?: {
+        [risk in 'low' | 'medium' | 'high']?: string[];
+      };
+      /** Freeze windows: scheduling into one needs an override with a reason. */
+      freezes?: Array<{
+        name: string;
+        /** ISO 8601 date or date-time (UTC when no offset). */
+        from: string;
+        to: string;
+        /** Entity refs, or `all` (the default) for the whole estate. */
+        services?: string[] | 'all';
+      }>;
+    };
     /** Problem management. */
     problems?: {
       /**
@@ -87,6 +107,8 @@ export interface Config {
       file?: string;
       /** Path to an on-call seed file (schedules and escalation policies), e.g. examples/itsm-seed/oncall.json. */
       oncallFile?: string;
+      /** Path to a seed file of changes (see examples/itsm-seed/changes.json), loaded after the incidents. */
+      changesFile?: string;
     };
   };
 }

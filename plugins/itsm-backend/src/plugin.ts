@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  ChangeConfig,
   ITSM_INCIDENT_RESOURCE_TYPE,
   ITSM_ONCALL_RESOURCE_TYPE,
   itsmPermissions,
@@ -22,6 +23,7 @@ import { IncidentService } from './service/IncidentService';
 import { readItsmConfig } from './service/ItsmConfig';
 import { catalogHasEntities, seedIncidents } from './seed/seedIncidents';
 import { seedProblems } from './seed/seedProblems';
+import { seedChanges } from './seed/seedChanges';
 import { IncidentEventPublisher } from './service/IncidentEventPublisher';
 import { SlaCalculator } from './service/SlaCalculator';
 import { memoizeTiers, SlaTierResolver } from './service/SlaTierResolver';
@@ -36,6 +38,10 @@ import { ProblemService } from './service/ProblemService';
 import { WorkaroundService } from './service/WorkaroundService';
 import { RecurrenceDetector } from './service/RecurrenceDetector';
 import { readRecurrenceConfig } from './service/RecurrenceConfig';
+import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { ChangeAuthorizer } from './permissions/ChangeAuthorizer';
+import { ChangeService } from './service/ChangeService';
+import { ApproverDirectory } from './service/ApproverDirectory';
 import {
   IncidentEventListener,
   itsmIncidentEventsExtensionPoint,
@@ -111,6 +117,14 @@ export const itsmPlugin = createBackendPlugin({
         const itsmConfig = readItsmConfig(config);
         const store = await DatabaseIncidentStore.create({ database });
         const slaStore = await DatabaseSlaStore.create({ database });
+        const changeStore = await DatabaseChangeStore.create({ database });
+        const changes = new ChangeService(
+          changeStore,
+          store,
+          new EntityRefValidator(catalog),
+          itsmConfig.changes,
+          new ApproverDirectory(catalog, auth),
+        );
         const publisher = new IncidentEventPublisher(listeners, logger);
         const oncallStore = await DatabaseOnCallStore.create({ database });
         const oncall = new OnCallService(
@@ -242,17 +256,18 @@ export const itsmPlugin = createBackendPlugin({
           const file = path.resolve(itsmConfig.seedFile);
           // Demo data waits for the catalog so services' SLA tiers apply.
           lifecycle.addStartupHook(() => {
+            // A service's tier is looked up once for the whole seed
+            const seedIncidentService = new IncidentService(
+              store,
+              new EntityRefValidator(catalog),
+              itsmConfig,
+              new SlaCalculator(itsmConfig.sla),
+              memoizeTiers(new SlaTierResolver(catalog, auth)),
+            );
             seedIncidents({
               file,
               store,
-              // A service's tier is looked up once for the whole seed
-              incidents: new IncidentService(
-                store,
-                new EntityRefValidator(catalog),
-                itsmConfig,
-                new SlaCalculator(itsmConfig.sla),
-                memoizeTiers(new SlaTierResolver(catalog, auth)),
-              ),
+              incidents: seedIncidentService,
               logger,
               catalogReady: refs =>
                 catalogHasEntities(catalog, auth, refs, { timeoutMs: 60_000 }),
@@ -273,6 +288,24 @@ export const itsmPlugin = createBackendPlugin({
                       logger,
                     })
                   : 0;
+              })
+              .then(async () => {
+                if (!itsmConfig.changesSeedFile) return;
+                const changesFile = path.resolve(itsmConfig.changesSeedFile);
+                await seedChanges({
+                  file: changesFile,
+                  store: changeStore,
+                  // Replayed approvals were given by members of the groups
+                  changes: new ChangeService(
+                    changeStore,
+                    store,
+                    new EntityRefValidator(catalog),
+                    itsmConfig.changes,
+                    { groupsOf: async () => configuredApprovers(itsmConfig) },
+                  ),
+                  incidents: seedIncidentService,
+                  logger,
+                });
               })
               .catch(error =>
                 logger.error(`Could not seed ITSM data from ${file}`, error),
@@ -310,6 +343,9 @@ export const itsmPlugin = createBackendPlugin({
               permissions,
               permissionsRegistry,
             ),
+            changeStore,
+            changes,
+            changeAuthorizer: new ChangeAuthorizer(permissions),
             healthCheck: async () => {
               await client.raw('select 1');
             },
@@ -320,3 +356,9 @@ export const itsmPlugin = createBackendPlugin({
     });
   },
 });
+
+function configuredApprovers(config: { changes: ChangeConfig }): string[] {
+  return Object.values(config.changes.approvers).flatMap(
+    groups => groups ?? [],
+  );
+}

@@ -12,3 +12,4 @@ export * from './client/ItsmClient';
 export * from './sla';
 export * from './oncall';
 export * from './problems';
+export * from './changes';

@@ -88,6 +88,17 @@ const workaroundsCard = EntityCardBlueprint.make({
   },
 });
 
+const changesCard = EntityCardBlueprint.make({
+  name: 'changes',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/changes/EntityChangesCard').then(m => (
+        <m.EntityChangesCard />
+      )),
+  },
+});
+
 const itsmContent = EntityContentBlueprint.make({
   params: {
     path: 'itsm',
@@ -120,6 +131,7 @@ export default createFrontendPlugin({
     onCallCard,
     groupOnCallCard,
     workaroundsCard,
+    changesCard,
     itsmContent,
   ],
 });

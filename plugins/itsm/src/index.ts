@@ -14,6 +14,7 @@ export {
   EntityOnCallCard,
   EntityGroupOnCallCard,
   EntityOpenWorkaroundsCard,
+  EntityChangesCard,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

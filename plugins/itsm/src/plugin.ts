@@ -142,3 +142,20 @@ export const EntityOpenWorkaroundsCard = itsmPlugin.provide(
     },
   }),
 );
+
+/**
+ * A service's changes: in progress, upcoming and recent with outcomes.
+ *
+ * @public
+ */
+export const EntityChangesCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityChangesCard',
+    component: {
+      lazy: () =>
+        import('./components/changes/EntityChangesCard').then(
+          m => m.EntityChangesCard,
+        ),
+    },
+  }),
+);

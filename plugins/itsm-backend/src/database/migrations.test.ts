@@ -25,6 +25,10 @@ const names = [
   'itsm_oncall_schedules',
   'itsm_escalation_policies',
   'itsm_escalation_steps',
+  'itsm_changes',
+  'itsm_change_services',
+  'itsm_change_approvals',
+  'itsm_change_events',
 ];
 
 async function tables(knex: Knex) {
@@ -70,6 +74,46 @@ describe('migrations', () => {
         actor: 'user:default/alice',
         at: new Date('2026-11-01T00:00:00Z'),
         message: 'Reported',
+      });
+      await knex('itsm_changes').insert({
+        id: '22222222-2222-4222-8222-222222222222',
+        ref: 'CHG-1001',
+        title: 'Kept across a migration run',
+        description: '',
+        type: 'normal',
+        risk: 'high',
+        status: 'new',
+        primary_service: 'component:default/ledger',
+        requester: 'user:default/alice',
+        planned_start: new Date('2026-12-01T10:00:00Z'),
+        planned_end: new Date('2026-12-01T11:00:00Z'),
+        implementation_plan: '',
+        backout_plan: '',
+        test_plan: '',
+        created_at: new Date('2026-11-01T00:00:00Z'),
+        updated_at: new Date('2026-11-01T00:00:00Z'),
+      });
+      await knex('itsm_change_services').insert({
+        change_id: '22222222-2222-4222-8222-222222222222',
+        entity_ref: 'component:default/ledger',
+        is_primary: true,
+        planned_start: new Date('2026-12-01T10:00:00Z'),
+        planned_end: new Date('2026-12-01T11:00:00Z'),
+        status: 'new',
+      });
+      await knex('itsm_change_approvals').insert({
+        change_id: '22222222-2222-4222-8222-222222222222',
+        round: 1,
+        approver: 'user:default/carol',
+        decision: 'approved',
+        at: new Date('2026-11-02T00:00:00Z'),
+      });
+      await knex('itsm_change_events').insert({
+        change_id: '22222222-2222-4222-8222-222222222222',
+        type: 'created',
+        actor: 'user:default/alice',
+        at: new Date('2026-11-01T00:00:00Z'),
+        message: 'Requested',
       });
       await knex('itsm_oncall_schedules').insert({
         id: '22222222-2222-4222-8222-222222222222',
@@ -177,6 +221,8 @@ describe('migrations', () => {
         name: 'problem',
       });
       expect(Number(problem.value)).toBe(1000);
+      const [change] = await knex('itsm_sequences').where({ name: 'change' });
+      expect(Number(change.value)).toBe(1000);
       await knex.destroy();
     },
   );

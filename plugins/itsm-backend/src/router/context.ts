@@ -22,6 +22,9 @@ import {
   ProblemStore,
   WorkaroundStore,
 } from '../database/ProblemStore';
+import { ChangeAuthorizer } from '../permissions/ChangeAuthorizer';
+import { ChangeService } from '../service/ChangeService';
+import { ChangeStore } from '../database/ChangeStore';
 
 /** What the route handlers share. */
 export interface RouterContext {
@@ -43,6 +46,9 @@ export interface RouterContext {
   workarounds: WorkaroundService;
   workaroundStore: WorkaroundStore;
   proposalStore: ProblemProposalStore;
+  changeAuthorizer: ChangeAuthorizer;
+  changes: ChangeService;
+  changeStore: ChangeStore;
 }
 
 /**

@@ -8,6 +8,7 @@ import { addSlaRoutes } from './slaRoutes';
 import { addOnCallRoutes } from './oncallRoutes';
 import { addProblemRoutes } from './problemsRoutes';
 import { addWorkaroundRoutes } from './workaroundsRoutes';
+import { addChangeRoutes } from './changesRoutes';
 
 /** The `/api/itsm` router: OpenAPI-validated, one file per resource. */
 export async function createRouter(
@@ -25,5 +26,6 @@ export async function createRouter(
   addOnCallRoutes(router, ctx);
   addProblemRoutes(router, ctx);
   addWorkaroundRoutes(router, ctx);
+  addChangeRoutes(router, ctx);
   return router;
 }

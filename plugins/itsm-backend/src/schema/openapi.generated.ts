@@ -1696,6 +1696,382 @@ export const spec = {
           }
         }
       },
+      "ChangeType": {
+        "type": "string",
+        "enum": [
+          "standard",
+          "normal",
+          "emergency"
+        ]
+      },
+      "ChangeStatus": {
+        "type": "string",
+        "enum": [
+          "new",
+          "assess",
+          "authorize",
+          "scheduled",
+          "implement",
+          "review",
+          "closed",
+          "cancelled"
+        ]
+      },
+      "ChangeOutcome": {
+        "type": "string",
+        "enum": [
+          "successful",
+          "failed",
+          "rolled_back"
+        ]
+      },
+      "Change": {
+        "type": "object",
+        "required": [
+          "id",
+          "ref",
+          "title",
+          "description",
+          "type",
+          "risk",
+          "status",
+          "services",
+          "requester",
+          "plannedStart",
+          "plannedEnd",
+          "implementationPlan",
+          "backoutPlan",
+          "testPlan",
+          "approvalRound",
+          "createdAt",
+          "updatedAt",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string",
+            "description": "Human reference, e.g. CHG-1042"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/ChangeType"
+          },
+          "risk": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ChangeStatus"
+          },
+          "services": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "requester": {
+            "type": "string"
+          },
+          "plannedStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "plannedEnd": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "actualStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "actualEnd": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "implementationPlan": {
+            "type": "string"
+          },
+          "backoutPlan": {
+            "type": "string"
+          },
+          "testPlan": {
+            "type": "string"
+          },
+          "problemRef": {
+            "type": "string"
+          },
+          "outcome": {
+            "$ref": "#/components/schemas/ChangeOutcome"
+          },
+          "outcomeNotes": {
+            "type": "string"
+          },
+          "freezeOverrideReason": {
+            "type": "string"
+          },
+          "approvalRound": {
+            "type": "integer"
+          },
+          "closedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "version": {
+            "type": "integer"
+          },
+          "approvals": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "approval": {
+            "type": "object"
+          },
+          "requiredApprovers": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "conflicts": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "causedIncidents": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          }
+        }
+      },
+      "ChangePage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Change"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          },
+          "totalCount": {
+            "type": "integer"
+          }
+        }
+      },
+      "CreateChangeRequest": {
+        "type": "object",
+        "required": [
+          "title",
+          "type",
+          "risk",
+          "services",
+          "plannedStart",
+          "plannedEnd"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 400
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "type": {
+            "$ref": "#/components/schemas/ChangeType"
+          },
+          "risk": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "services": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "plannedStart": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
+          },
+          "plannedEnd": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
+          },
+          "implementationPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "backoutPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "testPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "problemRef": {
+            "type": "string",
+            "maxLength": 32
+          }
+        }
+      },
+      "UpdateChangeRequest": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The version you last read; or send it as an If-Match header."
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 400
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "type": {
+            "$ref": "#/components/schemas/ChangeType"
+          },
+          "risk": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "services": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "plannedStart": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
+          },
+          "plannedEnd": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
+          },
+          "actualStart": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
+          },
+          "actualEnd": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
+          },
+          "implementationPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "backoutPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "testPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "problemRef": {
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 32
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "status": {
+            "$ref": "#/components/schemas/ChangeStatus"
+          },
+          "outcome": {
+            "$ref": "#/components/schemas/ChangeOutcome"
+          },
+          "outcomeNotes": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "freezeOverrideReason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          }
+        }
+      },
+      "ChangeApprovalRequest": {
+        "type": "object",
+        "required": [
+          "decision"
+        ],
+        "properties": {
+          "decision": {
+            "type": "string",
+            "enum": [
+              "approved",
+              "rejected"
+            ]
+          },
+          "comment": {
+            "type": "string",
+            "maxLength": 20000
+          }
+        }
+      },
+      "ItemList": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
       "Error": {
         "type": "object",
         "required": [
@@ -3051,6 +3427,513 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/EscalationPolicy"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes": {
+      "get": {
+        "operationId": "ListChanges",
+        "description": "Changes, latest planned start first, cursor-paginated; from/to keep those whose planned window overlaps [from, to).",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A catalog entity ref; its changes only.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Comma-separated statuses.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of changes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChangePage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateChange",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateChangeRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/conflicts": {
+      "get": {
+        "operationId": "GetChangeConflicts",
+        "description": "Overlapping open changes on the same services and freeze windows, for a planned window. Touching windows do not overlap.",
+        "parameters": [
+          {
+            "name": "services",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Comma-separated entity refs.",
+            "schema": {
+              "type": "string",
+              "maxLength": 2000
+            }
+          },
+          {
+            "name": "start",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "end",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "exclude",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A change id or ref to leave out.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The conflicts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ItemList"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/freezes": {
+      "get": {
+        "operationId": "ListChangeFreezes",
+        "description": "The configured freeze windows.",
+        "responses": {
+          "200": {
+            "description": "The freezes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ItemList"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/metrics": {
+      "get": {
+        "operationId": "GetChangeMetrics",
+        "description": "Per service, change failure rate (failed or rolled back / closed in the period) and the share of incidents caused by changes, computed in SQL. Default period is the last 90 days.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/{id}": {
+      "get": {
+        "operationId": "GetChange",
+        "description": "A change with its approvals, approval state, conflicts and the incidents it caused.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "UpdateChange",
+        "description": "Change fields and/or move the status along the lifecycle of the change's type. Refused transitions are a 400 naming the allowed ones; a stale version is a 409; scheduling into a freeze without freezeOverrideReason is a 409.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateChangeRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/{id}/approvals": {
+      "post": {
+        "operationId": "DecideChange",
+        "description": "Approve or reject (needs itsm.change.approve and membership of a required approver group; nobody approves their own change).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ChangeApprovalRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The change after the decision.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/{id}/events": {
+      "get": {
+        "operationId": "GetChangeEvents",
+        "description": "The append-only audit trail, oldest first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of events.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ItemList"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/{id}/incidents": {
+      "post": {
+        "operationId": "LinkCausedIncident",
+        "description": "Records that this change caused an incident.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "incident"
+                ],
+                "properties": {
+                  "incident": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 64
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/{id}/incidents/{incident}": {
+      "delete": {
+        "operationId": "UnlinkCausedIncident",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "incident",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/cause": {
+      "put": {
+        "operationId": "SetIncidentCause",
+        "description": "Links the incident to the change that caused it, or unlinks it with null.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "change"
+                ],
+                "properties": {
+                  "change": {
+                    "oneOf": [
+                      {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 64
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The incident.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
                 }
               }
             }

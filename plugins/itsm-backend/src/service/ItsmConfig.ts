@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import {
+  ChangeConfig,
   DEFAULT_INCIDENT_CATEGORIES,
+  parseChangeConfig,
   parsePriorityMatrix,
   parseSlaConfig,
   PriorityMatrix,
@@ -13,6 +15,8 @@ export interface ItsmConfig {
   sla: SlaConfig;
   seedFile?: string;
   seedOnCallFile?: string;
+  changes: ChangeConfig;
+  changesSeedFile?: string;
 }
 
 /** Reads `itsm.*` from app-config; bad values fail start-up naming the key. */
@@ -33,5 +37,7 @@ export function readItsmConfig(config: Config): ItsmConfig {
     sla: parseSlaConfig(itsm?.getOptional('sla')),
     seedFile: itsm?.getOptionalString('seed.file'),
     seedOnCallFile: itsm?.getOptionalString('seed.oncallFile'),
+    changes: parseChangeConfig(itsm?.getOptional('changes')),
+    changesSeedFile: itsm?.getOptionalString('seed.changesFile'),
   };
 }

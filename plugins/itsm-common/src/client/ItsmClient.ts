@@ -10,6 +10,19 @@ import {
   UpdateIncidentRequest,
 } from '../incidents/types';
 import { SlaComplianceQuery, SlaComplianceReport } from '../sla/types';
+import {
+  Change,
+  ChangeApprovalRequest,
+  ChangeConflict,
+  ChangeConflictQuery,
+  ChangeDetails,
+  ChangeEvent,
+  ChangeFreeze,
+  ChangeListQuery,
+  ChangeMetricsReport,
+  CreateChangeRequest,
+  UpdateChangeRequest,
+} from '../changes/types';
 import { OnCallResponse } from '../oncall/api';
 import {
   CreateOnCallScheduleRequest,
@@ -105,6 +118,33 @@ export interface ItsmApi {
   ): Promise<Page<ProblemProposal>>;
   acceptProblemProposal(id: string): Promise<Problem>;
   dismissProblemProposal(id: string): Promise<ProblemProposal>;
+  listChanges(query?: ChangeListQuery): Promise<Page<Change>>;
+  getChange(id: string): Promise<ChangeDetails>;
+  createChange(request: CreateChangeRequest): Promise<Change>;
+  updateChange(
+    id: string,
+    request: UpdateChangeRequest,
+  ): Promise<ChangeDetails>;
+  decideChange(
+    id: string,
+    request: ChangeApprovalRequest,
+  ): Promise<ChangeDetails>;
+  getChangeConflicts(query: ChangeConflictQuery): Promise<ChangeConflict[]>;
+  listChangeFreezes(): Promise<ChangeFreeze[]>;
+  getChangeEvents(
+    id: string,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<Page<ChangeEvent>>;
+  /** Records that the change caused the incident (uuid or ref). */
+  linkCausedIncident(id: string, incident: string): Promise<ChangeDetails>;
+  unlinkCausedIncident(id: string, incident: string): Promise<ChangeDetails>;
+  /** The incident's side of the same link; `null` unlinks. */
+  setIncidentCause(incident: string, change: string | null): Promise<Incident>;
+  getChangeMetrics(query?: {
+    entityRef?: string;
+    from?: string;
+    to?: string;
+  }): Promise<ChangeMetricsReport>;
 }
 
 /**
@@ -326,6 +366,101 @@ export class ItsmClient implements ItsmApi {
       method: 'PUT',
       body: request,
     });
+  }
+
+  async listChanges(query: ChangeListQuery = {}): Promise<Page<Change>> {
+    return this.request(`/changes${toQueryString(query)}`);
+  }
+
+  async getChange(id: string): Promise<ChangeDetails> {
+    return this.request(`/changes/${encodeURIComponent(id)}`);
+  }
+
+  async createChange(request: CreateChangeRequest): Promise<Change> {
+    return this.request('/changes', { method: 'POST', body: request });
+  }
+
+  async updateChange(
+    id: string,
+    request: UpdateChangeRequest,
+  ): Promise<ChangeDetails> {
+    return this.request(`/changes/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async decideChange(
+    id: string,
+    request: ChangeApprovalRequest,
+  ): Promise<ChangeDetails> {
+    return this.request(`/changes/${encodeURIComponent(id)}/approvals`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  async getChangeConflicts(
+    query: ChangeConflictQuery,
+  ): Promise<ChangeConflict[]> {
+    const { items } = await this.request<{ items: ChangeConflict[] }>(
+      `/changes/conflicts${toQueryString(query)}`,
+    );
+    return items;
+  }
+
+  async listChangeFreezes(): Promise<ChangeFreeze[]> {
+    const { items } = await this.request<{ items: ChangeFreeze[] }>(
+      '/changes/freezes',
+    );
+    return items;
+  }
+
+  async getChangeEvents(
+    id: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<ChangeEvent>> {
+    return this.request(
+      `/changes/${encodeURIComponent(id)}/events${toQueryString(options)}`,
+    );
+  }
+
+  async linkCausedIncident(
+    id: string,
+    incident: string,
+  ): Promise<ChangeDetails> {
+    return this.request(`/changes/${encodeURIComponent(id)}/incidents`, {
+      method: 'POST',
+      body: { incident },
+    });
+  }
+
+  async unlinkCausedIncident(
+    id: string,
+    incident: string,
+  ): Promise<ChangeDetails> {
+    return this.request(
+      `/changes/${encodeURIComponent(id)}/incidents/${encodeURIComponent(
+        incident,
+      )}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async setIncidentCause(
+    incident: string,
+    change: string | null,
+  ): Promise<Incident> {
+    return this.request(`/incidents/${encodeURIComponent(incident)}/cause`, {
+      method: 'PUT',
+      body: { change },
+    });
+  }
+
+  async getChangeMetrics(
+    query: { entityRef?: string; from?: string; to?: string } = {},
+  ): Promise<ChangeMetricsReport> {
+    return this.request(`/changes/metrics${toQueryString(query)}`);
   }
 
   private async request<T>(

@@ -81,3 +81,34 @@ export const itsmPermissions = [
   itsmProblemCreatePermission,
   itsmProblemUpdatePermission,
 ];
+
+/** @public */
+export const itsmChangeReadPermission = createPermission({
+  name: 'itsm.change.read',
+  attributes: { action: 'read' },
+});
+
+/** @public */
+export const itsmChangeCreatePermission = createPermission({
+  name: 'itsm.change.create',
+  attributes: { action: 'create' },
+});
+
+/** @public */
+export const itsmChangeUpdatePermission = createPermission({
+  name: 'itsm.change.update',
+  attributes: { action: 'update' },
+});
+
+/** Approving or rejecting a change (CAB members). @public */
+export const itsmChangeApprovePermission = createPermission({
+  name: 'itsm.change.approve',
+  attributes: { action: 'update' },
+});
+
+itsmPermissions.push(
+  itsmChangeReadPermission,
+  itsmChangeCreatePermission,
+  itsmChangeUpdatePermission,
+  itsmChangeApprovePermission,
+);

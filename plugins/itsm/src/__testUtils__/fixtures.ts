@@ -107,3 +107,40 @@ export function problem(overrides: Partial<Problem> = {}): Problem {
     ...overrides,
   };
 }
+
+export function change(
+  overrides: Partial<
+    import('@openitsm/backstage-plugin-itsm-common').ChangeDetails
+  > = {},
+): import('@openitsm/backstage-plugin-itsm-common').ChangeDetails {
+  return {
+    id: '22222222-2222-4222-8222-222222222222',
+    ref: 'CHG-1001',
+    title: 'Upgrade payments database',
+    description: 'PostgreSQL 15 → 16',
+    type: 'normal',
+    risk: 'high',
+    status: 'authorize',
+    services: ['component:default/payments-api'],
+    requester: 'user:default/alice',
+    plannedStart: '2026-12-08T10:00:00.000Z',
+    plannedEnd: '2026-12-08T12:00:00.000Z',
+    implementationPlan: 'pg_upgrade --link',
+    backoutPlan: 'Restore the snapshot',
+    testPlan: 'Checkout smoke tests',
+    approvalRound: 1,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    version: 3,
+    approvals: [],
+    approval: {
+      state: 'pending',
+      missingGroups: ['group:default/cab'],
+      missing: 1,
+    },
+    requiredApprovers: ['group:default/cab'],
+    conflicts: [],
+    causedIncidents: [],
+    ...overrides,
+  };
+}

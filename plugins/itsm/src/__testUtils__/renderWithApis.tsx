@@ -71,6 +71,7 @@ export function renderWithApis(
     {
       mountedRoutes: {
         '/itsm': rootRouteRef,
+        // Estate-wide lists link services to their catalog pages
         '/catalog/:namespace/:kind/:name': entityRouteRef,
       },
       routeEntries: options.routeEntries,

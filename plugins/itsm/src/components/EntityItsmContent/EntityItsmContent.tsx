@@ -11,16 +11,19 @@ import { EntityProblems } from '../problems/EntityProblems';
 import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
 import { EntitySlaCard } from '../sla/EntitySlaCard';
 import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
+import { ChangesView } from '../changes/EntityChangesContent';
 
 /**
- * The ITSM tab of a service: its SLA and incident history, and its problems,
- * proposals and workarounds.
+ * The ITSM tab of a service: its SLA and incident history; its problems,
+ * proposals and workarounds; its changes (list and calendar).
  */
 export function EntityItsmContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const [reloadKey, setReloadKey] = useState(0);
-  const [view, setView] = useState<'incidents' | 'problems'>('incidents');
+  const [view, setView] = useState<'incidents' | 'problems' | 'changes'>(
+    'incidents',
+  );
   return (
     <Content noPadding>
       <Box mb={2}>
@@ -32,6 +35,7 @@ export function EntityItsmContent() {
         >
           <Tab value="incidents" label="Incidents" />
           <Tab value="problems" label="Problems" />
+          <Tab value="changes" label="Changes" />
         </Tabs>
       </Box>
       {view === 'incidents' ? (
@@ -56,9 +60,9 @@ export function EntityItsmContent() {
             />
           </Grid>
         </Grid>
-      ) : (
-        <EntityProblems entityRef={entityRef} />
-      )}
+      ) : null}
+      {view === 'problems' && <EntityProblems entityRef={entityRef} />}
+      {view === 'changes' && <ChangesView entityRef={entityRef} />}
     </Content>
   );
 }

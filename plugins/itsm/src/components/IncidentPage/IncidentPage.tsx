@@ -25,6 +25,7 @@ import { IncidentDetails } from './IncidentDetails';
 import { IncidentTimeline } from './IncidentTimeline';
 import { IncidentProblem } from '../problems/IncidentProblem';
 import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
+import { IncidentCauseControl } from '../changes/IncidentCauseControl';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -115,6 +116,13 @@ export function IncidentPage() {
               <IncidentActions incident={value} busy={busy} onUpdate={update} />
               <AssignControl incident={value} busy={busy} onUpdate={update} />
               <IncidentProblem incident={value} busy={busy} run={run} />
+              <IncidentCauseControl
+                incident={value}
+                busy={busy}
+                onSet={change =>
+                  run(() => api.setIncidentCause(value.id, change))
+                }
+              />
             </Box>
           </InfoCard>
         </Grid>

@@ -19,6 +19,8 @@ import { EscalationPolicyPage } from '../oncall/EscalationPolicyPage';
 import { OnCallSchedulesPage } from '../oncall/OnCallSchedulesPage';
 import { SchedulePage } from '../oncall/SchedulePage';
 import { ItsmSectionTabs } from './ItsmSectionTabs';
+import { ChangePage } from '../changes/ChangePage';
+import { ChangesView } from '../changes/EntityChangesContent';
 
 function EstateIncidents() {
   const [reloadKey, setReloadKey] = useState(0);
@@ -66,9 +68,21 @@ function EstateProblems() {
   );
 }
 
+function EstateChanges() {
+  return (
+    <Page themeId="tool">
+      <Header title="ITSM" subtitle="Changes across every service" />
+      <ItsmSectionTabs />
+      <Content>
+        <ChangesView />
+      </Content>
+    </Page>
+  );
+}
+
 /**
- * The ITSM page: estate-wide incidents, problems and on-call schedules, and
- * each incident's, problem's, schedule's and group policy's own page under it.
+ * The ITSM page: estate-wide incidents, problems, changes and on-call
+ * schedules, and each one's own page under it.
  */
 export function ItsmPage() {
   return (
@@ -77,6 +91,8 @@ export function ItsmPage() {
       <Route path="/incidents/:id" element={<IncidentPage />} />
       <Route path="/problems" element={<EstateProblems />} />
       <Route path="/problems/:id" element={<ProblemPage />} />
+      <Route path="/changes" element={<EstateChanges />} />
+      <Route path="/changes/:id" element={<ChangePage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route

@@ -8,6 +8,7 @@ import { rootRouteRef } from '../../routes';
 const SECTIONS = [
   { path: '', label: 'Incidents' },
   { path: 'problems', label: 'Problems' },
+  { path: 'changes', label: 'Changes' },
   { path: 'oncall', label: 'On-call' },
 ];
 

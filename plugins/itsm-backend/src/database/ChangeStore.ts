@@ -1,0 +1,121 @@
+import {
+  Change,
+  ChangeApproval,
+  ChangeEvent,
+  ChangeEventType,
+  ChangeMetricsRow,
+  ChangeStatus,
+  Incident,
+  Page,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { NewTimelineEvent } from './IncidentStore';
+
+/** The stored fields of a change that the service layer sets. */
+export type ChangeFields = Omit<
+  Change,
+  'id' | 'ref' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+/** A partial update; `null` clears an optional field. */
+export type ChangeUpdate = {
+  [K in keyof ChangeFields]?: ChangeFields[K] | null;
+};
+
+export interface NewChangeEvent {
+  type: ChangeEventType;
+  actor: string;
+  message: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+export type NewChangeApproval = Omit<ChangeApproval, 'id' | 'at'>;
+
+export interface ChangeListFilter {
+  entityRef?: string;
+  status?: ChangeStatus[];
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** A change's window on its services, for conflict detection. */
+export interface ChangeWindow {
+  id: string;
+  ref: string;
+  title: string;
+  services: string[];
+  start: string;
+  end: string;
+}
+
+export type CausedIncident = Pick<
+  Incident,
+  'id' | 'ref' | 'title' | 'status' | 'priority'
+>;
+
+/** Persistence of changes, their approvals and audit trail. */
+export interface ChangeStore {
+  createChange(
+    fields: ChangeFields,
+    event: NewChangeEvent,
+    at: string,
+  ): Promise<Change>;
+
+  /** By uuid or by ref (`CHG-1042`). */
+  getChange(idOrRef: string): Promise<Change | undefined>;
+
+  listChanges(filter: ChangeListFilter): Promise<Page<Change>>;
+
+  /** Open changes on any of `services` whose window overlaps [start, end). */
+  findWindows(options: {
+    services: string[];
+    start: string;
+    end: string;
+  }): Promise<ChangeWindow[]>;
+
+  /**
+   * Writes `changes`, appends `events` and, if given, records `approval`, in
+   * one transaction, only if the stored version is still `expectedVersion`;
+   * otherwise throws ConflictError.
+   */
+  updateChange(
+    id: string,
+    expectedVersion: number,
+    changes: ChangeUpdate,
+    events: NewChangeEvent[],
+    at: string,
+    approval?: NewChangeApproval,
+  ): Promise<Change>;
+
+  listApprovals(changeId: string): Promise<ChangeApproval[]>;
+
+  listEvents(
+    changeId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChangeEvent>>;
+
+  /**
+   * Points an incident at the change that caused it (or at none), with an
+   * event on the incident's timeline and on the change, in one transaction.
+   */
+  setIncidentCause(options: {
+    incidentId: string;
+    changeId: string | null;
+    incidentEvent: NewTimelineEvent;
+    changeEvent: NewChangeEvent & { changeId: string };
+    at: string;
+  }): Promise<void>;
+
+  listCausedIncidents(changeId: string): Promise<CausedIncident[]>;
+
+  /** Per service, computed in SQL. */
+  metrics(options: {
+    entityRef?: string;
+    from: string;
+    to: string;
+  }): Promise<ChangeMetricsRow[]>;
+
+  countChanges(): Promise<number>;
+}

@@ -1,0 +1,480 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { itsmPlugin } from '../plugin';
+
+jest.setTimeout(30_000);
+
+const CAB = 'group:default/cab';
+
+const user = (name: string, groups: string[] = []): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: {},
+  relations: groups.map(targetRef => ({ type: 'memberOf', targetRef })),
+});
+
+const entities: Entity[] = [
+  ...['payments-api', 'ledger'].map(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: {},
+  })),
+  user('mock'),
+  user('carol', [CAB]),
+  user('dave'),
+];
+
+const config = {
+  itsm: {
+    changes: {
+      approvers: { high: ['cab'] },
+      freezes: [
+        {
+          name: 'Year-end freeze',
+          from: '2026-12-20T00:00:00Z',
+          to: '2027-01-03T00:00:00Z',
+        },
+      ],
+    },
+  },
+};
+
+async function startBackend(features: any[] = []) {
+  const { server } = await startTestBackend({
+    features: [
+      itsmPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({ data: config }),
+      ...features,
+    ],
+  });
+  return server;
+}
+
+const as = (name: string) =>
+  mockCredentials.user.header(`user:default/${name}`);
+
+const requestChange = {
+  title: 'Upgrade payments database',
+  type: 'normal',
+  risk: 'high',
+  services: ['payments-api'],
+  plannedStart: '2026-12-01T10:00:00Z',
+  plannedEnd: '2026-12-01T12:00:00Z',
+  implementationPlan: 'pg_upgrade --link',
+  backoutPlan: 'Restore the snapshot',
+  testPlan: 'Checkout smoke tests',
+  problemRef: 'prb-1003',
+};
+
+describe('changes over HTTP', () => {
+  it('runs a normal change through CAB approval, rejection and closure', async () => {
+    const server = await startBackend();
+    const created = await request(server)
+      .post('/api/itsm/changes')
+      .send(requestChange);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      ref: 'CHG-1001',
+      status: 'new',
+      requester: 'user:default/mock',
+      services: ['component:default/payments-api'],
+      problemRef: 'PRB-1003',
+      version: 1,
+    });
+    const url = `/api/itsm/changes/${created.body.ref}`;
+    const patch = (body: object) => request(server).patch(url).send(body);
+    const approve = (name: string, body: object) =>
+      request(server)
+        .post(`${url}/approvals`)
+        .set('Authorization', as(name))
+        .send(body);
+
+    expect((await patch({ version: 1, status: 'assess' })).status).toBe(200);
+    const skipped = await patch({ version: 2, status: 'scheduled' });
+    expect(skipped.status).toBe(400);
+    expect(skipped.body.error.message).toBe(
+      'Cannot move a normal change from assess to scheduled; allowed from assess: authorize, cancelled',
+    );
+    const authorizing = await patch({ version: 2, status: 'authorize' });
+    expect(authorizing.body).toMatchObject({
+      status: 'authorize',
+      approvalRound: 1,
+      requiredApprovers: [CAB],
+      approval: { state: 'pending', missingGroups: [CAB] },
+    });
+    const early = await patch({ version: 3, status: 'scheduled' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toMatch(
+      /still waiting for an approval from group:default\/cab/,
+    );
+
+    // Nobody approves their own change, nor outside the approver group
+    const self = await approve('mock', { decision: 'approved' });
+    expect(self.status).toBe(403);
+    expect(self.body.error.message).toBe('Nobody approves their own change');
+    const outsider = await approve('dave', { decision: 'approved' });
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.message).toMatch(
+      /Only members of group:default\/cab/,
+    );
+
+    // A rejection sends it back to assess with the reason
+    const noReason = await approve('carol', { decision: 'rejected' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toBe(
+      'comment is required to reject a change',
+    );
+    const rejected = await approve('carol', {
+      decision: 'rejected',
+      comment: 'The backout plan needs a tested snapshot',
+    });
+    expect(rejected.status).toBe(201);
+    expect(rejected.body).toMatchObject({
+      status: 'assess',
+      approval: { state: 'rejected' },
+    });
+
+    // A new round: approved → scheduled by itself
+    expect(
+      (await patch({ version: 4, status: 'authorize' })).body,
+    ).toMatchObject({
+      approvalRound: 2,
+      approval: { state: 'pending' },
+    });
+    const approved = await approve('carol', {
+      decision: 'approved',
+      comment: 'OK',
+    });
+    expect(approved.body).toMatchObject({
+      status: 'scheduled',
+      approval: { state: 'approved' },
+      approvals: [
+        { approver: 'user:default/carol', decision: 'rejected', round: 1 },
+        {
+          approver: 'user:default/carol',
+          decision: 'approved',
+          round: 2,
+          group: CAB,
+        },
+      ],
+    });
+    const v = approved.body.version;
+    expect(
+      (await patch({ version: v, status: 'implement' })).body.actualStart,
+    ).toBeDefined();
+    expect((await patch({ version: v + 1, status: 'review' })).status).toBe(
+      200,
+    );
+    const noOutcome = await patch({ version: v + 2, status: 'closed' });
+    expect(noOutcome.status).toBe(400);
+    expect(noOutcome.body.error.message).toMatch(/outcome is required/);
+    const closed = await patch({
+      version: v + 2,
+      status: 'closed',
+      outcome: 'rolled_back',
+    });
+    expect(closed.body).toMatchObject({
+      status: 'closed',
+      outcome: 'rolled_back',
+    });
+    expect(closed.body.closedAt).toBeDefined();
+
+    const stale = await patch({ version: 1, title: 'x' });
+    expect(stale.status).toBe(409);
+
+    const events = await request(server).get(`${url}/events`);
+    expect(events.body.items.map((e: any) => e.type)).toEqual([
+      'created',
+      'status_changed', // assess
+      'status_changed', // authorize
+      'approval', // rejected
+      'status_changed', // back to assess
+      'status_changed', // authorize, round 2
+      'approval', // approved
+      'status_changed', // scheduled by itself
+      'status_changed', // implement
+      'status_changed', // review
+      'fields_changed', // outcome
+      'status_changed', // closed
+    ]);
+  });
+
+  it('shows conflicts, and schedules into a freeze only with a reason', async () => {
+    const server = await startBackend();
+    const standard = { ...requestChange, type: 'standard', risk: 'low' };
+    const first = await request(server)
+      .post('/api/itsm/changes')
+      .send(standard);
+    const touching = await request(server)
+      .post('/api/itsm/changes')
+      .send({
+        ...standard,
+        plannedStart: '2026-12-01T12:00:00Z',
+        plannedEnd: '2026-12-01T13:00:00Z',
+      });
+    const conflicts = await request(server)
+      .get('/api/itsm/changes/conflicts')
+      .query({
+        services: 'component:default/payments-api,ledger',
+        start: '2026-12-01T11:00:00Z',
+        end: '2026-12-01T11:30:00Z',
+      });
+    expect(conflicts.body.items).toEqual([
+      expect.objectContaining({ kind: 'overlap', changeRef: first.body.ref }),
+    ]);
+    expect(
+      (await request(server).get(`/api/itsm/changes/${touching.body.id}`)).body
+        .conflicts,
+    ).toEqual([]);
+
+    const frozen = await request(server)
+      .post('/api/itsm/changes')
+      .send({
+        ...standard,
+        plannedStart: '2026-12-24T10:00:00Z',
+        plannedEnd: '2026-12-24T11:00:00Z',
+      });
+    const url = `/api/itsm/changes/${frozen.body.id}`;
+    await request(server).patch(url).send({ version: 1, status: 'assess' });
+    const refused = await request(server)
+      .patch(url)
+      .send({ version: 2, status: 'scheduled' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(
+      /freeze Year-end freeze; send freezeOverrideReason/,
+    );
+    const overridden = await request(server).patch(url).send({
+      version: 2,
+      status: 'scheduled',
+      freezeOverrideReason: 'Security patch',
+    });
+    expect(overridden.body).toMatchObject({
+      status: 'scheduled',
+      freezeOverrideReason: 'Security patch',
+      conflicts: [
+        expect.objectContaining({ kind: 'freeze', freeze: 'Year-end freeze' }),
+      ],
+    });
+
+    const bad = await request(server)
+      .post('/api/itsm/changes')
+      .send({ ...standard, plannedEnd: '2026-12-01T09:00:00Z' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe(
+      'plannedEnd must be after plannedStart',
+    );
+    const badType = await request(server)
+      .post('/api/itsm/changes')
+      .send({ ...standard, type: 'urgent' });
+    expect(badType.status).toBe(400);
+    expect(badType.body.error.message).toMatch(/type/);
+  });
+
+  it('takes an emergency change to implement first and approves it in review', async () => {
+    const server = await startBackend();
+    const created = await request(server)
+      .post('/api/itsm/changes')
+      .send({ ...requestChange, type: 'emergency' });
+    const url = `/api/itsm/changes/${created.body.id}`;
+    await request(server).patch(url).send({ version: 1, status: 'assess' });
+    await request(server).patch(url).send({ version: 2, status: 'implement' });
+    await request(server).patch(url).send({ version: 3, status: 'review' });
+    const unapproved = await request(server)
+      .patch(url)
+      .send({ version: 4, status: 'closed', outcome: 'successful' });
+    expect(unapproved.status).toBe(400);
+    expect(unapproved.body.error.message).toMatch(/not approved/);
+    const approved = await request(server)
+      .post(`${url}/approvals`)
+      .set('Authorization', as('carol'))
+      .send({ decision: 'approved' });
+    expect(approved.body).toMatchObject({
+      status: 'review',
+      approval: { state: 'approved' },
+    });
+    const closed = await request(server).patch(url).send({
+      version: approved.body.version,
+      status: 'closed',
+      outcome: 'successful',
+    });
+    expect(closed.body.status).toBe('closed');
+  });
+
+  it('links incidents caused by a change from either side, and reports failure rates', async () => {
+    const server = await startBackend();
+    const change = await request(server)
+      .post('/api/itsm/changes')
+      .send(requestChange);
+    const incident = await request(server)
+      .post('/api/itsm/incidents')
+      .send({
+        title: 'Checkout errors after the upgrade',
+        affectedServices: ['payments-api'],
+        category: 'availability',
+        impact: 'high',
+        urgency: 'high',
+      });
+    const linked = await request(server)
+      .post(`/api/itsm/changes/${change.body.id}/incidents`)
+      .send({ incident: incident.body.ref });
+    expect(linked.status).toBe(201);
+    expect(linked.body.causedIncidents).toEqual([
+      expect.objectContaining({ ref: incident.body.ref }),
+    ]);
+    const timeline = await request(server).get(
+      `/api/itsm/incidents/${incident.body.id}/timeline`,
+    );
+    expect(timeline.body.items.at(-1).message).toBe(
+      `Caused by change ${change.body.ref}`,
+    );
+
+    const unlinked = await request(server)
+      .put(`/api/itsm/incidents/${incident.body.id}/cause`)
+      .send({ change: null });
+    expect(unlinked.body.causedByChangeId).toBeUndefined();
+    const relinked = await request(server)
+      .put(`/api/itsm/incidents/${incident.body.id}/cause`)
+      .send({ change: change.body.ref });
+    expect(relinked.body.causedByChangeId).toBe(change.body.id);
+    const events = await request(server).get(
+      `/api/itsm/changes/${change.body.id}/events`,
+    );
+    expect(events.body.items.map((e: any) => e.type)).toEqual([
+      'created',
+      'incident_linked',
+      'incident_unlinked',
+      'incident_linked',
+    ]);
+
+    const metrics = await request(server)
+      .get('/api/itsm/changes/metrics')
+      .query({ entityRef: 'component:default/payments-api' });
+    expect(metrics.status).toBe(200);
+    expect(metrics.body.services).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/payments-api',
+        incidents: 1,
+        incidentsCausedByChanges: 1,
+        causedByChangeShare: 1,
+      }),
+    ]);
+  });
+
+  it('answers 4xx naming the field for bad input, unknown changes and frozen scope', async () => {
+    const server = await startBackend();
+    const cases = [
+      [
+        await request(server)
+          .get('/api/itsm/changes')
+          .query({ status: 'open' }),
+        400,
+        /status: "open" is not one of new, assess/,
+      ],
+      [
+        await request(server)
+          .get('/api/itsm/changes')
+          .query({ from: 'yesterday' }),
+        400,
+        /from must be an ISO 8601/,
+      ],
+      [
+        await request(server).get('/api/itsm/changes/CHG-9999'),
+        404,
+        /No change CHG-9999/,
+      ],
+      [
+        await request(server).get('/api/itsm/changes/conflicts').query({
+          services: 'payments-api',
+          start: '2026-12-01T12:00:00Z',
+          end: '2026-12-01T10:00:00Z',
+        }),
+        400,
+        /end must be after start/,
+      ],
+      [
+        await request(server)
+          .post('/api/itsm/changes')
+          .send({ ...requestChange, services: ['component:default/nope'] }),
+        400,
+        /services\[0\]: unknown entity component:default\/nope/,
+      ],
+      [
+        await request(server)
+          .post('/api/itsm/changes')
+          .send({ ...requestChange, problemRef: 'INC-1' }),
+        400,
+        /problemRef must be a problem ref/,
+      ],
+    ] as const;
+    for (const [response, status, message] of cases) {
+      expect(response.status).toBe(status);
+      expect(response.body.error.message).toMatch(message);
+    }
+
+    const created = await request(server)
+      .post('/api/itsm/changes')
+      .send(requestChange);
+    const url = `/api/itsm/changes/${created.body.id}`;
+    await request(server).patch(url).send({ version: 1, status: 'assess' });
+    await request(server).patch(url).send({ version: 2, status: 'authorize' });
+    const scope = await request(server)
+      .patch(url)
+      .send({ version: 3, services: ['ledger'] });
+    expect(scope.status).toBe(400);
+    expect(scope.body.error.message).toBe(
+      'services cannot be changed while the change is authorize',
+    );
+    const noVersion = await request(server).patch(url).send({ title: 'x' });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.message).toMatch(/version is required/);
+  });
+
+  it('answers 403 on approvals when the policy denies itsm.change.approve, and nothing else', async () => {
+    const denyApprove = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(r => ({
+          result:
+            r.permission.name === 'itsm.change.approve'
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      authorizeConditional: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    });
+    const server = await startBackend([denyApprove.factory]);
+    const created = await request(server)
+      .post('/api/itsm/changes')
+      .send(requestChange);
+    const url = `/api/itsm/changes/${created.body.id}`;
+    await request(server).patch(url).send({ version: 1, status: 'assess' });
+    expect(
+      (
+        await request(server)
+          .patch(url)
+          .send({ version: 2, status: 'authorize' })
+      ).status,
+    ).toBe(200);
+    const denied = await request(server)
+      .post(`${url}/approvals`)
+      .set('Authorization', as('carol'))
+      .send({ decision: 'approved' });
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toBe(
+      'You are not allowed to approve or reject changes (itsm.change.approve)',
+    );
+    expect((await request(server).get(url)).body).toMatchObject({
+      status: 'authorize',
+      approvals: [],
+    });
+  });
+});

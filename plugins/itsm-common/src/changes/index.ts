@@ -1,0 +1,5 @@
+export * from './types';
+export * from './ChangeLifecycle';
+export * from './ChangeApprovals';
+export * from './ChangeConflicts';
+export * from './ChangeConfig';

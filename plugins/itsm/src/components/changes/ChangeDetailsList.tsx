@@ -1,0 +1,82 @@
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { ChangeDetails } from '@openitsm/backstage-plugin-itsm-common';
+import { ReactNode } from 'react';
+import { Link } from '@backstage/core-components';
+import { formatDateTime } from '../common/formatTime';
+import { useProblemLink } from '../common/useProblemLink';
+import { ChangeStatusLabel, humanize, OutcomeLabel } from './ChangeStatusLabel';
+
+function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <Grid item xs={12} sm={props.wide ? 12 : 6}>
+      <Typography variant="caption" color="textSecondary" component="div">
+        {props.label}
+      </Typography>
+      <Typography
+        variant="body2"
+        component="div"
+        style={{ whiteSpace: 'pre-wrap' }}
+      >
+        {props.children}
+      </Typography>
+    </Grid>
+  );
+}
+
+/** What a change is: scope, window, plans and how it ended. */
+export function ChangeDetailsList(props: { change: ChangeDetails }) {
+  const c = props.change;
+  const problemLink = useProblemLink();
+  return (
+    <Grid container spacing={2}>
+      <Field label="Status">
+        <ChangeStatusLabel status={c.status} />
+      </Field>
+      <Field label="Type / risk">
+        {humanize(c.type)} / {humanize(c.risk)} risk
+      </Field>
+      <Field label="Services">
+        <EntityRefLinks entityRefs={c.services} defaultKind="component" />
+      </Field>
+      <Field label="Requested by">
+        <EntityRefLinks entityRefs={[c.requester]} defaultKind="user" />
+      </Field>
+      <Field label="Planned window">
+        {formatDateTime(c.plannedStart)} – {formatDateTime(c.plannedEnd)}
+      </Field>
+      <Field label="Actual window">
+        {formatDateTime(c.actualStart)} – {formatDateTime(c.actualEnd)}
+      </Field>
+      <Field label="Fixes problem">
+        {c.problemRef ? (
+          <Link to={problemLink({ ref: c.problemRef })}>{c.problemRef}</Link>
+        ) : (
+          '–'
+        )}
+      </Field>
+      <Field label="Outcome">
+        {c.outcome ? <OutcomeLabel outcome={c.outcome} /> : '–'}
+        {c.outcomeNotes ? ` — ${c.outcomeNotes}` : ''}
+      </Field>
+      {c.freezeOverrideReason && (
+        <Field label="Freeze override" wide>
+          {c.freezeOverrideReason}
+        </Field>
+      )}
+      <Field label="Description" wide>
+        {c.description || '–'}
+      </Field>
+      <Field label="Implementation plan" wide>
+        {c.implementationPlan || '–'}
+      </Field>
+      <Field label="Backout plan" wide>
+        {c.backoutPlan || '–'}
+      </Field>
+      <Field label="Test plan" wide>
+        {c.testPlan || '–'}
+      </Field>
+    </Grid>
+  );
+}

@@ -1,0 +1,84 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { Change } from '@openitsm/backstage-plugin-itsm-common';
+import useAsync from 'react-use/esm/useAsync';
+import { itsmApiRef } from '../../api';
+import { ChangeMetricsSummary } from './ChangeMetricsSummary';
+import { ChangeTable } from './ChangeTable';
+
+const RECENT_DAYS = 30;
+
+/** In progress, upcoming, recent (closed or cancelled). */
+export function groupChanges(changes: Change[]) {
+  const inProgress = changes.filter(c =>
+    ['implement', 'review'].includes(c.status),
+  );
+  const upcoming = changes
+    .filter(c => ['new', 'assess', 'authorize', 'scheduled'].includes(c.status))
+    .reverse();
+  const recent = changes.filter(c =>
+    ['closed', 'cancelled'].includes(c.status),
+  );
+  return { inProgress, upcoming, recent };
+}
+
+/** A service's changes: what is running now, what is coming, how the last ones went. */
+export function EntityChangesCard() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const api = useApi(itsmApiRef);
+  const result = useAsync(
+    () =>
+      api.listChanges({
+        entityRef,
+        from: new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString(),
+        limit: 100,
+      }),
+    [api, entityRef],
+  );
+
+  let content;
+  if (result.loading) content = <Progress />;
+  else if (result.error) content = <ResponseErrorPanel error={result.error} />;
+  else if (!result.value!.items.length) {
+    content = (
+      <EmptyState
+        missing="data"
+        title="No changes"
+        description={`No change planned on this service in the last ${RECENT_DAYS} days or ahead.`}
+      />
+    );
+  } else {
+    const groups = groupChanges(result.value!.items);
+    const section = (title: string, changes: Change[]) =>
+      changes.length > 0 && (
+        <>
+          <Typography variant="subtitle2" style={{ marginTop: 8 }}>
+            {title}
+          </Typography>
+          <ChangeTable changes={changes} aria-label={title} />
+        </>
+      );
+    content = (
+      <>
+        {section('In progress', groups.inProgress)}
+        {section('Upcoming', groups.upcoming)}
+        {section('Recent', groups.recent)}
+      </>
+    );
+  }
+  return (
+    <InfoCard title="Changes">
+      <ChangeMetricsSummary entityRef={entityRef} />
+      {content}
+    </InfoCard>
+  );
+}
