@@ -131,15 +131,16 @@ export class OnCallScheduleService {
       }),
     }));
     const normalized = await this.refs.validate(checks, credentials);
-    let next = 0;
+    // The normalized refs come back in the order the checks were pushed
+    const refs = normalized[Symbol.iterator]();
     for (const level of levels) {
-      level.targets.forEach((target, j) => {
+      for (const [j, target] of level.targets.entries()) {
         if (target.type === 'user') {
-          level.targets[j] = { type: 'user', userRef: normalized[next++] };
+          level.targets[j] = { type: 'user', userRef: refs.next().value! };
         } else if (target.type === 'group') {
-          level.targets[j] = { type: 'group', groupRef: normalized[next++] };
+          level.targets[j] = { type: 'group', groupRef: refs.next().value! };
         }
-      });
+      }
     }
     for (const [i, level] of levels.entries()) {
       for (const [j, target] of level.targets.entries()) {
