@@ -8,7 +8,9 @@
  *   - the incident page moves it through the lifecycle with a timeline,
  *   - the ITSM tab pages through the service's history,
  *   - a service page says who is on call, down to the schedule's shifts,
- *   - a service's open workarounds lead to their problem and its timeline.
+ *   - a service's open workarounds lead to their problem and its timeline,
+ *   - the CAB approves a normal change from the estate's change list, and
+ *     the change calendar shows it.
  * Writes {passed, failed} to --report and screenshots to e2e/screenshots/.
  */
 const { spawn, execFileSync } = require('node:child_process');
@@ -189,6 +191,42 @@ test("a service's open workarounds lead to their problem", async page => {
     .waitFor();
   await page.screenshot({
     path: path.join(shots, 'problem.png'),
+    fullPage: true,
+  });
+});
+
+test('the CAB approves a change, and the calendar shows changes', async page => {
+  await page.goto(`${APP}/itsm/changes`);
+  // Seeded: Bob's medium-risk change waits for the CAB (guest is a member)
+  await page
+    .getByRole('row', { name: /Enable fraud-check model v7/ })
+    .getByRole('link', { name: /^CHG-\d+$/ })
+    .click();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText('scheduled', { exact: false }).first().waitFor();
+  await page.screenshot({
+    path: path.join(shots, 'change.png'),
+    fullPage: true,
+  });
+  await page.goto(`${APP}/catalog/default/component/fraud-check/itsm`);
+  await page.getByRole('tab', { name: 'Changes' }).click();
+  await page.getByText('Change calendar').first().waitFor();
+  // It starts in three days: this month, or the next one near a month's end
+  const onCalendar = page
+    .getByRole('grid')
+    .getByText(/Enable fraud-check model v7/)
+    .first();
+  try {
+    await onCalendar.waitFor({ timeout: 10_000 });
+  } catch {
+    await page
+      .getByRole('group', { name: 'Navigate' })
+      .getByRole('button', { name: 'Next' })
+      .click();
+    await onCalendar.waitFor();
+  }
+  await page.screenshot({
+    path: path.join(shots, 'change-calendar.png'),
     fullPage: true,
   });
 });
