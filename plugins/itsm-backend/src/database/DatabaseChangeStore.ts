@@ -22,7 +22,11 @@ import {
   NewChangeApproval,
   NewChangeEvent,
 } from './ChangeStore';
-import { decodeCursor, encodeCursor } from './cursor';
+import {
+  newestFirstPage,
+  nextPageCursor,
+  oldestFirstEvents,
+} from './keysetPage';
 import { DbTime } from './DbTime';
 
 const migrationsDir = resolvePackagePath(
@@ -171,44 +175,24 @@ export class DatabaseChangeStore implements ChangeStore {
     if (filter.from) query.where(end, '>', this.time.toDb(filter.from));
     if (filter.to) query.where(start, '<', this.time.toDb(filter.to));
 
-    const counting = filter.cursor
-      ? Promise.resolve(undefined)
-      : query
-          .clone()
-          .clearSelect()
-          .count({ count: '*' })
-          .first()
-          .then(row => Number((row as { count: number | string }).count));
-
-    if (filter.cursor) {
-      const [at, id] = decodeCursor(filter.cursor, 'cursor');
-      const atDb = this.time.toDb(at);
-      query.where(inner =>
-        inner
-          .where(start, '<', atDb)
-          .orWhere(sub => sub.where(start, '=', atDb).where(idColumn, '<', id)),
-      );
-    }
-    const [rows, totalCount] = await Promise.all([
-      query
-        .select('c.*')
-        .orderBy([
-          { column: start, order: 'desc' },
-          { column: idColumn, order: 'desc' },
-        ])
-        .limit(filter.limit + 1) as Promise<ChangeRow[]>,
-      counting,
-    ]);
-    const hasMore = rows.length > filter.limit;
-    const items = await this.withServices(rows.slice(0, filter.limit));
+    const { rows, hasMore, totalCount } = await newestFirstPage<ChangeRow>(
+      query,
+      {
+        timeColumn: start,
+        idColumn,
+        limit: filter.limit,
+        cursor: filter.cursor,
+        time: this.time,
+        select: 'c.*',
+        withTotal: true,
+      },
+    );
+    const items = await this.withServices(rows);
     const last = items[items.length - 1];
     return {
       items,
       totalCount,
-      nextCursor:
-        hasMore && last
-          ? encodeCursor([last.plannedStart, last.id])
-          : undefined,
+      nextCursor: nextPageCursor(hasMore, last && [last.plannedStart, last.id]),
     };
   }
 
@@ -340,32 +324,20 @@ export class DatabaseChangeStore implements ChangeStore {
     changeId: string,
     options: { limit: number; cursor?: string },
   ): Promise<Page<ChangeEvent>> {
-    const query = this.db('itsm_change_events')
-      .where('change_id', changeId)
-      .orderBy('id', 'asc')
-      .limit(options.limit + 1);
-    if (options.cursor) {
-      const [afterId] = decodeCursor(options.cursor, 'cursor');
-      query.where('id', '>', Number(afterId));
-    }
-    const rows = await query;
-    const items: ChangeEvent[] = rows.slice(0, options.limit).map(row => ({
-      id: String(row.id),
-      changeId: row.change_id,
-      type: row.type,
-      actor: row.actor,
-      at: this.time.fromDb(row.at),
-      message: row.message,
-      before: row.before_json ? JSON.parse(row.before_json) : undefined,
-      after: row.after_json ? JSON.parse(row.after_json) : undefined,
-    }));
-    return {
-      items,
-      nextCursor:
-        rows.length > options.limit
-          ? encodeCursor([items[items.length - 1].id])
-          : undefined,
-    };
+    return oldestFirstEvents(
+      this.db('itsm_change_events').where('change_id', changeId),
+      options,
+      (row: any): ChangeEvent => ({
+        id: String(row.id),
+        changeId: row.change_id,
+        type: row.type,
+        actor: row.actor,
+        at: this.time.fromDb(row.at),
+        message: row.message,
+        before: row.before_json ? JSON.parse(row.before_json) : undefined,
+        after: row.after_json ? JSON.parse(row.after_json) : undefined,
+      }),
+    );
   }
 
   async setIncidentCause(options: {

@@ -25,7 +25,11 @@ import {
   StoredSla,
 } from './IncidentStore';
 import { applyPermissionFilter } from './permissionFilter';
-import { decodeCursor, encodeCursor } from './cursor';
+import {
+  newestFirstPage,
+  nextPageCursor,
+  oldestFirstEvents,
+} from './keysetPage';
 import { DbTime } from './DbTime';
 import {
   SlaColumns,
@@ -248,45 +252,24 @@ export class DatabaseIncidentStore implements IncidentStore {
       applyPermissionFilter(query, filter.permissionFilter);
     }
 
-    // The total is counted on the first page only, alongside the page itself.
-    const counting = filter.cursor
-      ? Promise.resolve(undefined)
-      : query
-          .clone()
-          .clearSelect()
-          .count({ count: '*' })
-          .first()
-          .then(row => Number((row as { count: number | string }).count));
-
-    if (filter.cursor) {
-      const [at, id] = decodeCursor(filter.cursor, 'cursor');
-      const atDb = this.time.toDb(at);
-      query.where(inner =>
-        inner
-          .where(order, '<', atDb)
-          .orWhere(sub => sub.where(order, '=', atDb).where(idColumn, '<', id)),
-      );
-    }
-    const [rows, totalCount] = await Promise.all([
-      query
-        .select('i.*')
-        .orderBy([
-          { column: order, order: 'desc' },
-          { column: idColumn, order: 'desc' },
-        ])
-        .limit(filter.limit + 1) as Promise<IncidentRow[]>,
-      counting,
-    ]);
-
-    const hasMore = rows.length > filter.limit;
-    const pageRows = rows.slice(0, filter.limit);
-    const items = await this.withServices(this.db, pageRows);
+    const { rows, hasMore, totalCount } = await newestFirstPage<IncidentRow>(
+      query,
+      {
+        timeColumn: order,
+        idColumn,
+        limit: filter.limit,
+        cursor: filter.cursor,
+        time: this.time,
+        select: 'i.*',
+        withTotal: true,
+      },
+    );
+    const items = await this.withServices(this.db, rows);
     const last = items[items.length - 1];
     return {
       items,
       totalCount,
-      nextCursor:
-        hasMore && last ? encodeCursor([last.detectedAt, last.id]) : undefined,
+      nextCursor: nextPageCursor(hasMore, last && [last.detectedAt, last.id]),
     };
   }
 
@@ -366,32 +349,23 @@ export class DatabaseIncidentStore implements IncidentStore {
     incidentId: string,
     options: { limit: number; cursor?: string },
   ): Promise<Page<TimelineEvent>> {
-    const query = this.db<EventRow>('itsm_timeline_events')
-      .where('incident_id', incidentId)
-      .orderBy('id', 'asc')
-      .limit(options.limit + 1);
-    if (options.cursor) {
-      const [afterId] = decodeCursor(options.cursor, 'cursor');
-      query.where('id', '>', Number(afterId));
-    }
-    const rows = await query;
-    const hasMore = rows.length > options.limit;
-    const items = rows.slice(0, options.limit).map(row => ({
-      id: String(row.id),
-      incidentId: row.incident_id,
-      type: row.type,
-      actor: row.actor,
-      at: this.time.fromDb(row.at),
-      message: row.message,
-      before: row.before_json ? JSON.parse(row.before_json) : undefined,
-      after: row.after_json ? JSON.parse(row.after_json) : undefined,
-    }));
-    return {
-      items,
-      nextCursor: hasMore
-        ? encodeCursor([items[items.length - 1].id])
-        : undefined,
-    };
+    return oldestFirstEvents(
+      this.db<EventRow>('itsm_timeline_events').where(
+        'incident_id',
+        incidentId,
+      ),
+      options,
+      (row: EventRow): TimelineEvent => ({
+        id: String(row.id),
+        incidentId: row.incident_id,
+        type: row.type,
+        actor: row.actor,
+        at: this.time.fromDb(row.at),
+        message: row.message,
+        before: row.before_json ? JSON.parse(row.before_json) : undefined,
+        after: row.after_json ? JSON.parse(row.after_json) : undefined,
+      }),
+    );
   }
 
   async getEntitySummary(

@@ -4,7 +4,7 @@ import { Page, ProblemProposal } from '@openitsm/backstage-plugin-itsm-common';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
-import { decodeCursor, encodeCursor } from './cursor';
+import { newestFirstPage, nextPageCursor } from './keysetPage';
 import { DbTime } from './DbTime';
 import { migratedClient } from './problemDb';
 import {
@@ -129,31 +129,18 @@ export class DatabaseProblemProposalStore implements ProblemProposalStore {
     const query = this.db<ProposalRow>('itsm_problem_proposals');
     if (filter.status) query.where('status', filter.status);
     if (filter.entityRef) query.where('entity_ref', filter.entityRef);
-    if (filter.cursor) {
-      const [createdAt, id] = decodeCursor(filter.cursor, 'cursor');
-      const atDb = this.time.toDb(createdAt);
-      query.where(inner =>
-        inner
-          .where('created_at', '<', atDb)
-          .orWhere(sub =>
-            sub.where('created_at', '=', atDb).where('id', '<', id),
-          ),
-      );
-    }
-    const rows = await query
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(filter.limit + 1);
-    const items = await this.withRefs(rows.slice(0, filter.limit));
+    const { rows, hasMore } = await newestFirstPage<ProposalRow>(query, {
+      timeColumn: 'created_at',
+      idColumn: 'id',
+      limit: filter.limit,
+      cursor: filter.cursor,
+      time: this.time,
+    });
+    const items = await this.withRefs(rows);
     const last = items[items.length - 1];
     return {
       items,
-      nextCursor:
-        rows.length > filter.limit && last
-          ? encodeCursor([last.createdAt, last.id])
-          : undefined,
+      nextCursor: nextPageCursor(hasMore, last && [last.createdAt, last.id]),
     };
   }
 

@@ -8,7 +8,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
-import { decodeCursor, encodeCursor } from './cursor';
+import { newestFirstPage, nextPageCursor } from './keysetPage';
 import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
 import {
@@ -153,43 +153,24 @@ export class DatabaseProblemStore implements ProblemStore {
           .orWhereRaw(`lower(p.ref) like ? escape '!'`, [pattern]),
       );
     }
-    const counting = filter.cursor
-      ? Promise.resolve(undefined)
-      : query
-          .clone()
-          .count({ count: '*' })
-          .first()
-          .then(row => Number((row as { count: number | string }).count));
-    if (filter.cursor) {
-      const [createdAt, id] = decodeCursor(filter.cursor, 'cursor');
-      const atDb = this.time.toDb(createdAt);
-      query.where(inner =>
-        inner
-          .where('p.created_at', '<', atDb)
-          .orWhere(sub =>
-            sub.where('p.created_at', '=', atDb).where('p.id', '<', id),
-          ),
-      );
-    }
-    const [rows, totalCount] = await Promise.all([
-      query
-        .select('p.*')
-        .orderBy([
-          { column: 'p.created_at', order: 'desc' },
-          { column: 'p.id', order: 'desc' },
-        ])
-        .limit(filter.limit + 1) as Promise<ProblemRow[]>,
-      counting,
-    ]);
-    const items = await this.hydrate(rows.slice(0, filter.limit));
+    const { rows, hasMore, totalCount } = await newestFirstPage<ProblemRow>(
+      query,
+      {
+        timeColumn: 'p.created_at',
+        idColumn: 'p.id',
+        limit: filter.limit,
+        cursor: filter.cursor,
+        time: this.time,
+        select: 'p.*',
+        withTotal: true,
+      },
+    );
+    const items = await this.hydrate(rows);
     const last = items[items.length - 1];
     return {
       items,
       totalCount,
-      nextCursor:
-        rows.length > filter.limit && last
-          ? encodeCursor([last.createdAt, last.id])
-          : undefined,
+      nextCursor: nextPageCursor(hasMore, last && [last.createdAt, last.id]),
     };
   }
 

@@ -9,7 +9,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
-import { decodeCursor, encodeCursor } from './cursor';
+import { newestFirstPage, nextPageCursor } from './keysetPage';
 import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
 import {
@@ -127,31 +127,18 @@ export class DatabaseWorkaroundStore implements WorkaroundStore {
             .orWhereIn('p.status', OPEN_PROBLEM_STATUSES),
         );
     }
-    if (filter.cursor) {
-      const [createdAt, id] = decodeCursor(filter.cursor, 'cursor');
-      const atDb = this.time.toDb(createdAt);
-      query.where(inner =>
-        inner
-          .where('w.created_at', '<', atDb)
-          .orWhere(sub =>
-            sub.where('w.created_at', '=', atDb).where('w.id', '<', id),
-          ),
-      );
-    }
-    const rows = (await query
-      .orderBy([
-        { column: 'w.created_at', order: 'desc' },
-        { column: 'w.id', order: 'desc' },
-      ])
-      .limit(filter.limit + 1)) as WorkaroundRow[];
-    const items = await this.withServices(rows.slice(0, filter.limit));
+    const { rows, hasMore } = await newestFirstPage<WorkaroundRow>(query, {
+      timeColumn: 'w.created_at',
+      idColumn: 'w.id',
+      limit: filter.limit,
+      cursor: filter.cursor,
+      time: this.time,
+    });
+    const items = await this.withServices(rows);
     const last = items[items.length - 1];
     return {
       items,
-      nextCursor:
-        rows.length > filter.limit && last
-          ? encodeCursor([last.createdAt, last.id])
-          : undefined,
+      nextCursor: nextPageCursor(hasMore, last && [last.createdAt, last.id]),
     };
   }
 

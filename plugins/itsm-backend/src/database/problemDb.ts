@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Page, ProblemEvent } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
-import { decodeCursor, encodeCursor } from './cursor';
+import { oldestFirstEvents } from './keysetPage';
 import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
 import { NewProblemEvent } from './ProblemStore';
@@ -108,33 +108,24 @@ export async function listProblemEvents(
   subjectId: string,
   options: { limit: number; cursor?: string },
 ): Promise<Page<ProblemEvent>> {
-  const query = db<EventRow>('itsm_problem_events')
-    .where({ subject_kind: subjectKind, subject_id: subjectId })
-    .orderBy('id', 'asc')
-    .limit(options.limit + 1);
-  if (options.cursor) {
-    const [afterId] = decodeCursor(options.cursor, 'cursor');
-    query.where('id', '>', Number(afterId));
-  }
-  const rows = await query;
-  const items = rows.slice(0, options.limit).map(row => ({
-    id: String(row.id),
-    subjectKind: row.subject_kind,
-    subjectId: row.subject_id,
-    type: row.type,
-    actor: row.actor,
-    at: time.fromDb(row.at),
-    message: row.message,
-    before: row.before_json ? JSON.parse(row.before_json) : undefined,
-    after: row.after_json ? JSON.parse(row.after_json) : undefined,
-  }));
-  return {
-    items,
-    nextCursor:
-      rows.length > options.limit
-        ? encodeCursor([items[items.length - 1].id])
-        : undefined,
-  };
+  return oldestFirstEvents(
+    db<EventRow>('itsm_problem_events').where({
+      subject_kind: subjectKind,
+      subject_id: subjectId,
+    }),
+    options,
+    (row: EventRow): ProblemEvent => ({
+      id: String(row.id),
+      subjectKind: row.subject_kind,
+      subjectId: row.subject_id,
+      type: row.type,
+      actor: row.actor,
+      at: time.fromDb(row.at),
+      message: row.message,
+      before: row.before_json ? JSON.parse(row.before_json) : undefined,
+      after: row.after_json ? JSON.parse(row.after_json) : undefined,
+    }),
+  );
 }
 
 /** `!` escapes LIKE wildcards in every SQL dialect. */
