@@ -1,3 +1,5 @@
+import { describeFieldChanges } from './describeChanges';
+import { checkVersion } from './checkVersion';
 import {
   ConflictError,
   InputError,
@@ -168,16 +170,7 @@ export class ChangeService {
     ctx: ActorContext,
   ): Promise<Change> {
     const now = ctx.now ?? new Date().toISOString();
-    if (request.version === undefined) {
-      throw new InputError(
-        'version is required: send the version you last read, in the body or an If-Match header',
-      );
-    }
-    if (request.version !== current.version) {
-      throw new ConflictError(
-        `Change ${current.ref} was changed by someone else (version ${current.version}, you sent ${request.version}); reload it and apply your change again`,
-      );
-    }
+    checkVersion(current, request.version, 'Change');
     const to =
       request.status && request.status !== current.status
         ? request.status
@@ -545,42 +538,16 @@ function stripNulls(changes: ChangeUpdate): Partial<Change> {
   ) as Partial<Change>;
 }
 
-function describe(
-  current: Change,
-  changes: ChangeUpdate,
-):
-  | {
-      message: string;
-      before: Record<string, unknown>;
-      after: Record<string, unknown>;
-    }
-  | undefined {
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
-  const parts: string[] = [];
-  for (const key of EDITABLE) {
-    if (!(key in changes)) continue;
-    before[key] = current[key] ?? null;
-    after[key] = changes[key] ?? null;
-    const long = [
+function describe(current: Change, changes: ChangeUpdate) {
+  return describeFieldChanges(current, changes, {
+    fields: EDITABLE,
+    longFields: [
       'description',
       'implementationPlan',
       'backoutPlan',
       'testPlan',
       'outcomeNotes',
-    ];
-    parts.push(
-      long.includes(key)
-        ? key
-        : `${key} ${format(current[key])} → ${format(changes[key])}`,
-    );
-  }
-  if (!parts.length) return undefined;
-  return { message: `Changed ${parts.join('; ')}`, before, after };
-}
-
-function format(value: unknown): string {
-  if (Array.isArray(value)) return value.join(', ');
-  if (value === undefined || value === null || value === '') return '(none)';
-  return String(value);
+    ],
+    missingAsNull: true,
+  });
 }

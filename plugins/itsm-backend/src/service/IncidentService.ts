@@ -1,7 +1,8 @@
+import { checkVersion } from './checkVersion';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { OnCallService } from './OnCallService';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   allowedIncidentTransitions,
   canTransitionIncident,
@@ -178,16 +179,7 @@ export class IncidentService {
     ctx: ActorContext,
   ): Promise<Incident> {
     const now = ctx.now ?? new Date().toISOString();
-    if (request.version === undefined) {
-      throw new InputError(
-        'version is required: send the version you last read, in the body or an If-Match header',
-      );
-    }
-    if (request.version !== current.version) {
-      throw new ConflictError(
-        `Incident ${current.ref} was changed by someone else (version ${current.version}, you sent ${request.version}); reload it and apply your change again`,
-      );
-    }
+    checkVersion(current, request.version, 'Incident');
 
     const changes: IncidentChanges = {};
     const events: NewTimelineEvent[] = [];

@@ -1,3 +1,4 @@
+import { checkVersion } from './checkVersion';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   CHANGE_REF_PATTERN,
@@ -273,16 +274,7 @@ export class ProblemService {
   }
 
   private checkVersion(current: Problem, version: number | undefined) {
-    if (version === undefined) {
-      throw new InputError(
-        'version is required: send the version you last read, in the body or an If-Match header',
-      );
-    }
-    if (version !== current.version) {
-      throw new ConflictError(
-        `Problem ${current.ref} was changed by someone else (version ${current.version}, you sent ${version}); reload it and apply your change again`,
-      );
-    }
+    checkVersion(current, version, 'Problem');
     return version;
   }
 

@@ -1,4 +1,5 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { checkVersion } from './checkVersion';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CreateWorkaroundRequest,
   Incident,
@@ -89,16 +90,7 @@ export class WorkaroundService {
     ctx: ActorContext,
   ): Promise<Workaround> {
     const now = ctx.now ?? new Date().toISOString();
-    if (request.version === undefined) {
-      throw new InputError(
-        'version is required: send the version you last read, in the body or an If-Match header',
-      );
-    }
-    if (request.version !== current.version) {
-      throw new ConflictError(
-        `Workaround ${current.ref} was changed by someone else (version ${current.version}, you sent ${request.version}); reload it and apply your change again`,
-      );
-    }
+    checkVersion(current, request.version, 'Workaround');
     const changes: WorkaroundChanges = {};
     if (request.title !== undefined) {
       const title = request.title.trim();
