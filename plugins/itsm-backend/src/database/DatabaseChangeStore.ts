@@ -1,3 +1,4 @@
+import { nextRef } from './sequences';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -125,15 +126,9 @@ export class DatabaseChangeStore implements ChangeStore {
   ): Promise<Change> {
     const id = uuid();
     await this.db.transaction(async tx => {
-      await tx('itsm_sequences')
-        .where({ name: 'change' })
-        .increment('value', 1);
-      const { value } = await tx('itsm_sequences')
-        .where({ name: 'change' })
-        .first('value');
       await tx('itsm_changes').insert({
         id,
-        ref: `CHG-${value}`,
+        ref: await nextRef(tx, 'change', 'CHG'),
         ...this.toColumns(fields),
         version: 1,
         created_at: this.time.toDb(at),

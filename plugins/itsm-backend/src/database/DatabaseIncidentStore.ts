@@ -1,3 +1,4 @@
+import { nextRef } from './sequences';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -160,15 +161,9 @@ export class DatabaseIncidentStore implements IncidentStore {
   ): Promise<Incident> {
     const id = uuid();
     await this.db.transaction(async tx => {
-      await tx('itsm_sequences')
-        .where({ name: 'incident' })
-        .increment('value', 1);
-      const { value } = await tx('itsm_sequences')
-        .where({ name: 'incident' })
-        .first('value');
       await tx('itsm_incidents').insert({
         id,
-        ref: `INC-${value}`,
+        ref: await nextRef(tx, 'incident', 'INC'),
         ...this.toColumns(fields),
         version: 1,
         created_at: this.time.toDb(at),

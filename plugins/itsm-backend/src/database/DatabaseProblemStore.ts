@@ -1,3 +1,4 @@
+import { nextRef } from './sequences';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
@@ -18,7 +19,6 @@ import {
   insertProblemEvents,
   listProblemEvents,
   migratedClient,
-  nextRef,
 } from './problemDb';
 import {
   IncidentLinkChange,

@@ -1,3 +1,4 @@
+import { nextRef } from './sequences';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
@@ -17,7 +18,6 @@ import {
   insertIncidentEvent,
   insertProblemEvents,
   migratedClient,
-  nextRef,
 } from './problemDb';
 import {
   NewProblemEvent,

@@ -33,19 +33,6 @@ export function idOrRefWhere(idOrRef: string): [string, string] {
     : ['ref', idOrRef.toLocaleUpperCase('en-US')];
 }
 
-/** The next human ref of a kind, inside the caller's transaction. */
-export async function nextRef(
-  tx: Knex.Transaction,
-  sequence: string,
-  prefix: string,
-): Promise<string> {
-  await tx('itsm_sequences').where({ name: sequence }).increment('value', 1);
-  const { value } = await tx('itsm_sequences')
-    .where({ name: sequence })
-    .first('value');
-  return `${prefix}-${value}`;
-}
-
 export async function insertProblemEvents(
   tx: Knex,
   time: DbTime,
