@@ -118,12 +118,14 @@ export const itsmPlugin = createBackendPlugin({
         const store = await DatabaseIncidentStore.create({ database });
         const slaStore = await DatabaseSlaStore.create({ database });
         const changeStore = await DatabaseChangeStore.create({ database });
+        const problemStore = await DatabaseProblemStore.create({ database });
         const changes = new ChangeService(
           changeStore,
           store,
           new EntityRefValidator(catalog),
           itsmConfig.changes,
           new ApproverDirectory(catalog, auth),
+          async ref => !!(await problemStore.getProblem(ref)),
         );
         const publisher = new IncidentEventPublisher(listeners, logger);
         const oncallStore = await DatabaseOnCallStore.create({ database });
@@ -182,7 +184,6 @@ export const itsmPlugin = createBackendPlugin({
 
         // Problems, workarounds and recurrence proposals
         const recurrence = readRecurrenceConfig(config);
-        const problemStore = await DatabaseProblemStore.create({ database });
         const workaroundStore = await DatabaseWorkaroundStore.create({
           database,
         });
@@ -193,6 +194,7 @@ export const itsmPlugin = createBackendPlugin({
           problemStore,
           store,
           new EntityRefValidator(catalog),
+          async ref => !!(await changeStore.getChange(ref)),
         );
         const workarounds = new WorkaroundService(
           workaroundStore,

@@ -168,6 +168,25 @@ describe('problems over HTTP', () => {
     expect(badRef.body.error.message).toMatch(
       /^fixChangeRef must be a change ref/,
     );
+    const unknownChange = await request(server)
+      .patch(url)
+      .set('If-Match', '"3"')
+      .send({ status: 'resolved', fixChangeRef: 'CHG-1001' });
+    expect(unknownChange.status).toBe(400);
+    expect(unknownChange.body.error.message).toMatch(
+      /^fixChangeRef: there is no change CHG-1001/,
+    );
+    const fix = await request(server)
+      .post('/api/itsm/changes')
+      .send({
+        title: 'Raise the export timeout',
+        type: 'standard',
+        risk: 'low',
+        services: ['ledger'],
+        plannedStart: '2026-12-01T10:00:00Z',
+        plannedEnd: '2026-12-01T11:00:00Z',
+      });
+    expect(fix.body.ref).toBe('CHG-1001');
     const resolved = await request(server)
       .patch(url)
       .set('If-Match', '"3"')

@@ -73,22 +73,31 @@ const requestChange = {
   implementationPlan: 'pg_upgrade --link',
   backoutPlan: 'Restore the snapshot',
   testPlan: 'Checkout smoke tests',
-  problemRef: 'prb-1003',
 };
 
 describe('changes over HTTP', () => {
   it('runs a normal change through CAB approval, rejection and closure', async () => {
     const server = await startBackend();
+    const noProblem = await request(server)
+      .post('/api/itsm/changes')
+      .send({ ...requestChange, problemRef: 'prb-1001' });
+    expect(noProblem.status).toBe(400);
+    expect(noProblem.body.error.message).toMatch(
+      /^problemRef: there is no problem PRB-1001/,
+    );
+    await request(server)
+      .post('/api/itsm/problems')
+      .send({ title: 'Database too old', addedServices: ['payments-api'] });
     const created = await request(server)
       .post('/api/itsm/changes')
-      .send(requestChange);
+      .send({ ...requestChange, problemRef: 'prb-1001' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       ref: 'CHG-1001',
       status: 'new',
       requester: 'user:default/mock',
       services: ['component:default/payments-api'],
-      problemRef: 'PRB-1003',
+      problemRef: 'PRB-1001',
       version: 1,
     });
     const url = `/api/itsm/changes/${created.body.ref}`;

@@ -74,6 +74,8 @@ export class ChangeService {
     private readonly refs: EntityRefValidator,
     private readonly config: ChangeConfig,
     private readonly directory: Pick<ApproverDirectory, 'groupsOf'>,
+    /** Whether a problem exists, to refuse linking one that does not. */
+    private readonly problemExists?: (ref: string) => Promise<boolean>,
   ) {}
 
   get freezes() {
@@ -106,7 +108,10 @@ export class ChangeService {
         implementationPlan: request.implementationPlan ?? '',
         backoutPlan: request.backoutPlan ?? '',
         testPlan: request.testPlan ?? '',
-        problemRef: checkProblemRef(request.problemRef),
+        problemRef: await this.existingProblem(
+          checkProblemRef(request.problemRef),
+          ctx,
+        ),
         approvalRound: 0,
       },
       {
@@ -483,7 +488,10 @@ export class ChangeService {
         value = await this.checkServices(value as string[], ctx);
       }
       if (field === 'problemRef') {
-        value = value === null ? null : checkProblemRef(value as string);
+        value =
+          value === null
+            ? null
+            : await this.existingProblem(checkProblemRef(value as string), ctx);
       }
       if (TIME_FIELDS.includes(field)) value = toIso(field, value as string);
       const before = current[field];
@@ -493,6 +501,20 @@ export class ChangeService {
       if (!same) (changes as Record<string, unknown>)[field] = value;
     }
     return changes;
+  }
+
+  private async existingProblem(
+    ref: string | undefined,
+    ctx: ActorContext,
+  ): Promise<string | undefined> {
+    if (ref && !ctx.replay && this.problemExists) {
+      if (!(await this.problemExists(ref))) {
+        throw new InputError(
+          `problemRef: there is no problem ${ref}; link the problem this change fixes`,
+        );
+      }
+    }
+    return ref;
   }
 
   private async checkServices(services: string[], ctx: ActorContext) {

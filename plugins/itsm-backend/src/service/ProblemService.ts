@@ -29,6 +29,8 @@ export class ProblemService {
     private readonly store: ProblemStore,
     private readonly incidents: IncidentStore,
     private readonly refs: EntityRefValidator,
+    /** Whether a change exists, to refuse a fix change that does not. */
+    private readonly changeExists?: (ref: string) => Promise<boolean>,
   ) {}
 
   async get(idOrRef: string): Promise<Problem> {
@@ -137,6 +139,16 @@ export class ProblemService {
       if (ref && !CHANGE_REF_PATTERN.test(ref)) {
         throw new InputError(
           `fixChangeRef must be a change ref such as CHG-1042, got "${request.fixChangeRef}"`,
+        );
+      }
+      if (
+        ref &&
+        !ctx.replay &&
+        this.changeExists &&
+        !(await this.changeExists(ref))
+      ) {
+        throw new InputError(
+          `fixChangeRef: there is no change ${ref}; link the change that fixed the problem`,
         );
       }
       if ((ref ?? undefined) !== current.fixChangeRef) set('fixChangeRef', ref);
