@@ -8,7 +8,7 @@ import {
   PRIORITIES,
   Priority,
 } from '@openitsm/backstage-plugin-itsm-common';
-import { statusText } from '../common/StatusLabel';
+import { humanize } from '../common/humanize';
 import { MultiOptionSelect } from '../common/MultiOptionSelect';
 
 export interface IncidentFilterValues {
@@ -68,7 +68,7 @@ export function IncidentFilters(props: {
         value={value.status}
         options={INCIDENT_STATUSES}
         onChange={status => set({ status })}
-        format={statusText}
+        format={humanize}
         minWidth={160}
       />
       <MultiOptionSelect

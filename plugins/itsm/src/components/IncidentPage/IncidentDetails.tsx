@@ -6,7 +6,7 @@ import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 import { ReactNode } from 'react';
 import { formatDateTime } from '../common/formatTime';
 import { PriorityChip } from '../common/PriorityChip';
-import { StatusLabel } from '../common/StatusLabel';
+import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 
 function Field(props: { label: string; children: ReactNode }) {
   return (
@@ -35,7 +35,7 @@ export function IncidentDetails(props: { incident: Incident }) {
       )}
       <Grid container spacing={2} style={{ marginTop: 8 }}>
         <Field label="Status">
-          <StatusLabel status={incident.status} />
+          <IncidentStatusLabel status={incident.status} />
         </Field>
         <Field label="Priority">
           <PriorityChip priority={incident.priority} /> ({incident.impact}{' '}

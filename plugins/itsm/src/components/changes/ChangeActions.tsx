@@ -16,7 +16,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { OptionSelect } from '../common/OptionSelect';
-import { humanize } from './ChangeStatusLabel';
+import { humanize } from '../common/humanize';
 
 type Patch = Omit<UpdateChangeRequest, 'version'>;
 

@@ -6,7 +6,8 @@ import { ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import { formatDateTime } from '../common/formatTime';
 import { useProblemLink } from '../common/useProblemLink';
-import { ChangeStatusLabel, humanize, OutcomeLabel } from './ChangeStatusLabel';
+import { humanize } from '../common/humanize';
+import { ChangeStatusLabel, OutcomeLabel } from './ChangeStatusLabel';
 
 function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
   return (

@@ -16,7 +16,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { MultiOptionSelect } from '../common/MultiOptionSelect';
 import { ChangeTable } from './ChangeTable';
-import { humanize } from './ChangeStatusLabel';
+import { humanize } from '../common/humanize';
 
 const PAGE_SIZE = 25;
 

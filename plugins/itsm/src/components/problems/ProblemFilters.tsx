@@ -6,7 +6,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { MultiOptionSelect } from '../common/MultiOptionSelect';
 import { OptionSelect } from '../common/OptionSelect';
-import { problemStatusText } from './ProblemStatusLabel';
+import { humanize } from '../common/humanize';
 
 export interface ProblemFilterValues {
   status: ProblemStatus[];
@@ -52,7 +52,7 @@ export function ProblemFilters(props: {
         value={value.status}
         options={PROBLEM_STATUSES}
         onChange={status => set({ status })}
-        format={problemStatusText}
+        format={humanize}
         minWidth={160}
       />
       {props.showServiceFilter && (
