@@ -4,13 +4,12 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
-import { useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
+import { PagerBar } from '../common/PagerBar';
+import { useCursorPages } from '../common/useCursorPages';
+import { useDebouncedFilters } from '../common/useDebouncedFilters';
+import { useKnownTotal } from '../common/useKnownTotal';
 import {
   EMPTY_PROBLEM_FILTERS,
   ProblemFilters,
@@ -26,25 +25,12 @@ const PAGE_SIZE = 25;
  */
 export function ProblemList(props: { entityRef?: string; reloadKey?: number }) {
   const api = useApi(itsmApiRef);
-  const [filters, setFilters] = useState(EMPTY_PROBLEM_FILTERS);
-  const [applied, setApplied] = useState<ProblemFilterValues>(
-    EMPTY_PROBLEM_FILTERS,
-  );
-  const [cursors, setCursors] = useState<Array<string | undefined>>([
-    undefined,
-  ]);
-  const cursor = cursors[cursors.length - 1];
-
-  useDebounce(
-    () => {
-      if (filters !== applied) {
-        setApplied(filters);
-        setCursors([undefined]);
-      }
-    },
-    300,
-    [filters],
-  );
+  const pages = useCursorPages();
+  const { filters, setFilters, applied } =
+    useDebouncedFilters<ProblemFilterValues>(
+      EMPTY_PROBLEM_FILTERS,
+      pages.reset,
+    );
 
   const result = useAsyncRetry(
     () =>
@@ -55,14 +41,11 @@ export function ProblemList(props: { entityRef?: string; reloadKey?: number }) {
         minAgeDays: applied.minAgeDays ? Number(applied.minAgeDays) : undefined,
         q: applied.q.trim() || undefined,
         limit: PAGE_SIZE,
-        cursor,
+        cursor: pages.current.cursor,
       }),
-    [api, props.entityRef, props.reloadKey, applied, cursor],
+    [api, props.entityRef, props.reloadKey, applied, pages.current],
   );
-  const totalRef = useRef<number>();
-  if (result.value?.totalCount !== undefined) {
-    totalRef.current = result.value.totalCount;
-  }
+  const total = useKnownTotal(result.value);
 
   let body;
   if (result.loading && !result.value) {
@@ -88,33 +71,13 @@ export function ProblemList(props: { entityRef?: string; reloadKey?: number }) {
           problems={result.value.items}
           showServices={!props.entityRef}
         />
-        <Box
-          display="flex"
-          justifyContent="flex-end"
-          alignItems="center"
-          gridGap={16}
-          mt={1}
-        >
-          {totalRef.current !== undefined && (
-            <Typography variant="body2" color="textSecondary">
-              {totalRef.current} problem{totalRef.current === 1 ? '' : 's'}
-            </Typography>
-          )}
-          <Button
-            size="small"
-            disabled={cursors.length === 1}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous
-          </Button>
-          <Button
-            size="small"
-            disabled={!result.value.nextCursor}
-            onClick={() => setCursors([...cursors, result.value!.nextCursor])}
-          >
-            Next
-          </Button>
-        </Box>
+        <PagerBar
+          pages={pages}
+          page={result.value}
+          summary={
+            total !== undefined && `${total} problem${total === 1 ? '' : 's'}`
+          }
+        />
       </>
     );
   }
