@@ -3,22 +3,14 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
-import { ReactNode } from 'react';
+import { DetailField, DetailFieldProps } from '../common/DetailField';
 import { formatDateTime } from '../common/formatTime';
 import { PriorityChip } from '../common/PriorityChip';
 import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 
-function Field(props: { label: string; children: ReactNode }) {
-  return (
-    <Grid item xs={6} md={4}>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {props.label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {props.children}
-      </Typography>
-    </Grid>
-  );
+/** Three fields a row on wide screens: an incident records many. */
+function Field(props: DetailFieldProps) {
+  return <DetailField size="third" {...props} />;
 }
 
 /** Everything recorded on an incident. */
