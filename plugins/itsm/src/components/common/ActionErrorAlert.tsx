@@ -1,6 +1,6 @@
 import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
-import { ActionError } from './useRecordActions';
+import { ActionError } from './actionError';
 
 /** A failed action; a stale version is a warning with a Reload button. */
 export function ActionErrorAlert(props: {

@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import { errorMessage, isConflict } from './errorMessage';
-
-/** Why the last action failed; `stale` when a reload is the way out. */
-export interface ActionError {
-  message: string;
-  stale: boolean;
-}
-
-/** A 409 because the record's version moved on (not another kind of 409). */
-export function isStaleVersion(error: unknown): boolean {
-  return (
-    isConflict(error) && /changed by someone else/.test(errorMessage(error))
-  );
-}
+import { ActionError, toActionError } from './actionError';
 
 /**
  * Runs the actions of a record page one at a time: busy while running, the
@@ -24,9 +11,10 @@ export function useRecordActions(options: {
   reload: () => void;
   /** Shown instead of the server's message when the version was stale. */
   staleMessage: string;
+  /** Which failures are a stale version; a 409 "changed by someone else" unless told. */
   isStale?: (error: unknown) => boolean;
 }) {
-  const { reload, staleMessage, isStale = isStaleVersion } = options;
+  const { reload, staleMessage, isStale } = options;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ActionError>();
   const [eventsKey, setEventsKey] = useState(0);
@@ -40,11 +28,7 @@ export function useRecordActions(options: {
       setEventsKey(k => k + 1);
       return true;
     } catch (e) {
-      setError(
-        isStale(e)
-          ? { message: staleMessage, stale: true }
-          : { message: errorMessage(e), stale: false },
-      );
+      setError(toActionError(e, staleMessage, isStale));
       return false;
     } finally {
       setBusy(false);
