@@ -1,8 +1,3 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -10,10 +5,9 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
-import { PagerBar, pageRange } from '../common/PagerBar';
+import { PagedResults } from '../common/PagedResults';
 import { useCursorPages } from '../common/useCursorPages';
 import { useDebouncedFilters } from '../common/useDebouncedFilters';
-import { useKnownTotal } from '../common/useKnownTotal';
 import {
   EMPTY_FILTERS,
   IncidentFilters,
@@ -45,7 +39,6 @@ export function IncidentHistory(props: {
 }) {
   const api = useApi(itsmApiRef);
   const pages = useCursorPages();
-  const { current } = pages;
   const { filters, setFilters, applied } =
     useDebouncedFilters<IncidentFilterValues>(EMPTY_FILTERS, pages.reset);
   // Selected incidents, kept across pages and filters
@@ -63,51 +56,10 @@ export function IncidentHistory(props: {
         to: dayBoundary(applied.to, true),
         slaBreached: applied.slaBreached || undefined,
         limit: PAGE_SIZE,
-        cursor: current.cursor,
+        cursor: pages.current.cursor,
       }),
-    [api, props.entityRef, props.reloadKey, applied, current],
+    [api, props.entityRef, props.reloadKey, applied, pages.current],
   );
-  const total = useKnownTotal(result.value);
-
-  let body;
-  if (result.loading && !result.value) {
-    body = <Progress />;
-  } else if (result.error) {
-    body = <ResponseErrorPanel error={result.error} />;
-  } else if (result.value && result.value.items.length === 0) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No incidents"
-        description={
-          applied === EMPTY_FILTERS
-            ? 'Nothing has been reported here yet.'
-            : 'No incident matches these filters.'
-        }
-      />
-    );
-  } else if (result.value) {
-    body = (
-      <>
-        <IncidentTable
-          incidents={result.value.items}
-          showServices={!props.entityRef}
-          selected={props.selectable ? selected.map(i => i.id) : undefined}
-          onSelectedChange={ids => {
-            const known = [...selected, ...result.value!.items];
-            setSelected(
-              ids.map(id => known.find(i => i.id === id)!).filter(Boolean),
-            );
-          }}
-        />
-        <PagerBar
-          pages={pages}
-          page={result.value}
-          summary={pageRange(current.offset, result.value.items.length, total)}
-        />
-      </>
-    );
-  }
 
   return (
     <>
@@ -137,7 +89,30 @@ export function IncidentHistory(props: {
         onChange={setFilters}
         showServiceFilter={!props.entityRef}
       />
-      {body}
+      <PagedResults
+        result={result}
+        pages={pages}
+        emptyTitle="No incidents"
+        emptyDescription={
+          applied === EMPTY_FILTERS
+            ? 'Nothing has been reported here yet.'
+            : 'No incident matches these filters.'
+        }
+      >
+        {items => (
+          <IncidentTable
+            incidents={items}
+            showServices={!props.entityRef}
+            selected={props.selectable ? selected.map(i => i.id) : undefined}
+            onSelectedChange={ids => {
+              const known = [...selected, ...items];
+              setSelected(
+                ids.map(id => known.find(i => i.id === id)!).filter(Boolean),
+              );
+            }}
+          />
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -1,8 +1,3 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import {
@@ -13,9 +8,8 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { MultiOptionSelect } from '../common/MultiOptionSelect';
-import { PagerBar, pageRange } from '../common/PagerBar';
+import { PagedResults } from '../common/PagedResults';
 import { useCursorPages } from '../common/useCursorPages';
-import { useKnownTotal } from '../common/useKnownTotal';
 import { ChangeTable } from './ChangeTable';
 import { humanize } from '../common/humanize';
 
@@ -29,49 +23,16 @@ export function ChangeList(props: { entityRef?: string; reloadKey?: number }) {
   const api = useApi(itsmApiRef);
   const [status, setStatus] = useState<ChangeStatus[]>([]);
   const pages = useCursorPages();
-  const { current } = pages;
   const result = useAsyncRetry(
     () =>
       api.listChanges({
         entityRef: props.entityRef,
         status,
         limit: PAGE_SIZE,
-        cursor: current.cursor,
+        cursor: pages.current.cursor,
       }),
-    [api, props.entityRef, props.reloadKey, status, current],
+    [api, props.entityRef, props.reloadKey, status, pages.current],
   );
-  const total = useKnownTotal(result.value);
-
-  let body;
-  if (result.loading && !result.value) {
-    body = <Progress />;
-  } else if (result.error) {
-    body = <ResponseErrorPanel error={result.error} />;
-  } else if (result.value && result.value.items.length === 0) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No changes"
-        description={
-          status.length
-            ? 'No change matches these statuses.'
-            : 'No change has been requested here yet.'
-        }
-      />
-    );
-  } else if (result.value) {
-    const page = result.value;
-    body = (
-      <>
-        <ChangeTable changes={page.items} showServices={!props.entityRef} />
-        <PagerBar
-          pages={pages}
-          page={page}
-          summary={pageRange(current.offset, page.items.length, total)}
-        />
-      </>
-    );
-  }
 
   return (
     <>
@@ -88,7 +49,20 @@ export function ChangeList(props: { entityRef?: string; reloadKey?: number }) {
           }}
         />
       </Box>
-      {body}
+      <PagedResults
+        result={result}
+        pages={pages}
+        emptyTitle="No changes"
+        emptyDescription={
+          status.length
+            ? 'No change matches these statuses.'
+            : 'No change has been requested here yet.'
+        }
+      >
+        {items => (
+          <ChangeTable changes={items} showServices={!props.entityRef} />
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -1,15 +1,9 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
-import { PagerBar } from '../common/PagerBar';
+import { PagedResults } from '../common/PagedResults';
 import { useCursorPages } from '../common/useCursorPages';
 import { useDebouncedFilters } from '../common/useDebouncedFilters';
-import { useKnownTotal } from '../common/useKnownTotal';
 import {
   EMPTY_PROBLEM_FILTERS,
   ProblemFilters,
@@ -45,42 +39,7 @@ export function ProblemList(props: { entityRef?: string; reloadKey?: number }) {
       }),
     [api, props.entityRef, props.reloadKey, applied, pages.current],
   );
-  const total = useKnownTotal(result.value);
 
-  let body;
-  if (result.loading && !result.value) {
-    body = <Progress />;
-  } else if (result.error) {
-    body = <ResponseErrorPanel error={result.error} />;
-  } else if (result.value && !result.value.items.length) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No problems"
-        description={
-          applied === EMPTY_PROBLEM_FILTERS
-            ? 'No problem has been opened here yet.'
-            : 'No problem matches these filters.'
-        }
-      />
-    );
-  } else if (result.value) {
-    body = (
-      <>
-        <ProblemTable
-          problems={result.value.items}
-          showServices={!props.entityRef}
-        />
-        <PagerBar
-          pages={pages}
-          page={result.value}
-          summary={
-            total !== undefined && `${total} problem${total === 1 ? '' : 's'}`
-          }
-        />
-      </>
-    );
-  }
   return (
     <>
       <ProblemFilters
@@ -88,7 +47,23 @@ export function ProblemList(props: { entityRef?: string; reloadKey?: number }) {
         onChange={setFilters}
         showServiceFilter={!props.entityRef}
       />
-      {body}
+      <PagedResults
+        result={result}
+        pages={pages}
+        emptyTitle="No problems"
+        emptyDescription={
+          applied === EMPTY_PROBLEM_FILTERS
+            ? 'No problem has been opened here yet.'
+            : 'No problem matches these filters.'
+        }
+        summary={(_page, total) =>
+          total !== undefined && `${total} problem${total === 1 ? '' : 's'}`
+        }
+      >
+        {items => (
+          <ProblemTable problems={items} showServices={!props.entityRef} />
+        )}
+      </PagedResults>
     </>
   );
 }
