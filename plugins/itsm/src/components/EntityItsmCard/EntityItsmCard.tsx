@@ -19,7 +19,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { formatAge } from '../common/formatTime';
 import { PriorityChip } from '../common/PriorityChip';
-import { StatusLabel } from '../common/StatusLabel';
+import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
 
@@ -92,7 +92,7 @@ export function EntityItsmCard() {
                   <PriorityChip priority={incident.priority} />
                 </TableCell>
                 <TableCell>
-                  <StatusLabel status={incident.status} />
+                  <IncidentStatusLabel status={incident.status} />
                 </TableCell>
                 <TableCell align="right">
                   {formatAge(incident.detectedAt)}

@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
@@ -8,7 +7,9 @@ import {
   PRIORITIES,
   Priority,
 } from '@openitsm/backstage-plugin-itsm-common';
-import { statusText } from '../common/StatusLabel';
+import { FilterBar } from '../common/FilterBar';
+import { FilterTextField } from '../common/FilterTextField';
+import { humanize } from '../common/humanize';
 import { MultiOptionSelect } from '../common/MultiOptionSelect';
 
 export interface IncidentFilterValues {
@@ -43,23 +44,21 @@ export function IncidentFilters(props: {
   const set = (patch: Partial<IncidentFilterValues>) =>
     onChange({ ...value, ...patch });
   return (
-    <Box display="flex" flexWrap="wrap" gridGap={16} alignItems="center" mb={2}>
-      <TextField
+    <FilterBar>
+      <FilterTextField
         id="itsm-filter-search"
         label="Search"
         placeholder="Ref, title or description"
         value={value.q}
-        onChange={e => set({ q: e.target.value })}
-        size="small"
+        onChange={q => set({ q })}
       />
       {props.showServiceFilter && (
-        <TextField
+        <FilterTextField
           id="itsm-filter-service"
           label="Service"
           placeholder="component:default/payments-api"
           value={value.entityRef}
-          onChange={e => set({ entityRef: e.target.value })}
-          size="small"
+          onChange={entityRef => set({ entityRef })}
         />
       )}
       <MultiOptionSelect
@@ -68,7 +67,7 @@ export function IncidentFilters(props: {
         value={value.status}
         options={INCIDENT_STATUSES}
         onChange={status => set({ status })}
-        format={statusText}
+        format={humanize}
         minWidth={160}
       />
       <MultiOptionSelect
@@ -105,6 +104,6 @@ export function IncidentFilters(props: {
         }
         label="SLA breached"
       />
-    </Box>
+    </FilterBar>
   );
 }

@@ -1,16 +1,13 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
+import { PagedResults } from '../common/PagedResults';
+import { useCursorPages } from '../common/useCursorPages';
+import { useDebouncedFilters } from '../common/useDebouncedFilters';
 import {
   EMPTY_FILTERS,
   IncidentFilters,
@@ -21,9 +18,6 @@ import { OpenProblemDialog } from '../problems/OpenProblemDialog';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 
 const PAGE_SIZE = 25;
-
-type PagePosition = { cursor?: string; offset: number };
-const FIRST_PAGE: PagePosition = { offset: 0 };
 
 /** `YYYY-MM-DD` (local) → the instant that day starts, or the next day for `to`. */
 function dayBoundary(date: string, endOfDay: boolean): string | undefined {
@@ -44,26 +38,12 @@ export function IncidentHistory(props: {
   selectable?: boolean;
 }) {
   const api = useApi(itsmApiRef);
-  const [filters, setFilters] = useState<IncidentFilterValues>(EMPTY_FILTERS);
-  const [applied, setApplied] = useState<IncidentFilterValues>(EMPTY_FILTERS);
-  // The pages seen so far: their cursor (none for the first) and the
-  // position of their first item
-  const [pages, setPages] = useState<PagePosition[]>([FIRST_PAGE]);
-  const current = pages[pages.length - 1];
+  const pages = useCursorPages();
+  const { filters, setFilters, applied } =
+    useDebouncedFilters<IncidentFilterValues>(EMPTY_FILTERS, pages.reset);
   // Selected incidents, kept across pages and filters
   const [selected, setSelected] = useState<Incident[]>([]);
   const [openingProblem, setOpeningProblem] = useState(false);
-
-  useDebounce(
-    () => {
-      if (filters !== applied) {
-        setApplied(filters);
-        setPages([FIRST_PAGE]);
-      }
-    },
-    300,
-    [filters],
-  );
 
   const result = useAsyncRetry(
     () =>
@@ -76,87 +56,10 @@ export function IncidentHistory(props: {
         to: dayBoundary(applied.to, true),
         slaBreached: applied.slaBreached || undefined,
         limit: PAGE_SIZE,
-        cursor: current.cursor,
+        cursor: pages.current.cursor,
       }),
-    [api, props.entityRef, props.reloadKey, applied, current],
+    [api, props.entityRef, props.reloadKey, applied, pages.current],
   );
-  // The total comes with the first page only; keep it while paging on
-  const totalRef = useRef<number>();
-  if (result.value?.totalCount !== undefined) {
-    totalRef.current = result.value.totalCount;
-  }
-  const total = totalRef.current;
-
-  let body;
-  if (result.loading && !result.value) {
-    body = <Progress />;
-  } else if (result.error) {
-    body = <ResponseErrorPanel error={result.error} />;
-  } else if (result.value && result.value.items.length === 0) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No incidents"
-        description={
-          applied === EMPTY_FILTERS
-            ? 'Nothing has been reported here yet.'
-            : 'No incident matches these filters.'
-        }
-      />
-    );
-  } else if (result.value) {
-    const first = current.offset + 1;
-    const last = current.offset + result.value.items.length;
-    body = (
-      <>
-        <IncidentTable
-          incidents={result.value.items}
-          showServices={!props.entityRef}
-          selected={props.selectable ? selected.map(i => i.id) : undefined}
-          onSelectedChange={ids => {
-            const known = [...selected, ...result.value!.items];
-            setSelected(
-              ids.map(id => known.find(i => i.id === id)!).filter(Boolean),
-            );
-          }}
-        />
-        <Box
-          display="flex"
-          justifyContent="flex-end"
-          alignItems="center"
-          gridGap={16}
-          mt={1}
-        >
-          <Typography variant="body2" color="textSecondary">
-            {first}–{last}
-            {total !== undefined ? ` of ${total}` : ''}
-          </Typography>
-          <Button
-            size="small"
-            disabled={pages.length === 1}
-            onClick={() => setPages(pages.slice(0, -1))}
-          >
-            Previous
-          </Button>
-          <Button
-            size="small"
-            disabled={!result.value.nextCursor}
-            onClick={() =>
-              setPages([
-                ...pages,
-                {
-                  cursor: result.value!.nextCursor,
-                  offset: current.offset + result.value!.items.length,
-                },
-              ])
-            }
-          >
-            Next
-          </Button>
-        </Box>
-      </>
-    );
-  }
 
   return (
     <>
@@ -186,7 +89,30 @@ export function IncidentHistory(props: {
         onChange={setFilters}
         showServiceFilter={!props.entityRef}
       />
-      {body}
+      <PagedResults
+        result={result}
+        pages={pages}
+        emptyTitle="No incidents"
+        emptyDescription={
+          applied === EMPTY_FILTERS
+            ? 'Nothing has been reported here yet.'
+            : 'No incident matches these filters.'
+        }
+      >
+        {items => (
+          <IncidentTable
+            incidents={items}
+            showServices={!props.entityRef}
+            selected={props.selectable ? selected.map(i => i.id) : undefined}
+            onSelectedChange={ids => {
+              const known = [...selected, ...items];
+              setSelected(
+                ids.map(id => known.find(i => i.id === id)!).filter(Boolean),
+              );
+            }}
+          />
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -11,7 +11,7 @@ import WarningIcon from '@material-ui/icons/Warning';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 import { formatDateTime } from '../common/formatTime';
 import { PriorityChip } from '../common/PriorityChip';
-import { StatusLabel } from '../common/StatusLabel';
+import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { missedTargets } from '../sla/SlaBreachList';
 
@@ -74,7 +74,7 @@ export function IncidentTable(props: {
                 <PriorityChip priority={incident.priority} />
               </TableCell>
               <TableCell>
-                <StatusLabel status={incident.status} />
+                <IncidentStatusLabel status={incident.status} />
               </TableCell>
               <TableCell>{formatDateTime(incident.detectedAt)}</TableCell>
               <TableCell>

@@ -3,22 +3,14 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
-import { ReactNode } from 'react';
+import { DetailField, DetailFieldProps } from '../common/DetailField';
 import { formatDateTime } from '../common/formatTime';
 import { PriorityChip } from '../common/PriorityChip';
-import { StatusLabel } from '../common/StatusLabel';
+import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 
-function Field(props: { label: string; children: ReactNode }) {
-  return (
-    <Grid item xs={6} md={4}>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {props.label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {props.children}
-      </Typography>
-    </Grid>
-  );
+/** Three fields a row on wide screens: an incident records many. */
+function Field(props: DetailFieldProps) {
+  return <DetailField size="third" {...props} />;
 }
 
 /** Everything recorded on an incident. */
@@ -35,7 +27,7 @@ export function IncidentDetails(props: { incident: Incident }) {
       )}
       <Grid container spacing={2} style={{ marginTop: 8 }}>
         <Field label="Status">
-          <StatusLabel status={incident.status} />
+          <IncidentStatusLabel status={incident.status} />
         </Field>
         <Field label="Priority">
           <PriorityChip priority={incident.priority} /> ({incident.impact}{' '}

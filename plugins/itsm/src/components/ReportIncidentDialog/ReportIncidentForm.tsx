@@ -24,6 +24,7 @@ import { useIncidentLink } from '../common/useIncidentLink';
 import { useItsmConfig } from './usePriorityMatrix';
 import { OptionSelect } from '../common/OptionSelect';
 import { ReportSuggestions } from './ReportSuggestions';
+import { TitleDescriptionFields } from '../common/TitleDescriptionFields';
 
 /**
  * The report form, then the created incident's ref. Lives inside the dialog,
@@ -152,25 +153,12 @@ export function ReportIncidentForm(props: {
             onAppliedChange={setApplied}
           />
         )}
-        <TextField
-          id="itsm-report-title"
-          label="Title"
-          value={title}
-          onChange={e => setTitle(e.target.value)}
-          required
-          fullWidth
-          margin="dense"
-          inputProps={{ maxLength: 400 }}
-        />
-        <TextField
-          id="itsm-report-description"
-          label="Description"
-          value={description}
-          onChange={e => setDescription(e.target.value)}
-          fullWidth
-          multiline
-          minRows={3}
-          margin="dense"
+        <TitleDescriptionFields
+          idPrefix="itsm-report"
+          title={title}
+          onTitleChange={setTitle}
+          description={description}
+          onDescriptionChange={setDescription}
         />
         <Autocomplete
           id="itsm-report-services"

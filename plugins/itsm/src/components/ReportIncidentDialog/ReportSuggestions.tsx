@@ -11,7 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { errorMessage } from '../common/errorMessage';
-import { StatusLabel } from '../common/StatusLabel';
+import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { WorkaroundItem } from '../workarounds/WorkaroundItem';
 
@@ -112,7 +112,7 @@ export function ReportSuggestions(props: {
                 <Box display="flex" alignItems="center" gridGap={8}>
                   <Link to={incidentLink(incident)}>{incident.ref}</Link>
                   <Typography variant="body2">{incident.title}</Typography>
-                  <StatusLabel status={incident.status} />
+                  <IncidentStatusLabel status={incident.status} />
                 </Box>
               </li>
             ))}

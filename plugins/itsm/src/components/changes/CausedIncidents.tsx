@@ -10,7 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { ChangeDetails } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { useIncidentLink } from '../common/useIncidentLink';
-import { StatusLabel } from '../common/StatusLabel';
+import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 
 /** The incidents this change caused; link one by its ref, or unlink. */
 export function CausedIncidents(props: {
@@ -35,7 +35,7 @@ export function CausedIncidents(props: {
                     {incident.title} ({incident.priority})
                   </>
                 }
-                secondary={<StatusLabel status={incident.status} />}
+                secondary={<IncidentStatusLabel status={incident.status} />}
               />
               <ListItemSecondaryAction>
                 <Button

@@ -1,9 +1,3 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import {
   allowedChangeTransitions,
@@ -15,8 +9,10 @@ import {
   UpdateChangeRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
+import { ActionDialog } from '../common/ActionDialog';
 import { OptionSelect } from '../common/OptionSelect';
-import { humanize } from './ChangeStatusLabel';
+import { TransitionButtons } from '../common/TransitionButtons';
+import { humanize } from '../common/humanize';
 
 type Patch = Omit<UpdateChangeRequest, 'version'>;
 
@@ -56,82 +52,59 @@ export function ChangeActions(props: {
   if (!next.length) return null;
   return (
     <>
-      <Box
-        display="flex"
-        gridGap={8}
-        flexWrap="wrap"
-        role="group"
-        aria-label="Status actions"
-      >
-        {next.map(to => (
-          <Button
-            key={to}
-            variant={to === 'cancelled' ? 'outlined' : 'contained'}
-            color={to === 'cancelled' ? 'default' : 'primary'}
-            disabled={busy}
-            onClick={() => move(to)}
-          >
-            {changeActionLabel(change.status, to)}
-          </Button>
-        ))}
-      </Box>
-      <Dialog
+      <TransitionButtons
+        next={next}
+        quiet="cancelled"
+        busy={busy}
+        label={to => changeActionLabel(change.status, to)}
+        onMove={move}
+      />
+      <ActionDialog
         open={Boolean(asking)}
         onClose={() => setAsking(undefined)}
-        fullWidth
-      >
-        <DialogTitle>
-          {asking === 'closed'
+        title={
+          asking === 'closed'
             ? `Close ${change.ref}`
-            : `Schedule ${change.ref} into a freeze`}
-        </DialogTitle>
-        <DialogContent>
-          {asking === 'closed' ? (
-            <>
-              <OptionSelect
-                id="itsm-change-outcome"
-                label="Outcome"
-                value={outcome}
-                options={CHANGE_OUTCOMES}
-                onChange={setOutcome}
-                format={humanize}
-                required
-              />
-              <TextField
-                id="itsm-change-outcome-notes"
-                label="Notes"
-                value={notes}
-                onChange={e => setNotes(e.target.value)}
-                fullWidth
-                multiline
-                minRows={2}
-                margin="dense"
-              />
-            </>
-          ) : (
-            <TextField
-              id="itsm-change-freeze-reason"
-              label="Reason for the freeze override"
-              value={reason}
-              onChange={e => setReason(e.target.value)}
+            : `Schedule ${change.ref} into a freeze`
+        }
+        confirmLabel={asking === 'closed' ? 'Close change' : 'Schedule anyway'}
+        disabled={busy || (asking === 'closed' ? !outcome : !reason.trim())}
+        onConfirm={confirm}
+      >
+        {asking === 'closed' ? (
+          <>
+            <OptionSelect
+              id="itsm-change-outcome"
+              label="Outcome"
+              value={outcome}
+              options={CHANGE_OUTCOMES}
+              onChange={setOutcome}
+              format={humanize}
               required
+            />
+            <TextField
+              id="itsm-change-outcome-notes"
+              label="Notes"
+              value={notes}
+              onChange={e => setNotes(e.target.value)}
               fullWidth
+              multiline
+              minRows={2}
               margin="dense"
             />
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setAsking(undefined)}>Cancel</Button>
-          <Button
-            color="primary"
-            variant="contained"
-            disabled={busy || (asking === 'closed' ? !outcome : !reason.trim())}
-            onClick={confirm}
-          >
-            {asking === 'closed' ? 'Close change' : 'Schedule anyway'}
-          </Button>
-        </DialogActions>
-      </Dialog>
+          </>
+        ) : (
+          <TextField
+            id="itsm-change-freeze-reason"
+            label="Reason for the freeze override"
+            value={reason}
+            onChange={e => setReason(e.target.value)}
+            required
+            fullWidth
+            margin="dense"
+          />
+        )}
+      </ActionDialog>
     </>
   );
 }

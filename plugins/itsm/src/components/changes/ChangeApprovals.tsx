@@ -12,7 +12,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { formatDateTime } from '../common/formatTime';
-import { humanize } from './ChangeStatusLabel';
+import { humanize } from '../common/humanize';
 
 /** Who must approve, the decisions so far, and approve / reject. */
 export function ChangeApprovals(props: {

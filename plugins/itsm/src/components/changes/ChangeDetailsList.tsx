@@ -1,28 +1,16 @@
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { ChangeDetails } from '@openitsm/backstage-plugin-itsm-common';
-import { ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
+import { DetailField, DetailFieldProps } from '../common/DetailField';
 import { formatDateTime } from '../common/formatTime';
 import { useProblemLink } from '../common/useProblemLink';
-import { ChangeStatusLabel, humanize, OutcomeLabel } from './ChangeStatusLabel';
+import { humanize } from '../common/humanize';
+import { ChangeStatusLabel, OutcomeLabel } from './ChangeStatusLabel';
 
-function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <Grid item xs={12} sm={props.wide ? 12 : 6}>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {props.label}
-      </Typography>
-      <Typography
-        variant="body2"
-        component="div"
-        style={{ whiteSpace: 'pre-wrap' }}
-      >
-        {props.children}
-      </Typography>
-    </Grid>
-  );
+/** Plans and notes are multi-line text: keep their line breaks. */
+function Field(props: DetailFieldProps) {
+  return <DetailField preWrap {...props} />;
 }
 
 /** What a change is: scope, window, plans and how it ended. */
@@ -61,20 +49,20 @@ export function ChangeDetailsList(props: { change: ChangeDetails }) {
         {c.outcomeNotes ? ` — ${c.outcomeNotes}` : ''}
       </Field>
       {c.freezeOverrideReason && (
-        <Field label="Freeze override" wide>
+        <Field label="Freeze override" size="full">
           {c.freezeOverrideReason}
         </Field>
       )}
-      <Field label="Description" wide>
+      <Field label="Description" size="full">
         {c.description || '–'}
       </Field>
-      <Field label="Implementation plan" wide>
+      <Field label="Implementation plan" size="full">
         {c.implementationPlan || '–'}
       </Field>
-      <Field label="Backout plan" wide>
+      <Field label="Backout plan" size="full">
         {c.backoutPlan || '–'}
       </Field>
-      <Field label="Test plan" wide>
+      <Field label="Test plan" size="full">
         {c.testPlan || '–'}
       </Field>
     </Grid>

@@ -1,24 +1,14 @@
-import {
-  Content,
-  Header,
-  InfoCard,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
-import {
-  ChangeDetails,
-  UpdateChangeRequest,
-} from '@openitsm/backstage-plugin-itsm-common';
-import { useState } from 'react';
+import { UpdateChangeRequest } from '@openitsm/backstage-plugin-itsm-common';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
-import { errorMessage, isConflict } from '../common/errorMessage';
+import { RecordPage } from '../common/RecordPage';
+import { useRecordActions } from '../common/useRecordActions';
 import { CausedIncidents } from './CausedIncidents';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { ChangeActions } from './ChangeActions';
@@ -32,117 +22,93 @@ export function ChangePage() {
   const { id = '' } = useParams();
   const api = useApi(itsmApiRef);
   const change = useAsyncRetry(() => api.getChange(id), [api, id]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [eventsKey, setEventsKey] = useState(0);
+  const { busy, error, run, eventsKey } = useRecordActions({
+    reload: change.retry,
+    staleMessage:
+      'This change was changed by someone else; reload to see the latest and try again.',
+  });
 
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      change.retry();
-      setEventsKey(k => k + 1);
-      return true;
-    } catch (e) {
-      setError(
-        isConflict(e) && /changed by someone else/.test(errorMessage(e))
-          ? 'This change was changed by someone else; reload to see the latest and try again.'
-          : errorMessage(e),
-      );
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  let content;
-  if (change.loading && !change.value) {
-    content = <Progress />;
-  } else if (change.error) {
-    content = <ResponseErrorPanel error={change.error} />;
-  } else if (change.value) {
-    const value: ChangeDetails = change.value;
-    const update = (patch: Omit<UpdateChangeRequest, 'version'>) =>
-      run(() =>
-        api.updateChange(value.id, { ...patch, version: value.version }),
-      );
-    content = (
-      <Grid container spacing={3}>
-        {error && (
-          <Grid item xs={12}>
-            <Alert
-              severity="error"
-              action={
-                <Button color="inherit" size="small" onClick={change.retry}>
-                  Reload
-                </Button>
-              }
-            >
-              {error}
-            </Alert>
-          </Grid>
-        )}
-        <Grid item xs={12} md={8}>
-          <InfoCard title="Details">
-            <ChangeDetailsList change={value} />
-          </InfoCard>
-        </Grid>
-        <Grid item xs={12} md={4}>
-          <InfoCard title="Conflicts">
-            <ConflictList conflicts={value.conflicts} />
-          </InfoCard>
-        </Grid>
-        <Grid item xs={12}>
-          <InfoCard title="Actions">
-            <ChangeActions change={value} busy={busy} onUpdate={update} />
-          </InfoCard>
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <InfoCard title="Approvals">
-            <ChangeApprovals
-              change={value}
-              busy={busy}
-              onDecide={(decision, comment) =>
-                run(() =>
-                  api.decideChange(value.id, {
-                    decision,
-                    comment: comment.trim() || undefined,
-                  }),
-                )
-              }
-            />
-          </InfoCard>
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <InfoCard title="Incidents caused">
-            <CausedIncidents
-              change={value}
-              busy={busy}
-              onLink={ref => run(() => api.linkCausedIncident(value.id, ref))}
-              onUnlink={incident =>
-                run(() => api.unlinkCausedIncident(value.id, incident))
-              }
-            />
-          </InfoCard>
-        </Grid>
-        <Grid item xs={12}>
-          <InfoCard title="History">
-            <ChangeEventList changeId={value.id} reloadKey={eventsKey} />
-          </InfoCard>
-        </Grid>
-      </Grid>
-    );
-  }
-
-  const title = change.value
-    ? `${change.value.ref}: ${change.value.title}`
-    : id;
   return (
-    <Page themeId="tool">
-      <Header title={title} subtitle="Change" />
-      <ItsmSectionTabs />
-      <Content>{content}</Content>
-    </Page>
+    <RecordPage
+      subtitle="Change"
+      id={id}
+      record={change}
+      belowHeader={<ItsmSectionTabs />}
+    >
+      {value => {
+        const update = (patch: Omit<UpdateChangeRequest, 'version'>) =>
+          run(() =>
+            api.updateChange(value.id, { ...patch, version: value.version }),
+          );
+        return (
+          <Grid container spacing={3}>
+            {error && (
+              <Grid item xs={12}>
+                <Alert
+                  severity="error"
+                  action={
+                    <Button color="inherit" size="small" onClick={change.retry}>
+                      Reload
+                    </Button>
+                  }
+                >
+                  {error.message}
+                </Alert>
+              </Grid>
+            )}
+            <Grid item xs={12} md={8}>
+              <InfoCard title="Details">
+                <ChangeDetailsList change={value} />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={4}>
+              <InfoCard title="Conflicts">
+                <ConflictList conflicts={value.conflicts} />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="Actions">
+                <ChangeActions change={value} busy={busy} onUpdate={update} />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <InfoCard title="Approvals">
+                <ChangeApprovals
+                  change={value}
+                  busy={busy}
+                  onDecide={(decision, comment) =>
+                    run(() =>
+                      api.decideChange(value.id, {
+                        decision,
+                        comment: comment.trim() || undefined,
+                      }),
+                    )
+                  }
+                />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <InfoCard title="Incidents caused">
+                <CausedIncidents
+                  change={value}
+                  busy={busy}
+                  onLink={ref =>
+                    run(() => api.linkCausedIncident(value.id, ref))
+                  }
+                  onUnlink={incident =>
+                    run(() => api.unlinkCausedIncident(value.id, incident))
+                  }
+                />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="History">
+                <ChangeEventList changeId={value.id} reloadKey={eventsKey} />
+              </InfoCard>
+            </Grid>
+          </Grid>
+        );
+      }}
+    </RecordPage>
   );
 }

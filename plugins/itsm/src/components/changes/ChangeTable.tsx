@@ -7,7 +7,8 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { Change } from '@openitsm/backstage-plugin-itsm-common';
 import { formatDateTime } from '../common/formatTime';
-import { ChangeStatusLabel, humanize, OutcomeLabel } from './ChangeStatusLabel';
+import { humanize } from '../common/humanize';
+import { ChangeStatusLabel, OutcomeLabel } from './ChangeStatusLabel';
 import { useChangeLink } from './useChangeLink';
 
 /** A page of changes with their window, status and outcome. */

@@ -22,7 +22,7 @@ import { itsmApiRef } from '../../api';
 import { errorMessage } from '../common/errorMessage';
 import { OptionSelect } from '../common/OptionSelect';
 import { ConflictList } from './ConflictList';
-import { humanize } from './ChangeStatusLabel';
+import { humanize } from '../common/humanize';
 import { localInputToIso } from './localDateTime';
 
 /** The request-change form; conflicts of the window show as you type it. */

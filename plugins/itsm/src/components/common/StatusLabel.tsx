@@ -1,35 +1,17 @@
-import {
-  StatusAborted,
-  StatusError,
-  StatusOK,
-  StatusPending,
-  StatusRunning,
-  StatusWarning,
-} from '@backstage/core-components';
-import { IncidentStatus } from '@openitsm/backstage-plugin-itsm-common';
+import { StatusAborted } from '@backstage/core-components';
+import { ComponentType, ReactNode } from 'react';
+import { humanize } from './humanize';
 
-/** `in_progress` → `In progress`. */
-export function statusText(status: IncidentStatus): string {
-  const text = status.replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+type StatusIcon = ComponentType<{ children?: ReactNode }>;
 
-/** An incident status with Backstage's status icons. */
-export function StatusLabel(props: { status: IncidentStatus }) {
-  const text = statusText(props.status);
-  switch (props.status) {
-    case 'new':
-      return <StatusError>{text}</StatusError>;
-    case 'acknowledged':
-      return <StatusWarning>{text}</StatusWarning>;
-    case 'in_progress':
-      return <StatusRunning>{text}</StatusRunning>;
-    case 'on_hold':
-      return <StatusPending>{text}</StatusPending>;
-    case 'resolved':
-    case 'closed':
-      return <StatusOK>{text}</StatusOK>;
-    default:
-      return <StatusAborted>{text}</StatusAborted>;
-  }
+/** Which Backstage status icon (StatusOK, StatusRunning…) each status gets. */
+export type StatusIcons<S extends string> = Record<S, StatusIcon>;
+
+/** A status in words with its icon; an unknown status reads as aborted. */
+export function StatusLabel<S extends string>(props: {
+  status: S;
+  icons: StatusIcons<S>;
+}) {
+  const Icon: StatusIcon = props.icons[props.status] ?? StatusAborted;
+  return <Icon>{humanize(props.status)}</Icon>;
 }

@@ -14,7 +14,9 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { itsmApiRef } from '../../api';
-import { errorMessage, isConflict } from '../common/errorMessage';
+import { ActionError, toActionError } from '../common/actionError';
+import { ActionErrorAlert } from '../common/ActionErrorAlert';
+import { isConflict } from '../common/errorMessage';
 import { EscalationLevelFields } from './EscalationLevelFields';
 
 /** The first level of a new policy: the group's first schedule, at once. */
@@ -52,7 +54,7 @@ export function EscalationPolicyEditor(props: {
   );
   const [touched, setTouched] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<{ message: string; conflict: boolean }>();
+  const [error, setError] = useState<ActionError>();
 
   const problems = touched ? validateEscalationLevels(levels) : [];
   const general = problems.filter(p => p.startsWith('levels: '));
@@ -73,13 +75,11 @@ export function EscalationPolicyEditor(props: {
       );
     } catch (e) {
       setError(
-        isConflict(e)
-          ? {
-              message:
-                'This policy was changed by someone else; reload to see the latest and try again.',
-              conflict: true,
-            }
-          : { message: errorMessage(e), conflict: false },
+        toActionError(
+          e,
+          'This policy was changed by someone else; reload to see the latest and try again.',
+          isConflict,
+        ),
       );
     } finally {
       setSaving(false);
@@ -88,20 +88,7 @@ export function EscalationPolicyEditor(props: {
 
   return (
     <Box display="flex" flexDirection="column" gridGap={8}>
-      {error && (
-        <Alert
-          severity={error.conflict ? 'warning' : 'error'}
-          action={
-            error.conflict ? (
-              <Button color="inherit" size="small" onClick={props.onReload}>
-                Reload
-              </Button>
-            ) : undefined
-          }
-        >
-          {error.message}
-        </Alert>
-      )}
+      {error && <ActionErrorAlert error={error} onReload={props.onReload} />}
       {general.length > 0 && (
         <Alert severity="error">{general.join('; ')}</Alert>
       )}

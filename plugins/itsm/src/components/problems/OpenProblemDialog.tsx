@@ -16,6 +16,7 @@ import { itsmApiRef } from '../../api';
 import { errorMessage } from '../common/errorMessage';
 import { useCatalogRefs } from '../common/useCatalogRefs';
 import { useProblemLink } from '../common/useProblemLink';
+import { TitleDescriptionFields } from '../common/TitleDescriptionFields';
 
 /**
  * Open a problem from scratch or from incidents (linked at once); its page
@@ -92,25 +93,12 @@ function OpenProblemForm(props: {
             affected.
           </Typography>
         )}
-        <TextField
-          id="itsm-problem-title"
-          label="Title"
-          value={title}
-          onChange={e => setTitle(e.target.value)}
-          required
-          fullWidth
-          margin="dense"
-          inputProps={{ maxLength: 400 }}
-        />
-        <TextField
-          id="itsm-problem-description"
-          label="Description"
-          value={description}
-          onChange={e => setDescription(e.target.value)}
-          fullWidth
-          multiline
-          minRows={3}
-          margin="dense"
+        <TitleDescriptionFields
+          idPrefix="itsm-problem"
+          title={title}
+          onTitleChange={setTitle}
+          description={description}
+          onDescriptionChange={setDescription}
         />
         <Autocomplete
           id="itsm-problem-services"

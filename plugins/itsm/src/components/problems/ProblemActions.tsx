@@ -1,9 +1,3 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import {
   allowedProblemTransitions,
@@ -15,6 +9,8 @@ import {
   UpdateProblemRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
+import { ActionDialog } from '../common/ActionDialog';
+import { TransitionButtons } from '../common/TransitionButtons';
 
 /**
  * One button per legal next status. Entering a status that needs the root
@@ -47,92 +43,71 @@ export function ProblemActions(props: {
   const rootCauseMissing =
     target !== undefined && needsRootCause(target) && !rootCause.trim();
 
+  const confirm = async () => {
+    const patch: Omit<UpdateProblemRequest, 'version'> = {
+      status: target,
+    };
+    if (rootCause.trim() !== (problem.rootCause ?? '')) {
+      patch.rootCause = rootCause.trim() || null;
+    }
+    if (target === 'resolved' && changeRef !== (problem.fixChangeRef ?? '')) {
+      patch.fixChangeRef = changeRef || null;
+    }
+    if (await onUpdate(patch)) setTarget(undefined);
+  };
+
   if (!next.length) return null;
   return (
     <>
-      <Box
-        display="flex"
-        gridGap={8}
-        flexWrap="wrap"
-        role="group"
-        aria-label="Status actions"
-      >
-        {next.map(to => (
-          <Button
-            key={to}
-            variant={to === 'closed' ? 'outlined' : 'contained'}
-            color={to === 'closed' ? 'default' : 'primary'}
-            disabled={busy}
-            onClick={() => move(to)}
-          >
-            {problemActionLabel(problem.status, to)}
-          </Button>
-        ))}
-      </Box>
-      <Dialog
+      <TransitionButtons
+        next={next}
+        quiet="closed"
+        busy={busy}
+        label={to => problemActionLabel(problem.status, to)}
+        onMove={move}
+      />
+      <ActionDialog
         open={target !== undefined}
         onClose={() => setTarget(undefined)}
-        fullWidth
+        title={
+          <>
+            {target && problemActionLabel(problem.status, target)}:{' '}
+            {problem.ref}
+          </>
+        }
+        confirmLabel={target && problemActionLabel(problem.status, target)}
+        disabled={busy || rootCauseMissing || !changeRefValid}
+        onConfirm={confirm}
       >
-        <DialogTitle>
-          {target && problemActionLabel(problem.status, target)}: {problem.ref}
-        </DialogTitle>
-        <DialogContent>
+        <TextField
+          id="itsm-problem-root-cause"
+          label="Root cause"
+          value={rootCause}
+          onChange={e => setRootCause(e.target.value)}
+          required={target !== undefined && needsRootCause(target)}
+          fullWidth
+          multiline
+          minRows={3}
+          margin="dense"
+        />
+        {target === 'resolved' && (
           <TextField
-            id="itsm-problem-root-cause"
-            label="Root cause"
-            value={rootCause}
-            onChange={e => setRootCause(e.target.value)}
-            required={target !== undefined && needsRootCause(target)}
+            id="itsm-problem-fix-change"
+            label="Fixed by change"
+            placeholder="CHG-1042"
+            value={fixChangeRef}
+            onChange={e => setFixChangeRef(e.target.value)}
+            error={!changeRefValid}
+            helperText={
+              changeRefValid
+                ? 'The change that fixed it, if any'
+                : 'A change ref such as CHG-1042'
+            }
             fullWidth
-            multiline
-            minRows={3}
             margin="dense"
           />
-          {target === 'resolved' && (
-            <TextField
-              id="itsm-problem-fix-change"
-              label="Fixed by change"
-              placeholder="CHG-1042"
-              value={fixChangeRef}
-              onChange={e => setFixChangeRef(e.target.value)}
-              error={!changeRefValid}
-              helperText={
-                changeRefValid
-                  ? 'The change that fixed it, if any'
-                  : 'A change ref such as CHG-1042'
-              }
-              fullWidth
-              margin="dense"
-            />
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setTarget(undefined)}>Cancel</Button>
-          <Button
-            color="primary"
-            variant="contained"
-            disabled={busy || rootCauseMissing || !changeRefValid}
-            onClick={async () => {
-              const patch: Omit<UpdateProblemRequest, 'version'> = {
-                status: target,
-              };
-              if (rootCause.trim() !== (problem.rootCause ?? '')) {
-                patch.rootCause = rootCause.trim() || null;
-              }
-              if (
-                target === 'resolved' &&
-                changeRef !== (problem.fixChangeRef ?? '')
-              ) {
-                patch.fixChangeRef = changeRef || null;
-              }
-              if (await onUpdate(patch)) setTarget(undefined);
-            }}
-          >
-            {target && problemActionLabel(problem.status, target)}
-          </Button>
-        </DialogActions>
-      </Dialog>
+        )}
+      </ActionDialog>
     </>
   );
 }

@@ -1,23 +1,9 @@
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { Problem } from '@openitsm/backstage-plugin-itsm-common';
-import { ReactNode } from 'react';
+import { DetailField as Field } from '../common/DetailField';
 import { formatDateTime } from '../common/formatTime';
 import { ProblemStatusLabel } from './ProblemStatusLabel';
-
-function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <Grid item xs={12} sm={props.wide ? 12 : 6}>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {props.label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {props.children}
-      </Typography>
-    </Grid>
-  );
-}
 
 /** What a problem is, where, who owns it, and what is known of its cause. */
 export function ProblemDetails(props: { problem: Problem }) {
@@ -37,7 +23,7 @@ export function ProblemDetails(props: { problem: Problem }) {
           '–'
         )}
       </Field>
-      <Field label="Affected services" wide>
+      <Field label="Affected services" size="full">
         {problem.affectedServices.length ? (
           <EntityRefLinks
             entityRefs={problem.affectedServices}
@@ -47,10 +33,10 @@ export function ProblemDetails(props: { problem: Problem }) {
           '–'
         )}
       </Field>
-      <Field label="Description" wide>
+      <Field label="Description" size="full">
         {problem.description || '–'}
       </Field>
-      <Field label="Root cause" wide>
+      <Field label="Root cause" size="full">
         {problem.rootCause ?? 'Not known yet'}
       </Field>
       <Field label="Fixed by change">{problem.fixChangeRef ?? '–'}</Field>

@@ -1,12 +1,13 @@
 import Box from '@material-ui/core/Box';
-import TextField from '@material-ui/core/TextField';
 import {
   PROBLEM_STATUSES,
   ProblemStatus,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { MultiOptionSelect } from '../common/MultiOptionSelect';
 import { OptionSelect } from '../common/OptionSelect';
-import { problemStatusText } from './ProblemStatusLabel';
+import { FilterBar } from '../common/FilterBar';
+import { FilterTextField } from '../common/FilterTextField';
+import { humanize } from '../common/humanize';
 
 export interface ProblemFilterValues {
   status: ProblemStatus[];
@@ -37,14 +38,13 @@ export function ProblemFilters(props: {
   const set = (patch: Partial<ProblemFilterValues>) =>
     onChange({ ...value, ...patch });
   return (
-    <Box display="flex" flexWrap="wrap" gridGap={16} alignItems="center" mb={2}>
-      <TextField
+    <FilterBar>
+      <FilterTextField
         id="itsm-problem-filter-search"
         label="Search"
         placeholder="Ref or title"
         value={value.q}
-        onChange={e => set({ q: e.target.value })}
-        size="small"
+        onChange={q => set({ q })}
       />
       <MultiOptionSelect
         id="itsm-problem-filter-status"
@@ -52,26 +52,24 @@ export function ProblemFilters(props: {
         value={value.status}
         options={PROBLEM_STATUSES}
         onChange={status => set({ status })}
-        format={problemStatusText}
+        format={humanize}
         minWidth={160}
       />
       {props.showServiceFilter && (
-        <TextField
+        <FilterTextField
           id="itsm-problem-filter-service"
           label="Service"
           placeholder="component:default/payments-api"
           value={value.entityRef}
-          onChange={e => set({ entityRef: e.target.value })}
-          size="small"
+          onChange={entityRef => set({ entityRef })}
         />
       )}
-      <TextField
+      <FilterTextField
         id="itsm-problem-filter-group"
         label="Owner group"
         placeholder="group:default/sre"
         value={value.ownerGroup}
-        onChange={e => set({ ownerGroup: e.target.value })}
-        size="small"
+        onChange={ownerGroup => set({ ownerGroup })}
       />
       <Box minWidth={160}>
         <OptionSelect
@@ -83,6 +81,6 @@ export function ProblemFilters(props: {
           format={days => (days ? `Older than ${days} days` : 'Any age')}
         />
       </Box>
-    </Box>
+    </FilterBar>
   );
 }

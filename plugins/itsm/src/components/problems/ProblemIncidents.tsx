@@ -9,7 +9,7 @@ import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { PriorityChip } from '../common/PriorityChip';
-import { StatusLabel } from '../common/StatusLabel';
+import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
 
 /** Incidents shown at first, and added by each "Show more". */
@@ -72,7 +72,7 @@ export function ProblemIncidents(props: {
             <Link to={incidentLink(incident)}>{incident.ref}</Link>
             <PriorityChip priority={incident.priority} />
             <Typography variant="body2">{incident.title}</Typography>
-            <StatusLabel status={incident.status} />
+            <IncidentStatusLabel status={incident.status} />
             <Box flexGrow={1} />
             <Button
               size="small"
