@@ -1,13 +1,16 @@
+import { Link } from '@backstage/core-components';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { Problem } from '@openitsm/backstage-plugin-itsm-common';
 import { DetailField as Field } from '../common/DetailField';
 import { formatDateTime } from '../common/formatTime';
+import { useChangeLink } from '../changes/useChangeLink';
 import { ProblemStatusLabel } from './ProblemStatusLabel';
 
 /** What a problem is, where, who owns it, and what is known of its cause. */
 export function ProblemDetails(props: { problem: Problem }) {
   const { problem } = props;
+  const changeLink = useChangeLink();
   return (
     <Grid container spacing={2}>
       <Field label="Status">
@@ -39,7 +42,15 @@ export function ProblemDetails(props: { problem: Problem }) {
       <Field label="Root cause" size="full">
         {problem.rootCause ?? 'Not known yet'}
       </Field>
-      <Field label="Fixed by change">{problem.fixChangeRef ?? '–'}</Field>
+      <Field label="Fixed by change">
+        {problem.fixChangeRef ? (
+          <Link to={changeLink({ ref: problem.fixChangeRef })}>
+            {problem.fixChangeRef}
+          </Link>
+        ) : (
+          '–'
+        )}
+      </Field>
       <Field label="Linked incidents">{problem.incidentCount}</Field>
       <Field label="Opened">
         {formatDateTime(problem.createdAt)} by {problem.createdBy}
