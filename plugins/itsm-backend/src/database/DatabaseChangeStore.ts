@@ -1,3 +1,4 @@
+import { eventColumns } from './eventColumns';
 import { nextRef } from './sequences';
 import {
   DatabaseService,
@@ -505,12 +506,7 @@ export class DatabaseChangeStore implements ChangeStore {
     await tx('itsm_change_events').insert(
       events.map(event => ({
         change_id: changeId,
-        type: event.type,
-        actor: event.actor,
-        at: this.time.toDb(at),
-        message: event.message,
-        before_json: event.before ? JSON.stringify(event.before) : null,
-        after_json: event.after ? JSON.stringify(event.after) : null,
+        ...eventColumns(event, at, this.time),
       })),
     );
   }

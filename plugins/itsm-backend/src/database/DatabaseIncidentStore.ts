@@ -1,3 +1,4 @@
+import { eventColumns } from './eventColumns';
 import { nextRef } from './sequences';
 import {
   DatabaseService,
@@ -475,12 +476,7 @@ export class DatabaseIncidentStore implements IncidentStore {
   private toEventRow(incidentId: string, event: NewTimelineEvent, at: string) {
     return {
       incident_id: incidentId,
-      type: event.type,
-      actor: event.actor,
-      at: this.time.toDb(at),
-      message: event.message,
-      before_json: event.before ? JSON.stringify(event.before) : null,
-      after_json: event.after ? JSON.stringify(event.after) : null,
+      ...eventColumns(event, at, this.time),
     };
   }
 

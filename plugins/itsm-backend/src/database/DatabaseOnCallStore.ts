@@ -1,3 +1,4 @@
+import { eventColumns } from './eventColumns';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
@@ -396,12 +397,7 @@ export class DatabaseOnCallStore {
         }
         await tx('itsm_timeline_events').insert({
           incident_id: incidentId,
-          type: event.type,
-          actor: event.actor,
-          at: this.time.toDb(at),
-          message: event.message,
-          before_json: event.before ? JSON.stringify(event.before) : null,
-          after_json: event.after ? JSON.stringify(event.after) : null,
+          ...eventColumns(event, at, this.time),
         });
         return true;
       });

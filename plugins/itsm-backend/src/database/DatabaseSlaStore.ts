@@ -1,3 +1,4 @@
+import { eventColumns } from './eventColumns';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
@@ -114,12 +115,7 @@ export class DatabaseSlaStore {
       if (updated !== 1) return false;
       await tx('itsm_timeline_events').insert({
         incident_id: due.id,
-        type: event.type,
-        actor: event.actor,
-        at: this.time.toDb(at),
-        message: event.message,
-        before_json: event.before ? JSON.stringify(event.before) : null,
-        after_json: event.after ? JSON.stringify(event.after) : null,
+        ...eventColumns(event, at, this.time),
       });
       return true;
     });

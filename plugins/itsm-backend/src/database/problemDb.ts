@@ -1,3 +1,4 @@
+import { eventColumns } from './eventColumns';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -46,12 +47,7 @@ export async function insertProblemEvents(
     events.map(event => ({
       subject_kind: subjectKind,
       subject_id: subjectId,
-      type: event.type,
-      actor: event.actor,
-      at: time.toDb(at),
-      message: event.message,
-      before_json: event.before ? JSON.stringify(event.before) : null,
-      after_json: event.after ? JSON.stringify(event.after) : null,
+      ...eventColumns(event, at, time),
     })),
   );
 }
@@ -66,12 +62,7 @@ export async function insertIncidentEvent(
 ): Promise<void> {
   await tx('itsm_timeline_events').insert({
     incident_id: incidentId,
-    type: event.type,
-    actor: event.actor,
-    at: time.toDb(at),
-    message: event.message,
-    before_json: event.before ? JSON.stringify(event.before) : null,
-    after_json: event.after ? JSON.stringify(event.after) : null,
+    ...eventColumns(event, at, time),
   });
 }
 
