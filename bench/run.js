@@ -123,6 +123,11 @@ async function main() {
       ['itsm estate list, open P1–P2 (50)', `${base}/api/itsm/incidents?status=new,acknowledged,in_progress,on_hold&priority=P1,P2&limit=50`],
       ['itsm SLA compliance, service, 12 months by month', `${base}/api/itsm/sla/compliance?entityRef=${ref}&from=${yearAgo}&groupBy=month`],
       ['itsm SLA compliance, estate, 12 months by month', `${base}/api/itsm/sla/compliance?from=${yearAgo}&groupBy=month`],
+      ['itsm who is on call (service)', `${base}/api/itsm/oncall?entityRef=${ref}`],
+      ['itsm open workarounds (service)', `${base}/api/itsm/workarounds?entityRef=${ref}&open=true`],
+      ['itsm problems (estate, 50)', `${base}/api/itsm/problems?limit=50`],
+      ['itsm changes (service, 50)', `${base}/api/itsm/changes?entityRef=${ref}&limit=50`],
+      ['itsm change metrics (service, 12 months)', `${base}/api/itsm/changes/metrics?entityRef=${ref}&from=${yearAgo}`],
     ];
     const rows = [];
     for (const [title, url] of endpoints) {
