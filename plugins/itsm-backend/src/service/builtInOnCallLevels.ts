@@ -1,8 +1,28 @@
 import {
   EscalationLevel,
+  OnCallNow,
   StoredOnCallSchedule,
   whoIsOnCall,
 } from '@openitsm/backstage-plugin-itsm-common';
+
+/**
+ * Who is on call on every layer of a schedule at one instant, worked out
+ * once per schedule however many levels page it.
+ */
+class OnCallAt {
+  private readonly bySchedule = new Map<string, OnCallNow[]>();
+
+  constructor(private readonly at: string) {}
+
+  layer(schedule: StoredOnCallSchedule, layerName: string) {
+    let all = this.bySchedule.get(schedule.id);
+    if (!all) {
+      all = whoIsOnCall(schedule, this.at);
+      this.bySchedule.set(schedule.id, all);
+    }
+    return all[schedule.layers.findIndex(l => l.name === layerName)];
+  }
+}
 
 /** A target of a level, before contact details are looked up. */
 export type LevelMember =
@@ -26,10 +46,9 @@ function layerLevel(
   schedule: StoredOnCallSchedule,
   layerName: string,
   level: number,
-  at: string,
+  onCall: OnCallAt,
 ): RefLevel {
-  const index = schedule.layers.findIndex(l => l.name === layerName);
-  const now = whoIsOnCall(schedule, at)[index];
+  const now = onCall.layer(schedule, layerName);
   return {
     level,
     name: layerName,
@@ -48,8 +67,9 @@ export function scheduleLevels(
   schedule: StoredOnCallSchedule,
   at: string,
 ): RefLevel[] {
+  const onCall = new OnCallAt(at);
   return schedule.layers.map((layer, i) =>
-    layerLevel(schedule, layer.name, i + 1, at),
+    layerLevel(schedule, layer.name, i + 1, onCall),
   );
 }
 
@@ -63,6 +83,7 @@ export function policyLevels(
   schedulesByName: Map<string, StoredOnCallSchedule>,
   at: string,
 ): RefLevel[] {
+  const onCall = new OnCallAt(at);
   return levels.map((level, i) => {
     const delay = level.afterMinutes
       ? `after ${level.afterMinutes} min`
@@ -87,7 +108,7 @@ export function policyLevels(
         ) {
           continue;
         }
-        const onLayer = layerLevel(schedule, layer, i + 1, at);
+        const onLayer = layerLevel(schedule, layer, i + 1, onCall);
         result.members.push(...onLayer.members);
         if (!result.schedule) {
           result.name = `${schedule.name} ${layer} (${delay})`;
