@@ -1,9 +1,8 @@
+import { idOrRefWhere } from './idOrRef';
+import { migratedClient } from './migratedClient';
 import { eventColumns } from './eventColumns';
 import { nextRef } from './sequences';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Change,
@@ -30,11 +29,6 @@ import {
   oldestFirstEvents,
 } from './keysetPage';
 import { DbTime } from './DbTime';
-
-const migrationsDir = resolvePackagePath(
-  '@openitsm/backstage-plugin-itsm-backend',
-  'migrations',
-);
 
 type Time = Date | string;
 
@@ -97,9 +91,6 @@ const TIME_FIELDS = new Set([
   'closedAt',
 ]);
 
-const UUID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const CLOSED = ['closed', 'cancelled'];
 
 /** Changes on Backstage's database (SQLite, PostgreSQL, MySQL). */
@@ -107,11 +98,7 @@ export class DatabaseChangeStore implements ChangeStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseChangeStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseChangeStore(client);
+    return new DatabaseChangeStore(await migratedClient(options.database));
   }
 
   private readonly time: DbTime;
@@ -142,12 +129,9 @@ export class DatabaseChangeStore implements ChangeStore {
   }
 
   async getChange(idOrRef: string): Promise<Change | undefined> {
-    const byId = UUID_PATTERN.test(idOrRef);
+    const [column, value] = idOrRefWhere(idOrRef);
     const row = await this.db<ChangeRow>('itsm_changes')
-      .where(
-        byId ? 'id' : 'ref',
-        byId ? idOrRef : idOrRef.toLocaleUpperCase('en-US'),
-      )
+      .where(column, value)
       .first();
     if (!row) return undefined;
     const [change] = await this.withServices([row]);

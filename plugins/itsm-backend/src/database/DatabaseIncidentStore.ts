@@ -1,9 +1,8 @@
+import { idOrRefWhere } from './idOrRef';
+import { migratedClient } from './migratedClient';
 import { eventColumns } from './eventColumns';
 import { nextRef } from './sequences';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   EntityItsmSummary,
@@ -40,11 +39,6 @@ import {
   storedSlaFromRow,
   whereSlaBreached,
 } from './slaColumns';
-
-const migrationsDir = resolvePackagePath(
-  '@openitsm/backstage-plugin-itsm-backend',
-  'migrations',
-);
 
 type IncidentRow = {
   id: string;
@@ -133,20 +127,12 @@ const COLUMNS: Record<keyof IncidentFields, keyof IncidentRow | undefined> = {
 /** The card lists at most this many open incidents; counts cover all. */
 const SUMMARY_OPEN_LIMIT = 50;
 
-const UUID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Incidents on Backstage's database (SQLite, PostgreSQL, MySQL). */
 export class DatabaseIncidentStore implements IncidentStore {
   static async create(options: {
     database: DatabaseService;
-    skipMigrations?: boolean;
   }): Promise<DatabaseIncidentStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseIncidentStore(client);
+    return new DatabaseIncidentStore(await migratedClient(options.database));
   }
 
   private readonly time: DbTime;
@@ -177,9 +163,7 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 
   async getIncident(idOrRef: string): Promise<Incident | undefined> {
-    const column = UUID_PATTERN.test(idOrRef) ? 'id' : 'ref';
-    const value =
-      column === 'ref' ? idOrRef.toLocaleUpperCase('en-US') : idOrRef;
+    const [column, value] = idOrRefWhere(idOrRef);
     const row = await this.db<IncidentRow>('itsm_incidents')
       .where(column, value)
       .first();

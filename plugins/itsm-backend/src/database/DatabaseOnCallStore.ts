@@ -1,3 +1,4 @@
+import { migratedClient } from './migratedClient';
 import { eventColumns } from './eventColumns';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
@@ -84,14 +85,13 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * On-call schedules, escalation policies and the escalation steps fired, on
- * Backstage's database. The tables come with the plugin's migrations (run by
- * DatabaseIncidentStore.create).
+ * Backstage's database.
  */
 export class DatabaseOnCallStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseOnCallStore> {
-    return new DatabaseOnCallStore(await options.database.getClient());
+    return new DatabaseOnCallStore(await migratedClient(options.database));
   }
 
   private readonly time: DbTime;

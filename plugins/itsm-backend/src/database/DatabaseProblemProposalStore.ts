@@ -6,7 +6,7 @@ import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { newestFirstPage, nextPageCursor } from './keysetPage';
 import { DbTime } from './DbTime';
-import { migratedClient } from './problemDb';
+import { migratedClient } from './migratedClient';
 import {
   NewProblemProposal,
   ProblemProposalListFilter,

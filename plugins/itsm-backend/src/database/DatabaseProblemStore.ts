@@ -14,12 +14,12 @@ import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
 import {
   escapeLike,
-  idOrRefWhere,
   insertIncidentEvent,
   insertProblemEvents,
   listProblemEvents,
-  migratedClient,
 } from './problemDb';
+import { idOrRefWhere } from './idOrRef';
+import { migratedClient } from './migratedClient';
 import {
   IncidentLinkChange,
   NewProblemEvent,

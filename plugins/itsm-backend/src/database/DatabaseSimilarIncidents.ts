@@ -4,7 +4,8 @@ import {
   similaritySearchTerms,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
-import { escapeLike, migratedClient } from './problemDb';
+import { escapeLike } from './problemDb';
+import { migratedClient } from './migratedClient';
 
 export interface SimilarIncidentsQuery {
   entityRef: string;

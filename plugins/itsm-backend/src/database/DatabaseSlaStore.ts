@@ -1,3 +1,4 @@
+import { migratedClient } from './migratedClient';
 import { eventColumns } from './eventColumns';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
@@ -39,7 +40,7 @@ export class DatabaseSlaStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseSlaStore> {
-    return new DatabaseSlaStore(await options.database.getClient());
+    return new DatabaseSlaStore(await migratedClient(options.database));
   }
 
   private readonly time: DbTime;

@@ -13,12 +13,9 @@ import { v4 as uuid } from 'uuid';
 import { newestFirstPage, nextPageCursor } from './keysetPage';
 import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
-import {
-  idOrRefWhere,
-  insertIncidentEvent,
-  insertProblemEvents,
-  migratedClient,
-} from './problemDb';
+import { insertIncidentEvent, insertProblemEvents } from './problemDb';
+import { idOrRefWhere } from './idOrRef';
+import { migratedClient } from './migratedClient';
 import {
   NewProblemEvent,
   WorkaroundChanges,

@@ -1,38 +1,10 @@
 import { eventColumns } from './eventColumns';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import { Page, ProblemEvent } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
 import { oldestFirstEvents } from './keysetPage';
 import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
 import { NewProblemEvent } from './ProblemStore';
-
-const migrationsDir = resolvePackagePath(
-  '@openitsm/backstage-plugin-itsm-backend',
-  'migrations',
-);
-
-export const UUID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The knex client, migrated unless the database says to skip. */
-export async function migratedClient(database: DatabaseService): Promise<Knex> {
-  const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
-  }
-  return client;
-}
-
-/** `id` or human ref (case-insensitive) → the column to look it up by. */
-export function idOrRefWhere(idOrRef: string): [string, string] {
-  return UUID_PATTERN.test(idOrRef)
-    ? ['id', idOrRef]
-    : ['ref', idOrRef.toLocaleUpperCase('en-US')];
-}
 
 export async function insertProblemEvents(
   tx: Knex,
