@@ -59,13 +59,7 @@ export class OnCallService {
         `entityRef: ${entityRef} is not in the catalog (or you cannot see it)`,
       );
     }
-    for (const provider of this.providers) {
-      const answer = await provider.getOnCall({ entity, at });
-      if (answer) {
-        return { ...answer, entityRef, at };
-      }
-    }
-    return this.builtIn(entity, entityRef, at);
+    return this.answerFor(entity, entityRef, at);
   }
 
   /**
@@ -83,12 +77,7 @@ export class OnCallService {
     });
     if (!entity) return {};
     const group = this.ownerGroupOf(entity);
-    let answer: Omit<OnCallResponse, 'entityRef' | 'at'> | undefined;
-    for (const provider of this.providers) {
-      answer = await provider.getOnCall({ entity, at });
-      if (answer) break;
-    }
-    answer ??= await this.builtIn(entity, entityRef, at);
+    const answer = await this.answerFor(entity, entityRef, at);
     const user = answer.levels
       .flatMap(level => level.people)
       .find(person => person.userRef)?.userRef;
@@ -157,6 +146,21 @@ export class OnCallService {
       if (schedule) schedules.set(schedule.name, schedule);
     }
     return policyLevels(levels, schedules, at);
+  }
+
+  /** The first module provider that covers the entity, else the built-in schedules. */
+  private async answerFor(
+    entity: Entity,
+    entityRef: string,
+    at: string,
+  ): Promise<OnCallResponse> {
+    for (const provider of this.providers) {
+      const answer = await provider.getOnCall({ entity, at });
+      if (answer) {
+        return { ...answer, entityRef, at };
+      }
+    }
+    return this.builtIn(entity, entityRef, at);
   }
 
   private async builtIn(
