@@ -3,8 +3,9 @@ export interface Config {
   itsm?: {
     /**
      * Impact × urgency → priority, keyed by impact then urgency; cells left
-     * out keep the ITIL default (H/H=P1 … L/L=P5).
-     * @visibility frontend
+     * out keep the ITIL default (H/H=P1 … L/L=P5). The frontend package
+     * (`@openitsm/backstage-plugin-itsm`) declares the same key, visible to
+     * the browser; the two declarations must keep the same type.
      */
     priorityMatrix?: {
       [impact in 'high' | 'medium' | 'low']?: {
@@ -17,8 +18,8 @@ export interface Config {
       };
     };
     /**
-     * Incident categories offered and accepted.
-     * @visibility frontend
+     * Incident categories offered and accepted. Also declared, visible to the
+     * browser, by `@openitsm/backstage-plugin-itsm`.
      */
     categories?: string[];
     /**
