@@ -182,7 +182,7 @@ describe('problems over HTTP', () => {
         title: 'Raise the export timeout',
         type: 'standard',
         risk: 'low',
-        services: ['ledger'],
+        affectedServices: ['ledger'],
         plannedStart: '2026-12-01T10:00:00Z',
         plannedEnd: '2026-12-01T11:00:00Z',
       });
@@ -274,7 +274,7 @@ describe('problems over HTTP', () => {
 
     const missing = await request(server)
       .post('/api/itsm/workarounds')
-      .send({ title: 'x', services: [] });
+      .send({ title: 'x', affectedServices: [] });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toMatch(/steps/);
 
@@ -282,13 +282,13 @@ describe('problems over HTTP', () => {
       problemId: problem.body.ref,
       title: 'Fail over to the secondary acquirer',
       steps: '1. Open the payments console\n2. Switch to **secondary**',
-      services: [],
+      affectedServices: [],
     });
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({
       ref: 'WA-1001',
       problemRef: 'PRB-1001',
-      services: ['component:default/payments-api'],
+      affectedServices: ['component:default/payments-api'],
       status: 'active',
       useCount: 0,
     });
@@ -297,7 +297,7 @@ describe('problems over HTTP', () => {
       .send({
         title: 'Old',
         steps: 'x',
-        services: ['payments-api'],
+        affectedServices: ['payments-api'],
         status: 'retired',
       });
 
@@ -445,7 +445,7 @@ describe('problems over HTTP', () => {
       await request(server).get('/api/itsm/workarounds'),
       await request(server)
         .post('/api/itsm/workarounds')
-        .send({ title: 'x', steps: 'y', services: ['ledger'] }),
+        .send({ title: 'x', steps: 'y', affectedServices: ['ledger'] }),
       await request(server).get('/api/itsm/problem-proposals'),
     ];
     expect(responses.map(r => r.status)).toEqual([

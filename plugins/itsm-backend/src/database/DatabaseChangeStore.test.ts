@@ -18,7 +18,7 @@ function fields(overrides: Partial<ChangeFields> = {}): ChangeFields {
     type: 'normal',
     risk: 'high',
     status: 'new',
-    services: [PAY],
+    affectedServices: [PAY],
     requester: 'user:default/alice',
     plannedStart: '2026-12-01T10:00:00.000Z',
     plannedEnd: '2026-12-01T12:00:00.000Z',
@@ -59,14 +59,14 @@ describe('DatabaseChangeStore', () => {
         '2026-11-01T10:00:00.000Z',
       );
       const b = await store.createChange(
-        fields({ services: [LEDGER, PAY], problemRef: 'PRB-1003' }),
+        fields({ affectedServices: [LEDGER, PAY], problemRef: 'PRB-1003' }),
         created,
         '2026-11-01T11:00:00.000Z',
       );
       expect(a.ref).toBe('CHG-1001');
       expect(b).toMatchObject({
         ref: 'CHG-1002',
-        services: [LEDGER, PAY],
+        affectedServices: [LEDGER, PAY],
         problemRef: 'PRB-1003',
         version: 1,
         plannedStart: '2026-12-01T10:00:00.000Z',
@@ -87,7 +87,7 @@ describe('DatabaseChangeStore', () => {
             title: `Change on ${day}`,
             plannedStart: `2026-12-${day}T10:00:00.000Z`,
             plannedEnd: `2026-12-${day}T11:00:00.000Z`,
-            services: day === '04' ? [LEDGER] : [PAY],
+            affectedServices: day === '04' ? [LEDGER] : [PAY],
           }),
           created,
           '2026-11-01T10:00:00.000Z',
@@ -119,7 +119,7 @@ describe('DatabaseChangeStore', () => {
     it('finds open windows overlapping on the same services', async () => {
       const { store } = await createStores();
       const a = await store.createChange(
-        fields({ services: [PAY, LEDGER] }),
+        fields({ affectedServices: [PAY, LEDGER] }),
         created,
         '2026-11-01T10:00:00.000Z',
       );
@@ -260,7 +260,7 @@ describe('DatabaseChangeStore', () => {
         '2026-11-10T10:00:00.000Z',
       );
       const ok = await store.createChange(
-        fields({ services: [PAY, LEDGER] }),
+        fields({ affectedServices: [PAY, LEDGER] }),
         created,
         '2026-11-01T10:00:00.000Z',
       );

@@ -66,7 +66,7 @@ const COLUMNS: Record<keyof ChangeFields, keyof ChangeRow | undefined> = {
   type: 'type',
   risk: 'risk',
   status: 'status',
-  services: undefined,
+  affectedServices: undefined,
   requester: 'requester',
   plannedStart: 'planned_start',
   plannedEnd: 'planned_end',
@@ -243,10 +243,10 @@ export class DatabaseChangeStore implements ChangeStore {
         );
       }
       const row = await tx<ChangeRow>('itsm_changes').where({ id }).first();
-      if (changes.services) {
+      if (changes.affectedServices) {
         await tx('itsm_change_services').where({ change_id: id }).delete();
         await this.insertServices(tx, id, {
-          services: changes.services,
+          affectedServices: changes.affectedServices,
           status: row!.status,
           plannedStart: this.time.fromDb(row!.planned_start),
           plannedEnd: this.time.fromDb(row!.planned_end),
@@ -464,10 +464,10 @@ export class DatabaseChangeStore implements ChangeStore {
     changeId: string,
     fields: Pick<
       ChangeFields,
-      'services' | 'status' | 'plannedStart' | 'plannedEnd'
+      'affectedServices' | 'status' | 'plannedStart' | 'plannedEnd'
     >,
   ) {
-    const unique = [...new Set(fields.services)];
+    const unique = [...new Set(fields.affectedServices)];
     await tx('itsm_change_services').insert(
       unique.map((entityRef, index) => ({
         change_id: changeId,
@@ -505,7 +505,9 @@ export class DatabaseChangeStore implements ChangeStore {
           ? this.time.toDb(value as string)
           : value;
     }
-    if (fields.services) columns.primary_service = fields.services[0];
+    if (fields.affectedServices) {
+      columns.primary_service = fields.affectedServices[0];
+    }
     return columns;
   }
 
@@ -543,7 +545,7 @@ export class DatabaseChangeStore implements ChangeStore {
       type: row.type,
       risk: row.risk,
       status: row.status,
-      services,
+      affectedServices: services,
       requester: row.requester,
       plannedStart: this.time.fromDb(row.planned_start),
       plannedEnd: this.time.fromDb(row.planned_end),

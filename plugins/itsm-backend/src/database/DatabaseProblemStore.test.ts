@@ -256,7 +256,7 @@ describe('problem stores', () => {
             problemId,
             title,
             steps: '1. Restart',
-            services,
+            affectedServices: services,
             status: 'active',
             createdBy: alice,
           },

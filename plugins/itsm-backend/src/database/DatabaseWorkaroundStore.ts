@@ -73,7 +73,7 @@ export class DatabaseWorkaroundStore implements WorkaroundStore {
         created_at: this.time.toDb(at),
         updated_at: this.time.toDb(at),
       });
-      await this.writeServices(tx, id, fields.services, fields.status);
+      await this.writeServices(tx, id, fields.affectedServices, fields.status);
       await insertProblemEvents(tx, this.time, 'workaround', id, events, at);
       if (fields.problemId) {
         await insertProblemEvents(
@@ -168,11 +168,11 @@ export class DatabaseWorkaroundStore implements WorkaroundStore {
       const row = await tx('itsm_workarounds')
         .where({ id })
         .first('status', 'problem_id');
-      if (changes.services) {
+      if (changes.affectedServices) {
         await tx('itsm_workaround_services')
           .where({ workaround_id: id })
           .delete();
-        await this.writeServices(tx, id, changes.services, row.status);
+        await this.writeServices(tx, id, changes.affectedServices, row.status);
       } else if (changes.status) {
         await tx('itsm_workaround_services')
           .where({ workaround_id: id })
@@ -273,7 +273,7 @@ export class DatabaseWorkaroundStore implements WorkaroundStore {
       problemStatus: row.problem_status ?? undefined,
       title: row.title,
       steps: row.steps,
-      services: links
+      affectedServices: links
         .filter(l => l.workaround_id === row.id)
         .map(l => l.entity_ref),
       status: row.status,

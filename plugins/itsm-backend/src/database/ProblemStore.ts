@@ -113,7 +113,7 @@ export type WorkaroundFields = Omit<
 >;
 
 export type WorkaroundChanges = Partial<
-  Pick<WorkaroundFields, 'title' | 'steps' | 'services' | 'status'>
+  Pick<WorkaroundFields, 'title' | 'steps' | 'affectedServices' | 'status'>
 >;
 
 export interface WorkaroundListFilter

@@ -67,7 +67,7 @@ const requestChange = {
   title: 'Upgrade payments database',
   type: 'normal',
   risk: 'high',
-  services: ['payments-api'],
+  affectedServices: ['payments-api'],
   plannedStart: '2026-12-01T10:00:00Z',
   plannedEnd: '2026-12-01T12:00:00Z',
   implementationPlan: 'pg_upgrade --link',
@@ -96,7 +96,7 @@ describe('changes over HTTP', () => {
       ref: 'CHG-1001',
       status: 'new',
       requester: 'user:default/mock',
-      services: ['component:default/payments-api'],
+      affectedServices: ['component:default/payments-api'],
       problemRef: 'PRB-1001',
       version: 1,
     });
@@ -413,9 +413,12 @@ describe('changes over HTTP', () => {
       [
         await request(server)
           .post('/api/itsm/changes')
-          .send({ ...requestChange, services: ['component:default/nope'] }),
+          .send({
+            ...requestChange,
+            affectedServices: ['component:default/nope'],
+          }),
         400,
-        /services\[0\]: unknown entity component:default\/nope/,
+        /affectedServices\[0\]: unknown entity component:default\/nope/,
       ],
       [
         await request(server)
@@ -438,10 +441,10 @@ describe('changes over HTTP', () => {
     await request(server).patch(url).send({ version: 2, status: 'authorize' });
     const scope = await request(server)
       .patch(url)
-      .send({ version: 3, services: ['ledger'] });
+      .send({ version: 3, affectedServices: ['ledger'] });
     expect(scope.status).toBe(400);
     expect(scope.body.error.message).toBe(
-      'services cannot be changed while the change is authorize',
+      'affectedServices cannot be changed while the change is authorize',
     );
     const noVersion = await request(server).patch(url).send({ title: 'x' });
     expect(noVersion.status).toBe(400);

@@ -788,7 +788,7 @@ export const spec = {
               "maxLength": 64
             }
           },
-          "addedServices": {
+          "affectedServices": {
             "type": "array",
             "maxItems": 50,
             "items": {
@@ -844,7 +844,7 @@ export const spec = {
               }
             ]
           },
-          "addedServices": {
+          "affectedServices": {
             "type": "array",
             "maxItems": 50,
             "items": {
@@ -999,7 +999,7 @@ export const spec = {
           "ref",
           "title",
           "steps",
-          "services",
+          "affectedServices",
           "status",
           "useCount",
           "createdBy",
@@ -1031,7 +1031,7 @@ export const spec = {
             "type": "string",
             "description": "Markdown"
           },
-          "services": {
+          "affectedServices": {
             "type": "array",
             "items": {
               "type": "string"
@@ -1064,7 +1064,7 @@ export const spec = {
         "required": [
           "title",
           "steps",
-          "services"
+          "affectedServices"
         ],
         "properties": {
           "problemId": {
@@ -1083,7 +1083,7 @@ export const spec = {
             "minLength": 1,
             "maxLength": 20000
           },
-          "services": {
+          "affectedServices": {
             "type": "array",
             "maxItems": 50,
             "description": "Services it applies to; empty means the problem's.",
@@ -1113,7 +1113,7 @@ export const spec = {
             "minLength": 1,
             "maxLength": 20000
           },
-          "services": {
+          "affectedServices": {
             "type": "array",
             "minItems": 1,
             "maxItems": 50,
@@ -1735,7 +1735,7 @@ export const spec = {
           "type",
           "risk",
           "status",
-          "services",
+          "affectedServices",
           "requester",
           "plannedStart",
           "plannedEnd",
@@ -1770,7 +1770,7 @@ export const spec = {
           "status": {
             "$ref": "#/components/schemas/ChangeStatus"
           },
-          "services": {
+          "affectedServices": {
             "type": "array",
             "items": {
               "type": "string"
@@ -1889,7 +1889,7 @@ export const spec = {
           "title",
           "type",
           "risk",
-          "services",
+          "affectedServices",
           "plannedStart",
           "plannedEnd"
         ],
@@ -1909,7 +1909,7 @@ export const spec = {
           "risk": {
             "$ref": "#/components/schemas/Level"
           },
-          "services": {
+          "affectedServices": {
             "type": "array",
             "minItems": 1,
             "maxItems": 50,
@@ -1968,7 +1968,7 @@ export const spec = {
           "risk": {
             "$ref": "#/components/schemas/Level"
           },
-          "services": {
+          "affectedServices": {
             "type": "array",
             "minItems": 1,
             "maxItems": 50,

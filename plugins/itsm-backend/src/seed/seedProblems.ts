@@ -33,7 +33,7 @@ export interface SeedProblem {
 export interface SeedKnownError {
   title: string;
   steps: string;
-  services: string[];
+  affectedServices: string[];
   createdBy: string;
 }
 
@@ -89,7 +89,12 @@ export async function seedProblems(options: {
     }
     for (const w of entry.workarounds ?? []) {
       const workaround = await workarounds.create(
-        { title: w.title, steps: w.steps, services: [], status: w.status },
+        {
+          title: w.title,
+          steps: w.steps,
+          affectedServices: [],
+          status: w.status,
+        },
         problem,
         ctx,
       );
@@ -100,7 +105,11 @@ export async function seedProblems(options: {
   }
   for (const known of seed.knownErrors ?? []) {
     await workarounds.create(
-      { title: known.title, steps: known.steps, services: known.services },
+      {
+        title: known.title,
+        steps: known.steps,
+        affectedServices: known.affectedServices,
+      },
       undefined,
       { actor: known.createdBy, replay: true },
     );

@@ -48,7 +48,7 @@ const EDITABLE: EditableField[] = [
   'description',
   'type',
   'risk',
-  'services',
+  'affectedServices',
   'plannedStart',
   'plannedEnd',
   'actualStart',
@@ -89,7 +89,7 @@ export class ChangeService {
     const now = ctx.now ?? new Date().toISOString();
     const title = request.title.trim();
     if (!title) throw new InputError('title must not be empty');
-    const services = await this.checkServices(request.services, ctx);
+    const services = await this.checkServices(request.affectedServices, ctx);
     const plannedStart = toIso('plannedStart', request.plannedStart);
     const plannedEnd = toIso('plannedEnd', request.plannedEnd);
     const windowProblem = checkPlannedWindow(plannedStart, plannedEnd);
@@ -101,7 +101,7 @@ export class ChangeService {
         type: request.type,
         risk: request.risk,
         status: 'new',
-        services,
+        affectedServices: services,
         requester: ctx.actor,
         plannedStart,
         plannedEnd,
@@ -124,7 +124,7 @@ export class ChangeService {
           status: 'new',
           type: request.type,
           risk: request.risk,
-          services,
+          affectedServices: services,
         },
       },
       now,
@@ -163,7 +163,7 @@ export class ChangeService {
     if (query.exclude) id = (await this.get(query.exclude)).id;
     return this.conflictsOf({
       id,
-      services: query.services,
+      affectedServices: query.services,
       plannedStart: query.start,
       plannedEnd: query.end,
     });
@@ -240,7 +240,7 @@ export class ChangeService {
     const windowMoved =
       'plannedStart' in changes ||
       'plannedEnd' in changes ||
-      'services' in changes;
+      'affectedServices' in changes;
     if (status === 'scheduled' && (to === 'scheduled' || windowMoved)) {
       const override = await this.freezeOverride(
         merged,
@@ -439,13 +439,13 @@ export class ChangeService {
   }
 
   private async conflictsOf(
-    change: Pick<Change, 'services' | 'plannedStart' | 'plannedEnd'> & {
+    change: Pick<Change, 'affectedServices' | 'plannedStart' | 'plannedEnd'> & {
       id?: string;
     },
   ) {
     const window = {
       id: change.id,
-      services: change.services,
+      services: change.affectedServices,
       start: change.plannedStart,
       end: change.plannedEnd,
     };
@@ -484,7 +484,7 @@ export class ChangeService {
         value = (value as string).trim();
         if (!value) throw new InputError('title must not be empty');
       }
-      if (field === 'services') {
+      if (field === 'affectedServices') {
         value = await this.checkServices(value as string[], ctx);
       }
       if (field === 'problemRef') {
@@ -519,10 +519,10 @@ export class ChangeService {
 
   private async checkServices(services: string[], ctx: ActorContext) {
     if (!services.length) {
-      throw new InputError('services must name at least one service');
+      throw new InputError('affectedServices must name at least one service');
     }
     const checks: RefCheck[] = services.map((ref, i) => ({
-      field: `services[${i}]`,
+      field: `affectedServices[${i}]`,
       ref,
       defaultKind: 'component',
     }));

@@ -155,7 +155,7 @@ export class ProblemService {
     }
     const [addedServices, ownerGroup, assignee] = await this.checkRefs(
       {
-        addedServices: request.addedServices,
+        affectedServices: request.affectedServices,
         ownerGroup: request.ownerGroup ?? undefined,
         assignee: request.assignee ?? undefined,
       },
@@ -290,19 +290,21 @@ export class ProblemService {
     return version;
   }
 
-  /** addedServices, ownerGroup and assignee, normalized and checked. */
+  /** The services added by hand, ownerGroup and assignee, normalized and checked. */
   private async checkRefs(
     request: Pick<
       CreateProblemRequest,
-      'addedServices' | 'ownerGroup' | 'assignee'
+      'affectedServices' | 'ownerGroup' | 'assignee'
     >,
     ctx: ActorContext,
   ): Promise<[string[] | undefined, string | undefined, string | undefined]> {
-    const checks: RefCheck[] = (request.addedServices ?? []).map((ref, i) => ({
-      field: `addedServices[${i}]`,
-      ref,
-      defaultKind: 'component',
-    }));
+    const checks: RefCheck[] = (request.affectedServices ?? []).map(
+      (ref, i) => ({
+        field: `affectedServices[${i}]`,
+        ref,
+        defaultKind: 'component',
+      }),
+    );
     if (request.ownerGroup) {
       checks.push({
         field: 'ownerGroup',
@@ -323,10 +325,10 @@ export class ProblemService {
       ctx.replay || !ctx.credentials
         ? checks.map(c => this.refs.normalize(c))
         : await this.refs.validate(checks, ctx.credentials);
-    const count = request.addedServices?.length ?? 0;
+    const count = request.affectedServices?.length ?? 0;
     let next = count;
     return [
-      request.addedServices
+      request.affectedServices
         ? [...new Set(normalized.slice(0, count))]
         : undefined,
       request.ownerGroup ? normalized[next++] : undefined,

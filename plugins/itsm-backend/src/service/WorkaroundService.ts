@@ -52,11 +52,11 @@ export class WorkaroundService {
     const steps = request.steps.trim();
     if (!steps) throw new InputError('steps must not be empty');
     // A workaround of a problem applies to its services unless told otherwise
-    const requested = request.services.length
-      ? request.services
+    const requested = request.affectedServices.length
+      ? request.affectedServices
       : problem?.affectedServices ?? [];
     if (!requested.length) {
-      throw new InputError('services must name at least one service');
+      throw new InputError('affectedServices must name at least one service');
     }
     const services = await this.checkServices(requested, ctx);
     const status = request.status ?? 'active';
@@ -67,7 +67,7 @@ export class WorkaroundService {
         message: `Workaround "${title}" published (${status}) for ${services.join(
           ', ',
         )}`,
-        after: { title, status, services },
+        after: { title, status, affectedServices: services },
       },
     ];
     return this.store.createWorkaround(
@@ -75,7 +75,7 @@ export class WorkaroundService {
         problemId: problem?.id,
         title,
         steps,
-        services,
+        affectedServices: services,
         status,
         createdBy: ctx.actor,
       },
@@ -102,13 +102,13 @@ export class WorkaroundService {
       if (!steps) throw new InputError('steps must not be empty');
       if (steps !== current.steps) changes.steps = steps;
     }
-    if (request.services !== undefined) {
-      if (!request.services.length) {
-        throw new InputError('services must name at least one service');
+    if (request.affectedServices !== undefined) {
+      if (!request.affectedServices.length) {
+        throw new InputError('affectedServices must name at least one service');
       }
-      const services = await this.checkServices(request.services, ctx);
-      if (services.join() !== current.services.join()) {
-        changes.services = services;
+      const services = await this.checkServices(request.affectedServices, ctx);
+      if (services.join() !== current.affectedServices.join()) {
+        changes.affectedServices = services;
       }
     }
     if (request.status !== undefined && request.status !== current.status) {
@@ -204,7 +204,7 @@ export class WorkaroundService {
 
   private async checkServices(refs: string[], ctx: ActorContext) {
     const checks = refs.map((ref, i) => ({
-      field: `services[${i}]`,
+      field: `affectedServices[${i}]`,
       ref,
       defaultKind: 'component',
     }));

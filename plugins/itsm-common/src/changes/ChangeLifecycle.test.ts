@@ -217,15 +217,15 @@ describe('change lifecycle', () => {
   });
 
   it.each`
-    status         | field             | editable
-    ${'assess'}    | ${'services'}     | ${true}
-    ${'authorize'} | ${'services'}     | ${false}
-    ${'authorize'} | ${'plannedStart'} | ${false}
-    ${'scheduled'} | ${'plannedStart'} | ${true}
-    ${'scheduled'} | ${'risk'}         | ${false}
-    ${'implement'} | ${'outcome'}      | ${true}
-    ${'closed'}    | ${'outcome'}      | ${false}
-    ${'closed'}    | ${'problemRef'}   | ${true}
+    status         | field                 | editable
+    ${'assess'}    | ${'affectedServices'} | ${true}
+    ${'authorize'} | ${'affectedServices'} | ${false}
+    ${'authorize'} | ${'plannedStart'}     | ${false}
+    ${'scheduled'} | ${'plannedStart'}     | ${true}
+    ${'scheduled'} | ${'risk'}             | ${false}
+    ${'implement'} | ${'outcome'}          | ${true}
+    ${'closed'}    | ${'outcome'}          | ${false}
+    ${'closed'}    | ${'problemRef'}       | ${true}
   `('$field editable in $status: $editable', ({ status, field, editable }) => {
     expect(editableChangeFields(status).includes(field)).toBe(editable);
   });

@@ -173,7 +173,7 @@ function describeMissing(approval: ChangeApprovalStatus): string {
  * @public
  */
 export function editableChangeFields(status: ChangeStatus): readonly string[] {
-  const scope = ['title', 'description', 'type', 'risk', 'services'];
+  const scope = ['title', 'description', 'type', 'risk', 'affectedServices'];
   const plans = [
     'plannedStart',
     'plannedEnd',

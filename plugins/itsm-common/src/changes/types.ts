@@ -133,7 +133,7 @@ export interface Change {
   risk: ChangeRisk;
   status: ChangeStatus;
   /** Catalog entity refs; the first one is the primary service. */
-  services: string[];
+  affectedServices: string[];
   requester: string;
   plannedStart: string;
   plannedEnd: string;
@@ -202,7 +202,8 @@ export interface CreateChangeRequest {
   description?: string;
   type: ChangeType;
   risk: ChangeRisk;
-  services: string[];
+  /** Catalog entity refs; the first one is the primary service. */
+  affectedServices: string[];
   plannedStart: string;
   plannedEnd: string;
   implementationPlan?: string;
@@ -221,7 +222,7 @@ export interface UpdateChangeRequest {
   description?: string;
   type?: ChangeType;
   risk?: ChangeRisk;
-  services?: string[];
+  affectedServices?: string[];
   plannedStart?: string;
   plannedEnd?: string;
   actualStart?: string;

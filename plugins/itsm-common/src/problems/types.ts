@@ -34,7 +34,7 @@ export interface CreateProblemRequest {
   /** Incident ids or refs to link from the start. */
   incidentIds?: string[];
   /** Services beyond those of the linked incidents. */
-  addedServices?: string[];
+  affectedServices?: string[];
   ownerGroup?: string;
   assignee?: string;
 }
@@ -47,7 +47,8 @@ export interface UpdateProblemRequest {
   status?: ProblemStatus;
   rootCause?: string | null;
   fixChangeRef?: string | null;
-  addedServices?: string[];
+  /** Replaces the services added by hand (the linked incidents' stay). */
+  affectedServices?: string[];
   ownerGroup?: string | null;
   assignee?: string | null;
 }
@@ -123,7 +124,8 @@ export interface Workaround {
   title: string;
   /** Markdown. */
   steps: string;
-  services: string[];
+  /** The services it applies to. */
+  affectedServices: string[];
   status: WorkaroundStatus;
   /** How many incidents applied it. */
   useCount: number;
@@ -139,7 +141,8 @@ export interface CreateWorkaroundRequest {
   problemId?: string;
   title: string;
   steps: string;
-  services: string[];
+  /** The services it applies to; empty means the problem's. */
+  affectedServices: string[];
   status?: WorkaroundStatus;
 }
 
@@ -148,7 +151,7 @@ export interface UpdateWorkaroundRequest {
   version: number;
   title?: string;
   steps?: string;
-  services?: string[];
+  affectedServices?: string[];
   status?: WorkaroundStatus;
 }
 

@@ -58,7 +58,12 @@ function overlapsOf(changes: Change[]): Set<string> {
   return overlappingChangeIds(
     changes
       .filter(c => isOpenChangeStatus(c.status))
-      .map(c => ({ ...c, start: c.plannedStart, end: c.plannedEnd })),
+      .map(c => ({
+        ...c,
+        services: c.affectedServices,
+        start: c.plannedStart,
+        end: c.plannedEnd,
+      })),
   );
 }
 

@@ -26,7 +26,10 @@ export function ChangeDetailsList(props: { change: ChangeDetails }) {
         {humanize(c.type)} / {humanize(c.risk)} risk
       </Field>
       <Field label="Services">
-        <EntityRefLinks entityRefs={c.services} defaultKind="component" />
+        <EntityRefLinks
+          entityRefs={c.affectedServices}
+          defaultKind="component"
+        />
       </Field>
       <Field label="Requested by">
         <EntityRefLinks entityRefs={[c.requester]} defaultKind="user" />

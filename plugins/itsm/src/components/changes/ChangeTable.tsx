@@ -42,7 +42,7 @@ export function ChangeTable(props: {
             {props.showServices && (
               <TableCell>
                 <EntityRefLinks
-                  entityRefs={change.services}
+                  entityRefs={change.affectedServices}
                   defaultKind="component"
                 />
               </TableCell>

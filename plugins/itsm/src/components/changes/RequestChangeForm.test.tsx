@@ -89,7 +89,7 @@ describe('RequestChangeButton', () => {
         title: 'Upgrade payments database',
         type: 'normal',
         risk: 'medium',
-        services: ['component:default/payments-api'],
+        affectedServices: ['component:default/payments-api'],
         plannedStart: '2026-12-24T10:00:00.000Z',
         plannedEnd: '2026-12-24T12:00:00.000Z',
       }),

@@ -85,7 +85,7 @@ export function RequestChangeForm(props: {
         title,
         type,
         risk,
-        services: serviceList,
+        affectedServices: serviceList,
         plannedStart: plannedStart!,
         plannedEnd: plannedEnd!,
         implementationPlan,

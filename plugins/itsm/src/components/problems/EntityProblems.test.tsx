@@ -118,7 +118,7 @@ describe("a service's Problems sub-view", () => {
     expect(published).toEqual({
       title: 'Clear the CDN cache',
       steps: 'Purge `/static` in the CDN console',
-      services: [entityRef],
+      affectedServices: [entityRef],
     });
 
     const proposal = screen.getByRole('listitem', {

@@ -68,7 +68,7 @@ function OpenProblemForm(props: {
         title,
         description,
         incidentIds: incidents.map(i => i.id),
-        addedServices: services.length ? services : undefined,
+        affectedServices: services.length ? services : undefined,
         ownerGroup: ownerGroup ?? undefined,
       });
       navigate(problemLink(problem));

@@ -36,7 +36,7 @@ export function ProblemScopeControl(props: {
       patch.ownerGroup = ownerGroup;
     }
     if (added.join() !== problem.addedServices.join()) {
-      patch.addedServices = added;
+      patch.affectedServices = added;
     }
     return onUpdate(patch);
   };

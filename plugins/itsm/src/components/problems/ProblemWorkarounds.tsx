@@ -82,7 +82,7 @@ export function ProblemWorkarounds(props: {
                 problemId: problem.id,
                 title,
                 steps,
-                services: [],
+                affectedServices: [],
               }),
             );
             if (ok) setPublishing(false);

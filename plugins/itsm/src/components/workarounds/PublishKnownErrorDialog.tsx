@@ -37,7 +37,7 @@ export function PublishKnownErrorDialog(props: {
               await api.createWorkaround({
                 title,
                 steps,
-                services: [props.entityRef],
+                affectedServices: [props.entityRef],
               });
               props.onPublished();
               props.onClose();
