@@ -76,7 +76,7 @@ describe('problems over HTTP', () => {
       .send({
         title: 'Acquirer flaps',
         incidentIds: [a.body.ref, b.body.id],
-        addedServices: ['search'],
+        affectedServices: ['search'],
         ownerGroup: 'sre',
       });
     expect(created.status).toBe(201);
@@ -134,7 +134,7 @@ describe('problems over HTTP', () => {
     const server = await startBackend();
     const created = await request(server)
       .post('/api/itsm/problems')
-      .send({ title: 'Ledger exports time out', addedServices: ['ledger'] });
+      .send({ title: 'Ledger exports time out', affectedServices: ['ledger'] });
     const url = `/api/itsm/problems/${created.body.id}`;
     await request(server)
       .patch(url)
