@@ -28,10 +28,9 @@ describe('frontend config of the ITSM plugin', () => {
   it('reaches the browser of an app that installs only the frontend plugin', async () => {
     // What `backstage-cli package build` does for packages/app.
     const schema = await loadConfigSchema({ dependencies: ['app'] });
-    const [frontend] = schema.process(
-      [{ data: appConfig, context: 'test' }],
-      { visibility: ['frontend'] },
-    );
+    const [frontend] = schema.process([{ data: appConfig, context: 'test' }], {
+      visibility: ['frontend'],
+    });
 
     expect(frontend.data.itsm).toEqual({
       priorityMatrix: appConfig.itsm.priorityMatrix,
