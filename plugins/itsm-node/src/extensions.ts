@@ -1,5 +1,8 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import { Incident, TimelineEvent } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Incident,
+  TimelineEvent,
+} from '@openitsm/backstage-plugin-itsm-common';
 
 /**
  * Something that happened to an incident, delivered after it was committed.

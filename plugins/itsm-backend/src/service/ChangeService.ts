@@ -63,20 +63,39 @@ const EDITABLE: EditableField[] = [
 
 const TIME_FIELDS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'];
 
+/** What ChangeService is built from. */
+export interface ChangeServiceOptions {
+  store: ChangeStore;
+  incidents: Pick<IncidentStore, 'getIncident'>;
+  refs: EntityRefValidator;
+  config: ChangeConfig;
+  directory: Pick<ApproverDirectory, 'groupsOf'>;
+  /** Whether a problem exists, to refuse linking one that does not. */
+  problemExists?: (ref: string) => Promise<boolean>;
+}
+
 /**
  * The change rules: the lifecycle per type, approvals from the configured
  * groups, conflicts and freezes, and the incidents a change caused.
  */
 export class ChangeService {
-  constructor(
-    private readonly store: ChangeStore,
-    private readonly incidents: Pick<IncidentStore, 'getIncident'>,
-    private readonly refs: EntityRefValidator,
-    private readonly config: ChangeConfig,
-    private readonly directory: Pick<ApproverDirectory, 'groupsOf'>,
-    /** Whether a problem exists, to refuse linking one that does not. */
-    private readonly problemExists?: (ref: string) => Promise<boolean>,
-  ) {}
+  private readonly store: ChangeStore;
+  private readonly incidents: Pick<IncidentStore, 'getIncident'>;
+  private readonly refs: EntityRefValidator;
+  private readonly config: ChangeConfig;
+  private readonly directory: Pick<ApproverDirectory, 'groupsOf'>;
+  private readonly problemExists:
+    | ((ref: string) => Promise<boolean>)
+    | undefined;
+
+  constructor(options: ChangeServiceOptions) {
+    this.store = options.store;
+    this.incidents = options.incidents;
+    this.refs = options.refs;
+    this.config = options.config;
+    this.directory = options.directory;
+    this.problemExists = options.problemExists;
+  }
 
   get freezes() {
     return this.config.freezes;
@@ -110,7 +129,6 @@ export class ChangeService {
         testPlan: request.testPlan ?? '',
         problemRef: await this.existingProblem(
           checkProblemRef(request.problemRef),
-          ctx,
         ),
         approvalRound: 0,
       },
@@ -491,7 +509,7 @@ export class ChangeService {
         value =
           value === null
             ? null
-            : await this.existingProblem(checkProblemRef(value as string), ctx);
+            : await this.existingProblem(checkProblemRef(value as string));
       }
       if (TIME_FIELDS.includes(field)) value = toIso(field, value as string);
       const before = current[field];
@@ -505,9 +523,8 @@ export class ChangeService {
 
   private async existingProblem(
     ref: string | undefined,
-    ctx: ActorContext,
   ): Promise<string | undefined> {
-    if (ref && !ctx.replay && this.problemExists) {
+    if (ref && this.problemExists) {
       if (!(await this.problemExists(ref))) {
         throw new InputError(
           `problemRef: there is no problem ${ref}; link the problem this change fixes`,
@@ -526,10 +543,7 @@ export class ChangeService {
       ref,
       defaultKind: 'component',
     }));
-    const normalized =
-      ctx.replay || !ctx.credentials
-        ? checks.map(c => this.refs.normalize(c))
-        : await this.refs.validate(checks, ctx.credentials);
+    const normalized = await this.refs.validate(checks, ctx.credentials);
     return [...new Set(normalized)];
   }
 }

@@ -78,22 +78,27 @@ async function replica(
   const catalog = catalogServiceMock({ entities: catalogEntities });
   const auth = mockServices.auth();
   const logger = mockServices.logger.mock();
-  const oncall = new OnCallService(store, catalog, auth, [], logger);
+  const oncall = new OnCallService({
+    store,
+    catalog,
+    auth,
+    providers: [],
+    logger,
+  });
   const notifier: EscalationNotifier = {
     notify: async ({ recipients, title }) => {
       notified.push({ recipients, title });
     },
   };
-  const monitor = new EscalationMonitor(
+  const monitor = new EscalationMonitor({
     store,
     incidents,
     oncall,
     catalog,
     auth,
     notifier,
-    undefined,
     logger,
-  );
+  });
   return { incidents, store, monitor };
 }
 

@@ -52,6 +52,18 @@ function slaMarks(c: EscalationCandidate): SlaMark[] {
   return marks.filter(m => !!m.at);
 }
 
+/** What EscalationMonitor is built from. */
+export interface EscalationMonitorOptions {
+  store: DatabaseOnCallStore;
+  incidents: IncidentStore;
+  oncall: OnCallService;
+  catalog: CatalogService;
+  auth: AuthService;
+  notifier: EscalationNotifier;
+  publisher?: IncidentEventPublisher;
+  logger: LoggerService;
+}
+
 /**
  * Escalates incidents, each step exactly once (a row per incident and step,
  * written with its timeline event in one transaction):
@@ -66,16 +78,25 @@ function slaMarks(c: EscalationCandidate): SlaMark[] {
  *   `openitsm.io/escalates-to` annotation.
  */
 export class EscalationMonitor {
-  constructor(
-    private readonly store: DatabaseOnCallStore,
-    private readonly incidents: IncidentStore,
-    private readonly oncall: OnCallService,
-    private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
-    private readonly notifier: EscalationNotifier,
-    private readonly publisher: IncidentEventPublisher | undefined,
-    private readonly logger: LoggerService,
-  ) {}
+  private readonly store: DatabaseOnCallStore;
+  private readonly incidents: IncidentStore;
+  private readonly oncall: OnCallService;
+  private readonly catalog: CatalogService;
+  private readonly auth: AuthService;
+  private readonly notifier: EscalationNotifier;
+  private readonly publisher: IncidentEventPublisher | undefined;
+  private readonly logger: LoggerService;
+
+  constructor(options: EscalationMonitorOptions) {
+    this.store = options.store;
+    this.incidents = options.incidents;
+    this.oncall = options.oncall;
+    this.catalog = options.catalog;
+    this.auth = options.auth;
+    this.notifier = options.notifier;
+    this.publisher = options.publisher;
+    this.logger = options.logger;
+  }
 
   /** One pass; returns how many steps fired. */
   async run(now: string = new Date().toISOString()): Promise<number> {

@@ -28,16 +28,26 @@ import { IncidentEventPublisher } from './IncidentEventPublisher';
 import { SlaCalculator } from './SlaCalculator';
 import { SlaTierResolver } from './SlaTierResolver';
 
-/** Who acts, and when; `now` is explicit so seeding and tests can set it. */
+/**
+ * Who acts, with which credentials entity refs are checked in the catalog,
+ * and when (`now` defaults to the current time; importers of history set it).
+ */
 export interface ActorContext {
   actor: string;
-  credentials?: BackstageCredentials;
+  credentials: BackstageCredentials;
   now?: string;
-  /**
-   * Replayed history such as seed data: skips catalog checks (the catalog
-   * may not be ingested yet) and is not published to event listeners.
-   */
-  replay?: boolean;
+}
+
+/** What IncidentService is built from. */
+export interface IncidentServiceOptions {
+  store: IncidentStore;
+  refs: EntityRefValidator;
+  config: ItsmConfig;
+  sla: SlaCalculator;
+  tiers: Pick<SlaTierResolver, 'tierOf'>;
+  events?: IncidentEventPublisher;
+  oncall?: Pick<OnCallService, 'routeFor' | 'currentOnCallUser'>;
+  logger?: LoggerService;
 }
 
 /**
@@ -45,19 +55,27 @@ export interface ActorContext {
  * timeline entry for each change, and catalog checks on entity refs.
  */
 export class IncidentService {
-  constructor(
-    private readonly store: IncidentStore,
-    private readonly refs: EntityRefValidator,
-    private readonly config: ItsmConfig,
-    private readonly sla: SlaCalculator,
-    private readonly tiers: Pick<SlaTierResolver, 'tierOf'>,
-    private readonly events?: IncidentEventPublisher,
-    private readonly oncall?: Pick<
-      OnCallService,
-      'routeFor' | 'currentOnCallUser'
-    >,
-    private readonly logger?: LoggerService,
-  ) {}
+  private readonly store: IncidentStore;
+  private readonly refs: EntityRefValidator;
+  private readonly config: ItsmConfig;
+  private readonly sla: SlaCalculator;
+  private readonly tiers: Pick<SlaTierResolver, 'tierOf'>;
+  private readonly events: IncidentEventPublisher | undefined;
+  private readonly oncall:
+    | Pick<OnCallService, 'routeFor' | 'currentOnCallUser'>
+    | undefined;
+  private readonly logger: LoggerService | undefined;
+
+  constructor(options: IncidentServiceOptions) {
+    this.store = options.store;
+    this.refs = options.refs;
+    this.config = options.config;
+    this.sla = options.sla;
+    this.tiers = options.tiers;
+    this.events = options.events;
+    this.oncall = options.oncall;
+    this.logger = options.logger;
+  }
 
   async create(
     request: CreateIncidentRequest & { source?: IncidentSource },
@@ -91,7 +109,7 @@ export class IncidentService {
     let assignee = request.assignee ? normalized[next++] : undefined;
     let assignedGroup = request.assignedGroup ? normalized[next++] : undefined;
     let autoAssigned = false;
-    if (!ctx.replay && !assignee && this.oncall) {
+    if (!assignee && this.oncall) {
       const routed = await this.autoAssignment(services[0], assignedGroup, now);
       autoAssigned = !!(routed.group ?? routed.user);
       assignedGroup ??= routed.group;
@@ -155,13 +173,11 @@ export class IncidentService {
       });
     }
     const incident = await this.store.createIncident(fields, events, now);
-    if (!ctx.replay) {
-      await this.events?.publish({
-        type: 'incident.created',
-        incident,
-        actor: ctx.actor,
-      });
-    }
+    await this.events?.publish({
+      type: 'incident.created',
+      incident,
+      actor: ctx.actor,
+    });
     return incident;
   }
 
@@ -300,14 +316,12 @@ export class IncidentService {
       events,
       now,
     );
-    if (!ctx.replay) {
-      await this.events?.publish({
-        type: 'incident.updated',
-        incident: updated,
-        previous: current,
-        actor: ctx.actor,
-      });
-    }
+    await this.events?.publish({
+      type: 'incident.updated',
+      incident: updated,
+      previous: current,
+      actor: ctx.actor,
+    });
     return updated;
   }
 
@@ -325,14 +339,12 @@ export class IncidentService {
       { type: 'update', actor: ctx.actor, message: text },
       ctx.now ?? new Date().toISOString(),
     );
-    if (!ctx.replay) {
-      await this.events?.publish({
-        type: 'incident.update-posted',
-        incident,
-        update,
-        actor: ctx.actor,
-      });
-    }
+    await this.events?.publish({
+      type: 'incident.update-posted',
+      incident,
+      update,
+      actor: ctx.actor,
+    });
     return update;
   }
 
@@ -518,9 +530,6 @@ export class IncidentService {
   }
 
   private async checkRefs(checks: RefCheck[], ctx: ActorContext) {
-    if (ctx.replay || !ctx.credentials) {
-      return checks.map(c => this.refs.normalize(c));
-    }
     return this.refs.validate(checks, ctx.credentials);
   }
 

@@ -13,10 +13,7 @@ export interface ItsmConfig {
   priorityMatrix: PriorityMatrix;
   categories: string[];
   sla: SlaConfig;
-  seedFile?: string;
-  seedOnCallFile?: string;
   changes: ChangeConfig;
-  changesSeedFile?: string;
 }
 
 /** Reads `itsm.*` from app-config; bad values fail start-up naming the key. */
@@ -35,9 +32,6 @@ export function readItsmConfig(config: Config): ItsmConfig {
     priorityMatrix,
     categories,
     sla: parseSlaConfig(itsm?.getOptional('sla')),
-    seedFile: itsm?.getOptionalString('seed.file'),
-    seedOnCallFile: itsm?.getOptionalString('seed.oncallFile'),
     changes: parseChangeConfig(itsm?.getOptional('changes')),
-    changesSeedFile: itsm?.getOptionalString('seed.changesFile'),
   };
 }

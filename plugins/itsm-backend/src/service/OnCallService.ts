@@ -31,6 +31,15 @@ import {
 /** The source of answers from the built-in schedules. */
 export const BUILT_IN_ONCALL_SOURCE = 'itsm';
 
+/** What OnCallService is built from. */
+export interface OnCallServiceOptions {
+  store: DatabaseOnCallStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  providers: OnCallProvider[];
+  logger: LoggerService;
+}
+
 /**
  * Answers "who is on call for this entity?": module providers first (e.g.
  * PagerDuty, for entities they cover), then the built-in schedules of the
@@ -38,13 +47,19 @@ export const BUILT_IN_ONCALL_SOURCE = 'itsm';
  * (through the group's escalation policy when it has one).
  */
 export class OnCallService {
-  constructor(
-    private readonly store: DatabaseOnCallStore,
-    private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
-    private readonly providers: OnCallProvider[],
-    private readonly logger: LoggerService,
-  ) {}
+  private readonly store: DatabaseOnCallStore;
+  private readonly catalog: CatalogService;
+  private readonly auth: AuthService;
+  private readonly providers: OnCallProvider[];
+  private readonly logger: LoggerService;
+
+  constructor(options: OnCallServiceOptions) {
+    this.store = options.store;
+    this.catalog = options.catalog;
+    this.auth = options.auth;
+    this.providers = options.providers;
+    this.logger = options.logger;
+  }
 
   async getOnCall(
     entityRef: string,

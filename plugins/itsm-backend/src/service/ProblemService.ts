@@ -19,19 +19,34 @@ import {
 import { EntityRefValidator, RefCheck } from './EntityRefValidator';
 import { ActorContext } from './IncidentService';
 
+/** What ProblemService is built from. */
+export interface ProblemServiceOptions {
+  store: ProblemStore;
+  incidents: IncidentStore;
+  refs: EntityRefValidator;
+  /** Whether a change exists, to refuse a fix change that does not. */
+  changeExists?: (ref: string) => Promise<boolean>;
+}
+
 /**
  * The problem rules: the lifecycle and its required fields, incident links
  * (an incident belongs to at most one problem), catalog checks on refs, and
  * the audit entry for each change.
  */
 export class ProblemService {
-  constructor(
-    private readonly store: ProblemStore,
-    private readonly incidents: IncidentStore,
-    private readonly refs: EntityRefValidator,
-    /** Whether a change exists, to refuse a fix change that does not. */
-    private readonly changeExists?: (ref: string) => Promise<boolean>,
-  ) {}
+  private readonly store: ProblemStore;
+  private readonly incidents: IncidentStore;
+  private readonly refs: EntityRefValidator;
+  private readonly changeExists:
+    | ((ref: string) => Promise<boolean>)
+    | undefined;
+
+  constructor(options: ProblemServiceOptions) {
+    this.store = options.store;
+    this.incidents = options.incidents;
+    this.refs = options.refs;
+    this.changeExists = options.changeExists;
+  }
 
   async get(idOrRef: string): Promise<Problem> {
     const problem = await this.store.getProblem(idOrRef);
@@ -141,12 +156,7 @@ export class ProblemService {
           `fixChangeRef must be a change ref such as CHG-1042, got "${request.fixChangeRef}"`,
         );
       }
-      if (
-        ref &&
-        !ctx.replay &&
-        this.changeExists &&
-        !(await this.changeExists(ref))
-      ) {
+      if (ref && this.changeExists && !(await this.changeExists(ref))) {
         throw new InputError(
           `fixChangeRef: there is no change ${ref}; link the change that fixed the problem`,
         );
@@ -321,10 +331,7 @@ export class ProblemService {
         kinds: ['user'],
       });
     }
-    const normalized =
-      ctx.replay || !ctx.credentials
-        ? checks.map(c => this.refs.normalize(c))
-        : await this.refs.validate(checks, ctx.credentials);
+    const normalized = await this.refs.validate(checks, ctx.credentials);
     const count = request.affectedServices?.length ?? 0;
     let next = count;
     return [

@@ -23,17 +23,30 @@ import { ActorContext } from './IncidentService';
 /** How many of each the report dialog shows. */
 const SUGGESTION_LIMIT = 5;
 
+/** What WorkaroundService is built from. */
+export interface WorkaroundServiceOptions {
+  store: WorkaroundStore;
+  incidents: IncidentStore;
+  similar: Pick<DatabaseSimilarIncidents, 'find'>;
+  refs: EntityRefValidator;
+}
+
 /**
  * Workarounds and known errors: publishing and keeping them current,
  * applying one to an incident, and what to suggest before reporting one.
  */
 export class WorkaroundService {
-  constructor(
-    private readonly store: WorkaroundStore,
-    private readonly incidents: IncidentStore,
-    private readonly similar: Pick<DatabaseSimilarIncidents, 'find'>,
-    private readonly refs: EntityRefValidator,
-  ) {}
+  private readonly store: WorkaroundStore;
+  private readonly incidents: IncidentStore;
+  private readonly similar: Pick<DatabaseSimilarIncidents, 'find'>;
+  private readonly refs: EntityRefValidator;
+
+  constructor(options: WorkaroundServiceOptions) {
+    this.store = options.store;
+    this.incidents = options.incidents;
+    this.similar = options.similar;
+    this.refs = options.refs;
+  }
 
   async get(idOrRef: string): Promise<Workaround> {
     const workaround = await this.store.getWorkaround(idOrRef);
@@ -208,10 +221,7 @@ export class WorkaroundService {
       ref,
       defaultKind: 'component',
     }));
-    const normalized =
-      ctx.replay || !ctx.credentials
-        ? checks.map(c => this.refs.normalize(c))
-        : await this.refs.validate(checks, ctx.credentials);
+    const normalized = await this.refs.validate(checks, ctx.credentials);
     return [...new Set(normalized)];
   }
 }

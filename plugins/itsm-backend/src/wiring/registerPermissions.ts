@@ -1,0 +1,58 @@
+import {
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ITSM_INCIDENT_RESOURCE_TYPE,
+  ITSM_ONCALL_RESOURCE_TYPE,
+  itsmPermissions,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { ChangeAuthorizer } from '../permissions/ChangeAuthorizer';
+import { IncidentAuthorizer } from '../permissions/IncidentAuthorizer';
+import { OnCallAuthorizer } from '../permissions/OnCallAuthorizer';
+import {
+  onCallPermissionResourceRef,
+  onCallPermissionRules,
+} from '../permissions/oncallRules';
+import { ProblemAuthorizer } from '../permissions/ProblemAuthorizer';
+import {
+  incidentPermissionResourceRef,
+  incidentPermissionRules,
+} from '../permissions/rules';
+import { ItsmStores } from './createStores';
+
+function permissionsOf(resourceType: string) {
+  return itsmPermissions.filter(
+    p => 'resourceType' in p && p.resourceType === resourceType,
+  );
+}
+
+/**
+ * Registers the ITSM permissions, resource types and rules, then returns
+ * the authorizers the routes ask (they read the rules just registered).
+ */
+export function registerPermissions(options: {
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  stores: ItsmStores;
+}) {
+  const { permissions, permissionsRegistry: registry, stores } = options;
+  registry.addPermissions(itsmPermissions);
+  registry.addResourceType({
+    resourceRef: incidentPermissionResourceRef,
+    permissions: permissionsOf(ITSM_INCIDENT_RESOURCE_TYPE),
+    rules: incidentPermissionRules,
+    getResources: ids => stores.incidents.getIncidentsByIds(ids),
+  });
+  registry.addResourceType({
+    resourceRef: onCallPermissionResourceRef,
+    permissions: permissionsOf(ITSM_ONCALL_RESOURCE_TYPE),
+    rules: onCallPermissionRules,
+  });
+  return {
+    incidents: new IncidentAuthorizer(permissions, registry),
+    oncall: new OnCallAuthorizer(permissions, registry),
+    problems: new ProblemAuthorizer(permissions),
+    changes: new ChangeAuthorizer(permissions),
+  };
+}

@@ -1,0 +1,150 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import {
+  Change,
+  ChangeApprovalRequest,
+  ChangeDetails,
+  CreateChangeRequest,
+  CreateIncidentRequest,
+  CreateOnCallScheduleRequest,
+  CreateProblemRequest,
+  CreateWorkaroundRequest,
+  EscalationPolicy,
+  Incident,
+  IncidentSource,
+  Problem,
+  PutEscalationPolicyRequest,
+  StoredOnCallSchedule,
+  TimelineEvent,
+  UpdateChangeRequest,
+  UpdateIncidentRequest,
+  UpdateProblemRequest,
+  Workaround,
+} from '@openitsm/backstage-plugin-itsm-common';
+
+/**
+ * Who acts, and when. `at` lets an importer record history as it happened
+ * (an ISO 8601 time in the past); it defaults to now.
+ *
+ * @public
+ */
+export interface ItsmActor {
+  /** The entity ref recorded on the timeline, e.g. `user:default/alice`. */
+  actor: string;
+  at?: string;
+}
+
+/**
+ * The ITSM backend's own service calls, for backend modules that import or
+ * create records (a demo data set, a migration from another ITSM tool). Every
+ * call runs the same rules, catalog checks and timelines as the HTTP API;
+ * entity refs are checked with the ITSM plugin's own credentials.
+ *
+ * @public
+ */
+export interface ItsmRecordsService {
+  countIncidents(): Promise<number>;
+  /** Newest first; `q` matches title and description. */
+  findIncidents(query: {
+    entityRef?: string;
+    q?: string;
+    limit?: number;
+  }): Promise<Incident[]>;
+  createIncident(
+    request: CreateIncidentRequest & { source?: IncidentSource },
+    by: ItsmActor,
+  ): Promise<Incident>;
+  updateIncident(
+    incident: Incident,
+    request: UpdateIncidentRequest,
+    by: ItsmActor,
+  ): Promise<Incident>;
+  addIncidentUpdate(
+    incident: Incident,
+    message: string,
+    by: ItsmActor,
+  ): Promise<TimelineEvent>;
+
+  countProblems(): Promise<number>;
+  createProblem(
+    request: Omit<CreateProblemRequest, 'incidentIds'>,
+    incidents: Incident[],
+    by: ItsmActor,
+  ): Promise<Problem>;
+  updateProblem(
+    problem: Problem,
+    request: UpdateProblemRequest,
+    by: ItsmActor,
+  ): Promise<Problem>;
+  /** A workaround of `problem`, or a standalone known error. */
+  createWorkaround(
+    request: Omit<CreateWorkaroundRequest, 'problemId'>,
+    problem: Problem | undefined,
+    by: ItsmActor,
+  ): Promise<Workaround>;
+  applyWorkaround(
+    workaround: Workaround,
+    incident: Incident,
+    by: ItsmActor,
+  ): Promise<Workaround>;
+
+  countChanges(): Promise<number>;
+  createChange(request: CreateChangeRequest, by: ItsmActor): Promise<Change>;
+  updateChange(
+    change: Change,
+    request: UpdateChangeRequest,
+    by: ItsmActor,
+  ): Promise<Change>;
+  decideChange(
+    change: Change,
+    request: ChangeApprovalRequest,
+    by: ItsmActor,
+  ): Promise<ChangeDetails>;
+  /** Records that `change` caused `incident`. */
+  setIncidentCause(
+    incident: Incident,
+    change: Change,
+    by: ItsmActor,
+  ): Promise<void>;
+
+  countSchedules(): Promise<number>;
+  createSchedule(
+    request: CreateOnCallScheduleRequest,
+    by: ItsmActor,
+  ): Promise<StoredOnCallSchedule>;
+  putEscalationPolicy(
+    groupRef: string,
+    request: PutEscalationPolicyRequest,
+    by: ItsmActor,
+  ): Promise<EscalationPolicy>;
+}
+
+/**
+ * Loads records once the ITSM backend has started, in the background.
+ *
+ * @public
+ */
+export interface ItsmDataLoader {
+  /** Short name used in logs, e.g. `demo-data`. */
+  readonly id: string;
+  load(records: ItsmRecordsService): Promise<void>;
+}
+
+/**
+ * Lets backend modules load records (demo data, imports) through the ITSM
+ * backend's own rules.
+ *
+ * @public
+ */
+export interface ItsmDataLoadersExtensionPoint {
+  addLoader(...loaders: ItsmDataLoader[]): void;
+}
+
+/**
+ * Extension point for data loaders.
+ *
+ * @public
+ */
+export const itsmDataLoadersExtensionPoint =
+  createExtensionPoint<ItsmDataLoadersExtensionPoint>({
+    id: 'itsm.data-loaders',
+  });
