@@ -1,7 +1,9 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { Router } from 'express';
 import { spec } from '../schema/openapi.generated';
-import { RouterContext } from './context';
+import { auditedBy } from './audit';
+import { callerResolver } from './caller';
+import { ItsmRouter, RouteHelpers } from './ItsmRouter';
+import { RouterOptions } from './RouterOptions';
 import { addEntityRoutes } from './entitiesRoutes';
 import { addIncidentRoutes } from './incidentsRoutes';
 import { addSlaRoutes } from './slaRoutes';
@@ -10,22 +12,30 @@ import { addProblemRoutes } from './problemsRoutes';
 import { addWorkaroundRoutes } from './workaroundsRoutes';
 import { addChangeRoutes } from './changesRoutes';
 
+export type { RouterOptions } from './RouterOptions';
+
 /** The `/api/itsm` router: OpenAPI-validated, one file per resource. */
 export async function createRouter(
-  ctx: RouterContext & { healthCheck: () => Promise<void> },
-): Promise<Router> {
-  const router = createValidatedOpenApiRouter(spec) as unknown as Router;
+  options: RouterOptions,
+): Promise<ItsmRouter> {
+  const router = createValidatedOpenApiRouter(spec);
+  const helpers: RouteHelpers = {
+    callerOf: callerResolver(options),
+    audited: auditedBy(options.auditor),
+  };
+  // Each add*Routes declares the part of this it uses
+  const deps = { ...options, ...helpers };
 
   router.get('/health', async (_req, res) => {
-    await ctx.healthCheck();
+    await options.healthCheck();
     res.json({ status: 'ok' });
   });
-  addIncidentRoutes(router, ctx);
-  addEntityRoutes(router, ctx);
-  addSlaRoutes(router, ctx);
-  addOnCallRoutes(router, ctx);
-  addProblemRoutes(router, ctx);
-  addWorkaroundRoutes(router, ctx);
-  addChangeRoutes(router, ctx);
+  addIncidentRoutes(router, deps);
+  addEntityRoutes(router, deps);
+  addSlaRoutes(router, deps);
+  addOnCallRoutes(router, deps);
+  addProblemRoutes(router, deps);
+  addWorkaroundRoutes(router, deps);
+  addChangeRoutes(router, deps);
   return router;
 }

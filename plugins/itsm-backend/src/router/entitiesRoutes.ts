@@ -1,13 +1,17 @@
-import { Router } from 'express';
-import { callerOf, RouterContext } from './context';
+import { ItsmRouter, RouteHelpers } from './ItsmRouter';
+import { RouterOptions } from './RouterOptions';
 import { normalizeEntityRef } from '../service/entityRefs';
 
-/** `/entities/:kind/:namespace/:name/summary`: the entity card in one call. */
-export function addEntityRoutes(router: Router, ctx: RouterContext) {
-  const { authorizer, store } = ctx;
+export type EntityRouteDeps = Pick<RouterOptions, 'authorizer' | 'store'> &
+  Pick<RouteHelpers, 'callerOf'>;
 
+/** `/entities/:kind/:namespace/:name/summary`: the entity card in one call. */
+export function addEntityRoutes(
+  router: ItsmRouter,
+  { authorizer, store, callerOf }: EntityRouteDeps,
+) {
   router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     const decision = await authorizer.authorizeList(credentials);
     const { kind, namespace, name } = req.params;
     const entityRef = normalizeEntityRef(`${kind}:${namespace}/${name}`);

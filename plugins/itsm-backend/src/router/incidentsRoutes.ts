@@ -1,29 +1,35 @@
-import { InputError } from '@backstage/errors';
-import { Router } from 'express';
-import { callerOf, RouterContext } from './context';
+import { ItsmRouter, RouteHelpers } from './ItsmRouter';
+import { RouterOptions } from './RouterOptions';
 import {
   parseEntityRefParam,
   parsePriorities,
   parseStatuses,
   parseTimeParam,
 } from './parseListQuery';
+import { readVersion } from './readVersion';
 
 const DEFAULT_LIMIT = 50;
+const DEFAULT_TIMELINE_LIMIT = 100;
+
+export type IncidentRouteDeps = Pick<
+  RouterOptions,
+  'authorizer' | 'incidents' | 'store'
+> &
+  RouteHelpers;
 
 /** `/incidents` and everything under it. */
-export function addIncidentRoutes(router: Router, ctx: RouterContext) {
-  const { auditor, authorizer, incidents, store } = ctx;
+export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
+  const { authorizer, incidents, store, callerOf, audited } = deps;
 
   router.get('/incidents', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     const decision = await authorizer.authorizeList(credentials);
-    const query = req.query as Record<string, string | undefined>;
+    const { query } = req;
     const page = await store.listIncidents({
       entityRef: parseEntityRefParam('entityRef', query.entityRef),
       status: parseStatuses(query.status),
       priority: parsePriorities(query.priority),
-      major:
-        query.major === undefined ? undefined : String(query.major) === 'true',
+      major: query.major,
       assignedGroup: parseEntityRefParam(
         'assignedGroup',
         query.assignedGroup,
@@ -32,12 +38,9 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
       q: query.q?.trim() || undefined,
       from: parseTimeParam('from', query.from),
       to: parseTimeParam('to', query.to),
-      slaBreached:
-        query.slaBreached === undefined
-          ? undefined
-          : String(query.slaBreached) === 'true',
+      slaBreached: query.slaBreached,
       problemId: query.problemId || undefined,
-      limit: query.limit ? Number(query.limit) : DEFAULT_LIMIT,
+      limit: query.limit ?? DEFAULT_LIMIT,
       cursor: query.cursor,
       permissionFilter:
         decision.result === 'filtered' ? decision.filter : undefined,
@@ -46,100 +49,77 @@ export function addIncidentRoutes(router: Router, ctx: RouterContext) {
   });
 
   router.post('/incidents', async (req, res) => {
-    const auditorEvent = await auditor.createEvent({
-      eventId: 'incident-create',
-      severityLevel: 'medium',
-      request: req,
-    });
-    try {
-      const { credentials, catalogCredentials, actor, isUser } = await callerOf(
-        ctx,
-        req,
-      );
-      await authorizer.authorizeCreate(credentials);
-      const source = isUser ? 'portal' : 'api';
-      const incident = await incidents.create(
-        { ...req.body, source },
-        { actor, credentials: catalogCredentials },
-      );
-      await auditorEvent.success({ meta: { incidentRef: incident.ref } });
-      res.status(201).json(incident);
-    } catch (error) {
-      await auditorEvent.fail({ error: error as Error });
-      throw error;
-    }
+    const incident = await audited(
+      req,
+      'incident-create',
+      async () => {
+        const { credentials, catalogCredentials, actor, isUser } =
+          await callerOf(req);
+        await authorizer.authorizeCreate(credentials);
+        return incidents.create(
+          { ...req.body, source: isUser ? 'portal' : 'api' },
+          { actor, credentials: catalogCredentials },
+        );
+      },
+      created => ({ ref: created.ref }),
+    );
+    res.status(201).json(incident);
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     const incident = await incidents.get(req.params.id);
     await authorizer.authorizeRead(credentials, incident);
     res.json(incident);
   });
 
   router.patch('/incidents/:id', async (req, res) => {
-    const auditorEvent = await auditor.createEvent({
-      eventId: 'incident-update',
-      severityLevel: 'medium',
-      request: req,
-      meta: { incident: req.params.id },
-    });
-    try {
-      const { credentials, catalogCredentials, actor } = await callerOf(
-        ctx,
-        req,
-      );
-      const current = await incidents.get(req.params.id);
-      await authorizer.authorizeUpdate(credentials, current);
-      const version = req.body.version ?? parseIfMatch(req.header('if-match'));
-      const updated = await incidents.update(
-        current,
-        { ...req.body, version },
-        { actor, credentials: catalogCredentials },
-      );
-      await auditorEvent.success({
-        meta: { incidentRef: updated.ref, version: updated.version },
-      });
-      res.json(updated);
-    } catch (error) {
-      await auditorEvent.fail({ error: error as Error });
-      throw error;
-    }
+    const updated = await audited(
+      req,
+      'incident-update',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        const current = await incidents.get(req.params.id);
+        await authorizer.authorizeUpdate(credentials, current);
+        return incidents.update(
+          current,
+          { ...req.body, version: readVersion(req, 'incident') },
+          { actor, credentials: catalogCredentials },
+        );
+      },
+      incident => ({ ref: incident.ref, version: incident.version }),
+    );
+    res.json(updated);
   });
 
   router.post('/incidents/:id/updates', async (req, res) => {
-    const { credentials, actor } = await callerOf(ctx, req);
-    const incident = await incidents.get(req.params.id);
-    await authorizer.authorizeUpdate(credentials, incident);
-    const event = await incidents.addUpdate(incident, req.body.message, {
-      actor,
-      credentials,
-    });
+    const { event } = await audited(
+      req,
+      'incident-add-update',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        const incident = await incidents.get(req.params.id);
+        await authorizer.authorizeUpdate(credentials, incident);
+        const added = await incidents.addUpdate(incident, req.body.message, {
+          actor,
+          credentials: catalogCredentials,
+        });
+        return { incident, event: added };
+      },
+      added => ({ ref: added.incident.ref, timelineEventId: added.event.id }),
+    );
     res.status(201).json(event);
   });
 
   router.get('/incidents/:id/timeline', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     const incident = await incidents.get(req.params.id);
     await authorizer.authorizeRead(credentials, incident);
-    const query = req.query as Record<string, string | undefined>;
     res.json(
       await store.listTimeline(incident.id, {
-        limit: query.limit ? Number(query.limit) : 100,
-        cursor: query.cursor,
+        limit: req.query.limit ?? DEFAULT_TIMELINE_LIMIT,
+        cursor: req.query.cursor,
       }),
     );
   });
-}
-
-/** `If-Match: "3"` or `If-Match: 3` → 3. */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (!header) return undefined;
-  const value = Number(header.replace(/^W\//, '').replace(/"/g, '').trim());
-  if (!Number.isInteger(value) || value < 1) {
-    throw new InputError(
-      `If-Match must be the incident's version number, got "${header}"`,
-    );
-  }
-  return value;
 }

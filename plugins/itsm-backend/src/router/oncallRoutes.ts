@@ -1,62 +1,43 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
-import { Request, Router } from 'express';
-import { callerOf, RouterContext } from './context';
+import { ItsmRouter, RouteHelpers } from './ItsmRouter';
+import { RouterOptions } from './RouterOptions';
 import { parseEntityRefParam, parseTimeParam } from './parseListQuery';
 
-/** Runs a write with an auditor event around it. */
-async function audited<T>(
-  ctx: RouterContext,
-  req: Request<any, any, any, any>,
-  eventId: string,
-  write: () => Promise<T>,
-  meta: (result: T) => JsonObject,
-): Promise<T> {
-  const event = await ctx.auditor.createEvent({
-    eventId,
-    severityLevel: 'medium',
-    request: req,
-  });
-  try {
-    const result = await write();
-    await event.success({ meta: meta(result) });
-    return result;
-  } catch (error) {
-    await event.fail({ error: error as Error });
-    throw error;
-  }
-}
+export type OnCallRouteDeps = Pick<
+  RouterOptions,
+  'oncall' | 'schedules' | 'oncallStore' | 'oncallAuthorizer'
+> &
+  RouteHelpers;
 
 /** `/oncall`, `/schedules` and `/escalation-policies`. */
-export function addOnCallRoutes(router: Router, ctx: RouterContext) {
-  const { oncall, schedules, oncallStore, oncallAuthorizer } = ctx;
+export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
+  const { oncall, schedules, oncallStore, oncallAuthorizer } = deps;
+  const { callerOf, audited } = deps;
 
   router.get('/oncall', async (req, res) => {
-    const { credentials, catalogCredentials } = await callerOf(ctx, req);
+    const { credentials, catalogCredentials } = await callerOf(req);
     await oncallAuthorizer.authorizeRead(credentials);
-    const query = req.query as Record<string, string | undefined>;
-    const entityRef = parseEntityRefParam('entityRef', query.entityRef);
+    const entityRef = parseEntityRefParam('entityRef', req.query.entityRef);
     if (!entityRef) {
       throw new InputError(
         'entityRef: required, e.g. component:default/payments-api',
       );
     }
-    const at = parseTimeParam('at', query.at) ?? new Date().toISOString();
+    const at = parseTimeParam('at', req.query.at) ?? new Date().toISOString();
     res.json(await oncall.getOnCall(entityRef, at, catalogCredentials));
   });
 
   router.get('/schedules', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await oncallAuthorizer.authorizeRead(credentials);
-    const query = req.query as Record<string, string | undefined>;
-    const ownerGroup = query.ownerGroup
-      ? schedules.normalizeGroup(query.ownerGroup)
+    const ownerGroup = req.query.ownerGroup
+      ? schedules.normalizeGroup(req.query.ownerGroup)
       : undefined;
     res.json({ items: await oncallStore.listSchedules({ ownerGroup }) });
   });
 
   router.get('/schedules/:id', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await oncallAuthorizer.authorizeRead(credentials);
     const schedule = await oncallStore.getSchedule(req.params.id);
     if (!schedule) {
@@ -67,11 +48,10 @@ export function addOnCallRoutes(router: Router, ctx: RouterContext) {
 
   router.post('/schedules', async (req, res) => {
     const created = await audited(
-      ctx,
       req,
       'oncall-schedule-create',
       async () => {
-        const { credentials, catalogCredentials } = await callerOf(ctx, req);
+        const { credentials, catalogCredentials } = await callerOf(req);
         const ownerGroup = schedules.normalizeGroup(req.body.ownerGroup);
         await oncallAuthorizer.authorizeManage(credentials, { ownerGroup });
         return schedules.create(
@@ -80,18 +60,17 @@ export function addOnCallRoutes(router: Router, ctx: RouterContext) {
           new Date().toISOString(),
         );
       },
-      s => ({ scheduleId: s.id, scheduleName: s.name }),
+      schedule => ({ id: schedule.id, name: schedule.name }),
     );
     res.status(201).json(created);
   });
 
   router.patch('/schedules/:id', async (req, res) => {
     const updated = await audited(
-      ctx,
       req,
       'oncall-schedule-update',
       async () => {
-        const { credentials, catalogCredentials } = await callerOf(ctx, req);
+        const { credentials, catalogCredentials } = await callerOf(req);
         const current = await oncallStore.getSchedule(req.params.id);
         if (!current) {
           throw new NotFoundError(`No on-call schedule ${req.params.id}`);
@@ -104,13 +83,13 @@ export function addOnCallRoutes(router: Router, ctx: RouterContext) {
           new Date().toISOString(),
         );
       },
-      s => ({ scheduleId: s.id, version: s.version }),
+      schedule => ({ id: schedule.id, version: schedule.version }),
     );
     res.json(updated);
   });
 
   router.get('/escalation-policies/:namespace/:name', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await oncallAuthorizer.authorizeRead(credentials);
     const groupRef = schedules.normalizeGroup(
       `group:${req.params.namespace}/${req.params.name}`,
@@ -125,11 +104,10 @@ export function addOnCallRoutes(router: Router, ctx: RouterContext) {
 
   router.put('/escalation-policies/:namespace/:name', async (req, res) => {
     const policy = await audited(
-      ctx,
       req,
       'escalation-policy-put',
       async () => {
-        const { credentials, catalogCredentials } = await callerOf(ctx, req);
+        const { credentials, catalogCredentials } = await callerOf(req);
         const groupRef = schedules.normalizeGroup(
           `group:${req.params.namespace}/${req.params.name}`,
           'group',
@@ -144,7 +122,7 @@ export function addOnCallRoutes(router: Router, ctx: RouterContext) {
           new Date().toISOString(),
         );
       },
-      p => ({ groupRef: p.groupRef, version: p.version }),
+      stored => ({ ref: stored.groupRef, version: stored.version }),
     );
     res.json(policy);
   });

@@ -9,6 +9,10 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { normalizeEntityRef } from '../service/entityRefs';
 
+// What the spec cannot say about query strings: the validator has checked
+// types and lengths; these split lists, normalize refs and times, and name
+// the field in their 400s.
+
 /** Comma-separated values, each checked; the error names the field. */
 export function parseList<T extends string>(
   field: string,
@@ -17,18 +21,17 @@ export function parseList<T extends string>(
   allowed: readonly string[],
 ): T[] | undefined {
   if (!value) return undefined;
-  const items = value
-    .split(',')
-    .map(v => v.trim())
-    .filter(Boolean);
+  const items = splitList(value);
+  const result: T[] = [];
   for (const item of items) {
     if (!isValid(item)) {
       throw new InputError(
         `${field}: "${item}" is not one of ${allowed.join(', ')}`,
       );
     }
+    result.push(item);
   }
-  return items as T[];
+  return result;
 }
 
 export function parseStatuses(value?: string): IncidentStatus[] | undefined {
@@ -39,6 +42,7 @@ export function parsePriorities(value?: string): Priority[] | undefined {
   return parseList('priority', value, isPriority, PRIORITIES);
 }
 
+/** A date or date-time, as an ISO 8601 UTC string. */
 export function parseTimeParam(
   field: string,
   value?: string,
@@ -53,12 +57,23 @@ export function parseTimeParam(
   return new Date(ms).toISOString();
 }
 
+/** An entity ref in its full form (`kind:namespace/name`), if given. */
 export function parseEntityRefParam(
   field: string,
   value?: string,
   defaultKind = 'component',
 ): string | undefined {
-  if (!value) return undefined;
+  return value ? toEntityRef(field, value, defaultKind) : undefined;
+}
+
+/** Comma-separated entity refs; the error names the item, e.g. `services[1]`. */
+export function parseEntityRefList(field: string, value?: string): string[] {
+  return splitList(value ?? '').map((item, i) =>
+    toEntityRef(`${field}[${i}]`, item, 'component'),
+  );
+}
+
+function toEntityRef(field: string, value: string, defaultKind: string) {
   try {
     return normalizeEntityRef(value, defaultKind);
   } catch {
@@ -66,4 +81,11 @@ export function parseEntityRefParam(
       `${field}: "${value}" is not an entity ref; use kind:namespace/name`,
     );
   }
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map(v => v.trim())
+    .filter(Boolean);
 }

@@ -3,23 +3,33 @@ import {
   isProblemStatus,
   PROBLEM_STATUSES,
 } from '@openitsm/backstage-plugin-itsm-common';
-import { Router } from 'express';
-import { auditedBy } from './audited';
-import { callerOf, RouterContext } from './context';
-import { parseIfMatch } from './incidentsRoutes';
+import { ItsmRouter, RouteHelpers } from './ItsmRouter';
+import { RouterOptions } from './RouterOptions';
 import { parseEntityRefParam, parseList } from './parseListQuery';
+import { readVersion } from './readVersion';
 
 const DEFAULT_LIMIT = 50;
+const DEFAULT_TIMELINE_LIMIT = 100;
+
+export type ProblemRouteDeps = Pick<
+  RouterOptions,
+  | 'authorizer'
+  | 'problemAuthorizer'
+  | 'problems'
+  | 'problemStore'
+  | 'proposalStore'
+> &
+  RouteHelpers;
 
 /** `/problems`, their incident links, and `/problem-proposals`. */
-export function addProblemRoutes(router: Router, ctx: RouterContext) {
-  const { authorizer, problemAuthorizer, problems, problemStore } = ctx;
-  const audited = auditedBy(ctx.auditor);
+export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
+  const { authorizer, problemAuthorizer, problems, problemStore } = deps;
+  const { proposalStore, callerOf, audited } = deps;
 
   router.get('/problems', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read');
-    const query = req.query as Record<string, string | undefined>;
+    const { query } = req;
     res.json(
       await problemStore.listProblems({
         status: parseList(
@@ -34,10 +44,9 @@ export function addProblemRoutes(router: Router, ctx: RouterContext) {
           query.ownerGroup,
           'group',
         ),
-        minAgeDays:
-          query.minAgeDays === undefined ? undefined : Number(query.minAgeDays),
+        minAgeDays: query.minAgeDays,
         q: query.q?.trim() || undefined,
-        limit: query.limit ? Number(query.limit) : DEFAULT_LIMIT,
+        limit: query.limit ?? DEFAULT_LIMIT,
         cursor: query.cursor,
         now: new Date().toISOString(),
       }),
@@ -45,149 +54,159 @@ export function addProblemRoutes(router: Router, ctx: RouterContext) {
   });
 
   router.post('/problems', async (req, res) => {
-    await audited(req, 'problem-create', async () => {
-      const { credentials, catalogCredentials, actor } = await callerOf(
-        ctx,
-        req,
-      );
-      await problemAuthorizer.authorize(credentials, 'create');
-      const incidents = await problems.resolveIncidents(
-        'incidentIds',
-        req.body.incidentIds ?? [],
-      );
-      // Linking writes on each incident: the caller must be allowed to
-      for (const incident of incidents) {
-        await authorizer.authorizeUpdate(credentials, incident);
-      }
-      const problem = await problems.create(req.body, incidents, {
-        actor,
-        credentials: catalogCredentials,
-      });
-      res.status(201).json(problem);
-      return { problemRef: problem.ref };
-    });
+    const problem = await audited(
+      req,
+      'problem-create',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        await problemAuthorizer.authorize(credentials, 'create');
+        const incidents = await problems.resolveIncidents(
+          'incidentIds',
+          req.body.incidentIds ?? [],
+        );
+        // Linking writes on each incident: the caller must be allowed to
+        for (const incident of incidents) {
+          await authorizer.authorizeUpdate(credentials, incident);
+        }
+        return problems.create(req.body, incidents, {
+          actor,
+          credentials: catalogCredentials,
+        });
+      },
+      created => ({ ref: created.ref }),
+    );
+    res.status(201).json(problem);
   });
 
   router.get('/problems/:id', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read');
     res.json(await problems.get(req.params.id));
   });
 
   router.patch('/problems/:id', async (req, res) => {
-    await audited(req, 'problem-update', async () => {
-      const { credentials, catalogCredentials, actor } = await callerOf(
-        ctx,
-        req,
-      );
-      await problemAuthorizer.authorize(credentials, 'update');
-      const current = await problems.get(req.params.id);
-      const updated = await problems.update(
-        current,
-        {
-          ...req.body,
-          version: req.body.version ?? parseIfMatch(req.header('if-match')),
-        },
-        { actor, credentials: catalogCredentials },
-      );
-      res.json(updated);
-      return { problemRef: updated.ref, version: updated.version };
-    });
+    const updated = await audited(
+      req,
+      'problem-update',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        await problemAuthorizer.authorize(credentials, 'update');
+        const current = await problems.get(req.params.id);
+        return problems.update(
+          current,
+          { ...req.body, version: readVersion(req, 'problem') },
+          { actor, credentials: catalogCredentials },
+        );
+      },
+      problem => ({ ref: problem.ref, version: problem.version }),
+    );
+    res.json(updated);
   });
 
   router.post('/problems/:id/incidents', async (req, res) => {
-    await audited(req, 'problem-link-incidents', async () => {
-      const { credentials, actor } = await callerOf(ctx, req);
-      await problemAuthorizer.authorize(credentials, 'update');
-      const current = await problems.get(req.params.id);
-      const link = await problems.resolveIncidents('link', req.body.link ?? []);
-      const unlink = await problems.resolveIncidents(
-        'unlink',
-        req.body.unlink ?? [],
-      );
-      for (const incident of [...link, ...unlink]) {
-        await authorizer.authorizeUpdate(credentials, incident);
-      }
-      const updated = await problems.changeIncidents(
-        current,
-        req.body.version ?? parseIfMatch(req.header('if-match')),
-        link,
-        unlink,
-        { actor },
-      );
-      res.json(updated);
-      return { problemRef: updated.ref, version: updated.version };
-    });
+    const updated = await audited(
+      req,
+      'problem-link-incidents',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        await problemAuthorizer.authorize(credentials, 'update');
+        const current = await problems.get(req.params.id);
+        const link = await problems.resolveIncidents(
+          'link',
+          req.body.link ?? [],
+        );
+        const unlink = await problems.resolveIncidents(
+          'unlink',
+          req.body.unlink ?? [],
+        );
+        for (const incident of [...link, ...unlink]) {
+          await authorizer.authorizeUpdate(credentials, incident);
+        }
+        return problems.changeIncidents(
+          current,
+          readVersion(req, 'problem'),
+          link,
+          unlink,
+          { actor, credentials: catalogCredentials },
+        );
+      },
+      problem => ({ ref: problem.ref, version: problem.version }),
+    );
+    res.json(updated);
   });
 
   router.get('/problems/:id/timeline', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read');
     const problem = await problems.get(req.params.id);
-    const query = req.query as Record<string, string | undefined>;
     res.json(
       await problemStore.listEvents('problem', problem.id, {
-        limit: query.limit ? Number(query.limit) : 100,
-        cursor: query.cursor,
+        limit: req.query.limit ?? DEFAULT_TIMELINE_LIMIT,
+        cursor: req.query.cursor,
       }),
     );
   });
 
   router.get('/problem-proposals', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read');
-    const query = req.query as Record<string, string | undefined>;
+    const { query } = req;
     res.json(
-      await ctx.proposalStore.listProposals({
+      await proposalStore.listProposals({
         entityRef: parseEntityRefParam('entityRef', query.entityRef),
-        status: query.status as 'open' | 'accepted' | 'dismissed' | undefined,
-        limit: query.limit ? Number(query.limit) : DEFAULT_LIMIT,
+        status: query.status,
+        limit: query.limit ?? DEFAULT_LIMIT,
         cursor: query.cursor,
       }),
     );
   });
 
   router.post('/problem-proposals/:id/accept', async (req, res) => {
-    await audited(req, 'problem-proposal-accept', async () => {
-      const { credentials, actor } = await callerOf(ctx, req);
-      await problemAuthorizer.authorize(credentials, 'create');
-      const proposal = await ctx.proposalStore.getProposal(req.params.id);
-      if (!proposal) {
-        throw new NotFoundError(`No problem proposal ${req.params.id}`);
-      }
-      const incidents = await problems.resolveIncidents(
-        'incidentIds',
-        proposal.incidentIds,
-      );
-      for (const incident of incidents) {
-        await authorizer.authorizeUpdate(credentials, incident);
-      }
-      const problem = await problems.create(
-        {
-          title: proposal.title,
-          description: proposal.summary,
-        },
-        incidents,
-        // The proposal's refs come from the database: no catalog check
-        { actor, replay: true },
-        { fromProposalId: proposal.id },
-      );
-      res.status(201).json(problem);
-      return { problemRef: problem.ref };
-    });
+    const problem = await audited(
+      req,
+      'problem-proposal-accept',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        await problemAuthorizer.authorize(credentials, 'create');
+        const proposal = await proposalStore.getProposal(req.params.id);
+        if (!proposal) {
+          throw new NotFoundError(`No problem proposal ${req.params.id}`);
+        }
+        const incidents = await problems.resolveIncidents(
+          'incidentIds',
+          proposal.incidentIds,
+        );
+        for (const incident of incidents) {
+          await authorizer.authorizeUpdate(credentials, incident);
+        }
+        // The proposal names no entity refs: nothing to check in the catalog
+        return problems.create(
+          { title: proposal.title, description: proposal.summary },
+          incidents,
+          { actor, credentials: catalogCredentials },
+          { fromProposalId: proposal.id },
+        );
+      },
+      created => ({ problemRef: created.ref }),
+    );
+    res.status(201).json(problem);
   });
 
   router.post('/problem-proposals/:id/dismiss', async (req, res) => {
-    await audited(req, 'problem-proposal-dismiss', async () => {
-      const { credentials, actor } = await callerOf(ctx, req);
-      await problemAuthorizer.authorize(credentials, 'update');
-      const dismissed = await ctx.proposalStore.dismiss(
-        req.params.id,
-        actor,
-        new Date().toISOString(),
-      );
-      res.json(dismissed);
-      return { proposal: dismissed.id };
-    });
+    const dismissed = await audited(
+      req,
+      'problem-proposal-dismiss',
+      async () => {
+        const { credentials, actor } = await callerOf(req);
+        await problemAuthorizer.authorize(credentials, 'update');
+        return proposalStore.dismiss(
+          req.params.id,
+          actor,
+          new Date().toISOString(),
+        );
+      },
+      proposal => ({ id: proposal.id }),
+    );
+    res.json(dismissed);
   });
 }

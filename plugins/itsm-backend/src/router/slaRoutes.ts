@@ -1,17 +1,23 @@
 import { InputError } from '@backstage/errors';
-import { Router } from 'express';
-import { callerOf, RouterContext } from './context';
+import { ItsmRouter, RouteHelpers } from './ItsmRouter';
+import { RouterOptions } from './RouterOptions';
 import { parseEntityRefParam, parseTimeParam } from './parseListQuery';
 
 const DAY = 24 * 3600_000;
 const MAX_RANGE_DAYS = 3 * 366;
 
+export type SlaRouteDeps = Pick<RouterOptions, 'authorizer' | 'slaStore'> &
+  Pick<RouteHelpers, 'callerOf'>;
+
 /** `/sla/compliance`: met, breached and compliance ratios, in SQL. */
-export function addSlaRoutes(router: Router, ctx: RouterContext) {
+export function addSlaRoutes(
+  router: ItsmRouter,
+  { authorizer, slaStore, callerOf }: SlaRouteDeps,
+) {
   router.get('/sla/compliance', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
-    const decision = await ctx.authorizer.authorizeList(credentials);
-    const query = req.query as Record<string, string | undefined>;
+    const { credentials } = await callerOf(req);
+    const decision = await authorizer.authorizeList(credentials);
+    const { query } = req;
     const now = new Date().toISOString();
     const to = parseTimeParam('to', query.to) ?? now;
     const from =
@@ -25,13 +31,12 @@ export function addSlaRoutes(router: Router, ctx: RouterContext) {
         `from..to spans more than ${MAX_RANGE_DAYS} days; ask for a shorter period`,
       );
     }
-    const groupBy = query.groupBy as 'month' | 'priority' | undefined;
     res.json(
-      await ctx.slaStore.compliance({
+      await slaStore.compliance({
         from,
         to,
         now,
-        groupBy,
+        groupBy: query.groupBy,
         entityRef: parseEntityRefParam('entityRef', query.entityRef),
         permissionFilter:
           decision.result === 'filtered' ? decision.filter : undefined,

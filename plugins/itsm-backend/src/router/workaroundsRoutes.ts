@@ -1,107 +1,129 @@
 import { InputError } from '@backstage/errors';
-import { Router } from 'express';
-import { auditedBy } from './audited';
-import { callerOf, RouterContext } from './context';
-import { parseIfMatch } from './incidentsRoutes';
+import { ItsmRouter, RouteHelpers } from './ItsmRouter';
+import { RouterOptions } from './RouterOptions';
 import { parseEntityRefParam } from './parseListQuery';
+import { readVersion } from './readVersion';
 
 const DEFAULT_LIMIT = 50;
 
+export type WorkaroundRouteDeps = Pick<
+  RouterOptions,
+  | 'authorizer'
+  | 'problemAuthorizer'
+  | 'problems'
+  | 'problemStore'
+  | 'store'
+  | 'workarounds'
+  | 'workaroundStore'
+> &
+  RouteHelpers;
+
 /** `/workarounds`, applying one to an incident, and `/report-suggestions`. */
-export function addWorkaroundRoutes(router: Router, ctx: RouterContext) {
-  const { authorizer, problemAuthorizer, problems, workarounds } = ctx;
-  const audited = auditedBy(ctx.auditor);
+export function addWorkaroundRoutes(
+  router: ItsmRouter,
+  deps: WorkaroundRouteDeps,
+) {
+  const { authorizer, problemAuthorizer, problems, problemStore } = deps;
+  const { store, workarounds, workaroundStore, callerOf, audited } = deps;
 
   router.get('/workarounds', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read', 'workarounds');
-    const query = req.query as Record<string, string | undefined>;
+    const { query } = req;
     const problemId = query.problemId
       ? (await problems.get(query.problemId)).id
       : undefined;
     res.json(
-      await ctx.workaroundStore.listWorkarounds({
+      await workaroundStore.listWorkarounds({
         entityRef: parseEntityRefParam('entityRef', query.entityRef),
-        status: query.status as 'active' | 'retired' | undefined,
+        status: query.status,
         problemId,
-        open:
-          query.open === undefined ? undefined : String(query.open) === 'true',
-        limit: query.limit ? Number(query.limit) : DEFAULT_LIMIT,
+        open: query.open,
+        limit: query.limit ?? DEFAULT_LIMIT,
         cursor: query.cursor,
       }),
     );
   });
 
   router.post('/workarounds', async (req, res) => {
-    await audited(req, 'workaround-create', async () => {
-      const { credentials, catalogCredentials, actor } = await callerOf(
-        ctx,
-        req,
-      );
-      await problemAuthorizer.authorize(credentials, 'update', 'workarounds');
-      let problem;
-      if (req.body.problemId) {
-        problem = await ctx.problemStore.getProblem(req.body.problemId);
-        if (!problem) {
-          throw new InputError(`problemId: no problem ${req.body.problemId}`);
+    const workaround = await audited(
+      req,
+      'workaround-create',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        await problemAuthorizer.authorize(credentials, 'update', 'workarounds');
+        const { problemId } = req.body;
+        const problem = problemId
+          ? await problemStore.getProblem(problemId)
+          : undefined;
+        if (problemId && !problem) {
+          throw new InputError(`problemId: no problem ${problemId}`);
         }
-      }
-      const workaround = await workarounds.create(req.body, problem, {
-        actor,
-        credentials: catalogCredentials,
-      });
-      res.status(201).json(workaround);
-      return { workaroundRef: workaround.ref };
-    });
+        return workarounds.create(req.body, problem, {
+          actor,
+          credentials: catalogCredentials,
+        });
+      },
+      created => ({ ref: created.ref }),
+    );
+    res.status(201).json(workaround);
   });
 
   router.get('/workarounds/:id', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read', 'workarounds');
     res.json(await workarounds.get(req.params.id));
   });
 
   router.patch('/workarounds/:id', async (req, res) => {
-    await audited(req, 'workaround-update', async () => {
-      const { credentials, catalogCredentials, actor } = await callerOf(
-        ctx,
-        req,
-      );
-      await problemAuthorizer.authorize(credentials, 'update', 'workarounds');
-      const current = await workarounds.get(req.params.id);
-      const updated = await workarounds.update(
-        current,
-        {
-          ...req.body,
-          version: req.body.version ?? parseIfMatch(req.header('if-match')),
-        },
-        { actor, credentials: catalogCredentials },
-      );
-      res.json(updated);
-      return { workaroundRef: updated.ref, version: updated.version };
-    });
+    const updated = await audited(
+      req,
+      'workaround-update',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        await problemAuthorizer.authorize(credentials, 'update', 'workarounds');
+        const current = await workarounds.get(req.params.id);
+        return workarounds.update(
+          current,
+          { ...req.body, version: readVersion(req, 'workaround') },
+          { actor, credentials: catalogCredentials },
+        );
+      },
+      workaround => ({ ref: workaround.ref, version: workaround.version }),
+    );
+    res.json(updated);
   });
 
   router.post('/workarounds/:id/uses', async (req, res) => {
-    await audited(req, 'workaround-apply', async () => {
-      const { credentials, actor } = await callerOf(ctx, req);
-      const workaround = await workarounds.get(req.params.id);
-      const incident = await ctx.store.getIncident(req.body.incidentId);
-      if (!incident) {
-        throw new InputError(`incidentId: no incident ${req.body.incidentId}`);
-      }
-      // Applying a workaround is recorded on the incident: an incident update
-      await authorizer.authorizeUpdate(credentials, incident);
-      const applied = await workarounds.apply(workaround, incident, { actor });
-      res.status(201).json(applied);
-      return { workaroundRef: applied.ref, incidentRef: incident.ref };
-    });
+    const { applied } = await audited(
+      req,
+      'workaround-apply',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        const workaround = await workarounds.get(req.params.id);
+        const incident = await store.getIncident(req.body.incidentId);
+        if (!incident) {
+          throw new InputError(
+            `incidentId: no incident ${req.body.incidentId}`,
+          );
+        }
+        // Applying a workaround is recorded on the incident: an incident update
+        await authorizer.authorizeUpdate(credentials, incident);
+        const result = await workarounds.apply(workaround, incident, {
+          actor,
+          credentials: catalogCredentials,
+        });
+        return { applied: result, incident };
+      },
+      use => ({ ref: use.applied.ref, incidentRef: use.incident.ref }),
+    );
+    res.status(201).json(applied);
   });
 
   router.get('/report-suggestions', async (req, res) => {
-    const { credentials } = await callerOf(ctx, req);
+    const { credentials } = await callerOf(req);
     await authorizer.authorizeList(credentials);
-    const query = req.query as Record<string, string | undefined>;
+    const { query } = req;
     const entityRef = parseEntityRefParam('entityRef', query.entityRef);
     if (!entityRef) throw new InputError('entityRef is required');
     const suggestions = await workarounds.suggestions(

@@ -1,11 +1,8 @@
 import {
   AuditorService,
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Request } from 'express';
 import { IncidentAuthorizer } from '../permissions/IncidentAuthorizer';
 import { IncidentService } from '../service/IncidentService';
 import { IncidentStore } from '../database/IncidentStore';
@@ -26,12 +23,11 @@ import { ChangeAuthorizer } from '../permissions/ChangeAuthorizer';
 import { ChangeService } from '../service/ChangeService';
 import { ChangeStore } from '../database/ChangeStore';
 
-/** What the route handlers share. */
-export interface RouterContext {
+/** What `createRouter` is built from; each route module picks what it uses. */
+export interface RouterOptions {
   auth: AuthService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
-  logger: LoggerService;
   authorizer: IncidentAuthorizer;
   incidents: IncidentService;
   store: IncidentStore;
@@ -49,39 +45,6 @@ export interface RouterContext {
   changeAuthorizer: ChangeAuthorizer;
   changes: ChangeService;
   changeStore: ChangeStore;
-}
-
-/**
- * The caller's credentials, the ref recorded as actor on the timeline, and
- * the credentials to look entities up with: the user's own (so they only
- * name entities they can see), or this plugin's for service callers such as
- * API tokens, which are restricted to the itsm plugin.
- */
-export async function callerOf(
-  { httpAuth, auth }: Pick<RouterContext, 'httpAuth' | 'auth'>,
-  req: Request<any, any, any, any>,
-): Promise<{
-  credentials: BackstageCredentials;
-  catalogCredentials: BackstageCredentials;
-  actor: string;
-  isUser: boolean;
-}> {
-  const credentials = await httpAuth.credentials(req, {
-    allow: ['user', 'service'],
-  });
-  const principal = credentials.principal as
-    | { type: 'user'; userEntityRef: string }
-    | { type: 'service'; subject: string };
-  const actor =
-    principal.type === 'user' ? principal.userEntityRef : principal.subject;
-  const catalogCredentials =
-    principal.type === 'user'
-      ? credentials
-      : await auth.getOwnServiceCredentials();
-  return {
-    credentials,
-    catalogCredentials,
-    actor,
-    isUser: principal.type === 'user',
-  };
+  /** Answers `/health`; throws when the database is unreachable. */
+  healthCheck: () => Promise<void>;
 }

@@ -1,0 +1,63 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
+import { Request } from 'express';
+
+/**
+ * Every write the API offers, named `<resource>-<action>`: the auditor
+ * event ids, in one place.
+ */
+export type AuditEventId =
+  | 'incident-create'
+  | 'incident-update'
+  | 'incident-add-update'
+  | 'incident-set-cause'
+  | 'change-create'
+  | 'change-update'
+  | 'change-decide'
+  | 'change-link-incident'
+  | 'change-unlink-incident'
+  | 'problem-create'
+  | 'problem-update'
+  | 'problem-link-incidents'
+  | 'problem-proposal-accept'
+  | 'problem-proposal-dismiss'
+  | 'workaround-create'
+  | 'workaround-update'
+  | 'workaround-apply'
+  | 'oncall-schedule-create'
+  | 'oncall-schedule-update'
+  | 'escalation-policy-put';
+
+/**
+ * Runs a write inside an auditor event. The event starts with the request
+ * and its path parameters (plus `meta`, e.g. an approval's decision); it
+ * succeeds with what `success` makes of the result — the record's `ref` (or
+ * `id` where it has none), its `version`, and the refs of other records the
+ * write touched — or fails with the error, which is rethrown.
+ */
+export type Audited = <T>(
+  req: Request<any, any, any, any>,
+  eventId: AuditEventId,
+  write: () => Promise<T>,
+  success: (result: T) => JsonObject,
+  meta?: JsonObject,
+) => Promise<T>;
+
+export function auditedBy(auditor: AuditorService): Audited {
+  return async (req, eventId, write, success, meta) => {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta: { ...req.params, ...meta },
+    });
+    try {
+      const result = await write();
+      await event.success({ meta: success(result) });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  };
+}
