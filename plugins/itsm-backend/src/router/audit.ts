@@ -1,4 +1,5 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
+import { toError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
 
@@ -56,7 +57,7 @@ export function auditedBy(auditor: AuditorService): Audited {
       await event.success({ meta: success(result) });
       return result;
     } catch (error) {
-      await event.fail({ error: error as Error });
+      await event.fail({ error: toError(error) });
       throw error;
     }
   };
