@@ -109,6 +109,34 @@ export const spec = {
           "no_fault_found"
         ]
       },
+      "IncidentSource": {
+        "type": "string",
+        "description": "Where an incident came from.",
+        "enum": [
+          "portal",
+          "api",
+          "alertmanager",
+          "pagerduty",
+          "generic"
+        ]
+      },
+      "TimelineEventType": {
+        "type": "string",
+        "enum": [
+          "created",
+          "status_changed",
+          "fields_changed",
+          "assigned",
+          "update",
+          "sla_recomputed",
+          "sla_warning",
+          "sla_breached",
+          "escalated",
+          "problem_linked",
+          "problem_unlinked",
+          "workaround_applied"
+        ]
+      },
       "EntityRef": {
         "type": "string",
         "minLength": 1,
@@ -186,7 +214,7 @@ export const spec = {
             "type": "string"
           },
           "source": {
-            "type": "string"
+            "$ref": "#/components/schemas/IncidentSource"
           },
           "dedupKey": {
             "type": "string"
@@ -230,7 +258,8 @@ export const spec = {
             "type": "integer"
           },
           "sla": {
-            "$ref": "#/components/schemas/IncidentSla"
+            "$ref": "#/components/schemas/IncidentSla",
+            "description": "Response and resolution clocks; absent until the SLA monitor computed them."
           },
           "createdAt": {
             "type": "string",
@@ -242,7 +271,7 @@ export const spec = {
           },
           "version": {
             "type": "integer",
-            "description": "Send back on PATCH; 409 when stale."
+            "description": "Optimistic concurrency token: send it back on PATCH; 409 when stale."
           }
         }
       },
@@ -340,6 +369,7 @@ export const spec = {
             "$ref": "#/components/schemas/IncidentStatus"
           },
           "assignee": {
+            "description": "`null` clears the assignee.",
             "oneOf": [
               {
                 "$ref": "#/components/schemas/EntityRef"
@@ -350,6 +380,7 @@ export const spec = {
             ]
           },
           "assignedGroup": {
+            "description": "`null` clears the assigned group.",
             "oneOf": [
               {
                 "$ref": "#/components/schemas/EntityRef"
@@ -410,39 +441,29 @@ export const spec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
-            "enum": [
-              "created",
-              "status_changed",
-              "fields_changed",
-              "assigned",
-              "update",
-              "problem_linked",
-              "problem_unlinked",
-              "workaround_applied",
-              "sla_recomputed",
-              "sla_warning",
-              "sla_breached",
-              "escalated"
-            ]
+            "$ref": "#/components/schemas/TimelineEventType"
           },
           "actor": {
-            "type": "string"
+            "type": "string",
+            "description": "User or service ref of whoever made the change."
           },
           "at": {
             "type": "string",
             "format": "date-time"
           },
           "message": {
-            "type": "string"
+            "type": "string",
+            "description": "Human sentence: what happened."
           },
           "before": {
             "type": "object",
-            "additionalProperties": true
+            "additionalProperties": true,
+            "description": "Field values before the change (only changed fields)."
           },
           "after": {
             "type": "object",
-            "additionalProperties": true
+            "additionalProperties": true,
+            "description": "Field values after the change (only changed fields)."
           }
         }
       },
@@ -507,13 +528,37 @@ export const spec = {
           },
           "openByPriority": {
             "type": "object",
-            "additionalProperties": {
-              "type": "integer"
+            "description": "Open incidents per priority; every priority is present.",
+            "additionalProperties": false,
+            "required": [
+              "P1",
+              "P2",
+              "P3",
+              "P4",
+              "P5"
+            ],
+            "properties": {
+              "P1": {
+                "type": "integer"
+              },
+              "P2": {
+                "type": "integer"
+              },
+              "P3": {
+                "type": "integer"
+              },
+              "P4": {
+                "type": "integer"
+              },
+              "P5": {
+                "type": "integer"
+              }
             }
           },
           "lastResolvedAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "The most recent resolved-or-closed incident, for \"last incident\" context."
           },
           "incidentsLast30Days": {
             "type": "integer"
@@ -522,6 +567,7 @@ export const spec = {
       },
       "SlaComplianceCounts": {
         "type": "object",
+        "description": "Met and breached counts for one kind of target.",
         "required": [
           "met",
           "breached",
@@ -538,12 +584,21 @@ export const spec = {
             "type": [
               "number",
               "null"
-            ]
+            ],
+            "description": "met / (met + breached), or null when no target fell in the period."
           }
         }
       },
+      "SlaComplianceGroupBy": {
+        "type": "string",
+        "enum": [
+          "month",
+          "priority"
+        ]
+      },
       "SlaComplianceReport": {
         "type": "object",
+        "description": "SLA compliance over incidents whose target fell in [from, to).",
         "required": [
           "from",
           "to",
@@ -563,11 +618,7 @@ export const spec = {
             "format": "date-time"
           },
           "groupBy": {
-            "type": "string",
-            "enum": [
-              "month",
-              "priority"
-            ]
+            "$ref": "#/components/schemas/SlaComplianceGroupBy"
           },
           "response": {
             "$ref": "#/components/schemas/SlaComplianceCounts"
@@ -577,6 +628,7 @@ export const spec = {
           },
           "groups": {
             "type": "array",
+            "description": "Per month (`YYYY-MM`, UTC) or per priority, when `groupBy` is given.",
             "items": {
               "type": "object",
               "required": [
@@ -599,8 +651,19 @@ export const spec = {
           }
         }
       },
+      "SlaState": {
+        "type": "string",
+        "description": "Where an SLA clock stands.",
+        "enum": [
+          "running",
+          "paused",
+          "met",
+          "breached"
+        ]
+      },
       "IncidentSlaTarget": {
         "type": "object",
+        "description": "One SLA clock of an incident.",
         "required": [
           "targetMinutes",
           "calendar",
@@ -610,44 +673,46 @@ export const spec = {
         ],
         "properties": {
           "targetMinutes": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The target in business minutes of `calendar`."
           },
           "calendar": {
-            "type": "string"
+            "type": "string",
+            "description": "Name of the business calendar the target counts in (`24x7`, `business`, …)."
           },
           "dueAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "When the target is reached; provisional (moves later) while on hold."
           },
           "warningAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "When 75 % (the configured warning share) of the target is reached."
           },
           "stoppedAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "When the clock stopped: acknowledged (response) or resolved (resolution)."
           },
           "state": {
-            "type": "string",
-            "enum": [
-              "running",
-              "paused",
-              "met",
-              "breached"
-            ]
+            "$ref": "#/components/schemas/SlaState"
           },
           "warnedAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "When the SLA monitor recorded the warning on the timeline."
           },
           "breachedAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "When the SLA monitor recorded the breach on the timeline."
           }
         }
       },
       "IncidentSla": {
         "type": "object",
+        "description": "An incident's response and resolution clocks.",
         "required": [
           "policy",
           "paused",
@@ -656,10 +721,12 @@ export const spec = {
         ],
         "properties": {
           "policy": {
-            "type": "string"
+            "type": "string",
+            "description": "The policy the targets come from: the service's tier, or `default`."
           },
           "paused": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the clocks are paused (the incident is on hold)."
           },
           "response": {
             "$ref": "#/components/schemas/IncidentSlaTarget"
@@ -722,6 +789,7 @@ export const spec = {
           },
           "addedServices": {
             "type": "array",
+            "description": "The services added by hand (a subset of affectedServices).",
             "items": {
               "type": "string"
             }
@@ -730,7 +798,8 @@ export const spec = {
             "type": "string"
           },
           "fixChangeRef": {
-            "type": "string"
+            "type": "string",
+            "description": "The change that fixed it, e.g. CHG-1042."
           },
           "ownerGroup": {
             "type": "string"
@@ -793,6 +862,7 @@ export const spec = {
           "affectedServices": {
             "type": "array",
             "maxItems": 50,
+            "description": "Services beyond those of the linked incidents.",
             "items": {
               "$ref": "#/components/schemas/EntityRef"
             }
@@ -849,6 +919,7 @@ export const spec = {
           "affectedServices": {
             "type": "array",
             "maxItems": 50,
+            "description": "Replaces the services added by hand (the linked incidents' stay).",
             "items": {
               "$ref": "#/components/schemas/EntityRef"
             }
@@ -922,6 +993,18 @@ export const spec = {
           }
         }
       },
+      "ProblemEventType": {
+        "type": "string",
+        "enum": [
+          "created",
+          "status_changed",
+          "fields_changed",
+          "incidents_linked",
+          "incidents_unlinked",
+          "workaround_published",
+          "workaround_changed"
+        ]
+      },
       "ProblemEvent": {
         "type": "object",
         "required": [
@@ -948,7 +1031,7 @@ export const spec = {
             "type": "string"
           },
           "type": {
-            "type": "string"
+            "$ref": "#/components/schemas/ProblemEventType"
           },
           "actor": {
             "type": "string"
@@ -1035,6 +1118,7 @@ export const spec = {
           },
           "affectedServices": {
             "type": "array",
+            "description": "The services it applies to.",
             "items": {
               "type": "string"
             }
@@ -1043,7 +1127,8 @@ export const spec = {
             "$ref": "#/components/schemas/WorkaroundStatus"
           },
           "useCount": {
-            "type": "integer"
+            "type": "integer",
+            "description": "How many incidents applied it."
           },
           "createdBy": {
             "type": "string"
@@ -1160,6 +1245,7 @@ export const spec = {
       },
       "ReportSuggestions": {
         "type": "object",
+        "description": "What the report dialog shows before a new incident is filed on a service.",
         "required": [
           "workarounds",
           "similarIncidents"
@@ -1179,8 +1265,17 @@ export const spec = {
           }
         }
       },
+      "ProblemProposalStatus": {
+        "type": "string",
+        "enum": [
+          "open",
+          "accepted",
+          "dismissed"
+        ]
+      },
       "ProblemProposal": {
         "type": "object",
+        "description": "A problem the recurrence detector suggests, with its incidents.",
         "required": [
           "id",
           "entityRef",
@@ -1207,7 +1302,8 @@ export const spec = {
             ]
           },
           "summary": {
-            "type": "string"
+            "type": "string",
+            "description": "Human sentence: why it was proposed."
           },
           "title": {
             "type": "string"
@@ -1225,12 +1321,7 @@ export const spec = {
             }
           },
           "status": {
-            "type": "string",
-            "enum": [
-              "open",
-              "accepted",
-              "dismissed"
-            ]
+            "$ref": "#/components/schemas/ProblemProposalStatus"
           },
           "problemId": {
             "type": "string"
@@ -1265,27 +1356,34 @@ export const spec = {
           }
         }
       },
+      "OnCallRotationType": {
+        "type": "string",
+        "description": "How often a layer hands off to the next user. `daily`: every local day at `handoffTime`. `weekly`: every week on `handoffWeekday` at `handoffTime`. `custom`: every `lengthHours` of real elapsed time from the first handoff.",
+        "enum": [
+          "daily",
+          "weekly",
+          "custom"
+        ]
+      },
       "OnCallRotation": {
         "type": "object",
+        "description": "The rotation of a layer.",
         "required": [
           "type"
         ],
         "properties": {
           "type": {
-            "type": "string",
-            "enum": [
-              "daily",
-              "weekly",
-              "custom"
-            ]
+            "$ref": "#/components/schemas/OnCallRotationType"
           },
           "lengthHours": {
-            "type": "number"
+            "type": "number",
+            "description": "Shift length in real hours, required (and only used) for `custom`. Must be positive."
           }
         }
       },
       "OnCallLayer": {
         "type": "object",
+        "description": "One layer of an on-call schedule (e.g. `primary`, `secondary`): users take shifts in turn. Daily and weekly handoffs happen at the local wall-clock `handoffTime` in the schedule's timezone, so across a daylight-saving change a daily shift lasts 23 or 25 hours of real time. A handoff time that does not exist locally (inside a spring-forward gap) is moved forward by the gap, and an ambiguous one (fall-back) resolves to its second occurrence, both as luxon normalises local times.",
         "required": [
           "name",
           "users",
@@ -1297,11 +1395,13 @@ export const spec = {
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Unique within the schedule, e.g. `primary` or `secondary`."
           },
           "users": {
             "type": "array",
             "maxItems": 100,
+            "description": "User entity refs in rotation order. May repeat; may be empty (nobody on call).",
             "items": {
               "type": "string",
               "minLength": 1,
@@ -1313,19 +1413,23 @@ export const spec = {
           },
           "handoffTime": {
             "type": "string",
-            "maxLength": 5
+            "maxLength": 5,
+            "description": "Local time of the handoff in the schedule timezone, `HH:mm` (24-hour clock)."
           },
           "handoffWeekday": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Weekly rotations; handoff day as a luxon weekday, 1 = Monday (default) … 7 = Sunday."
           },
           "startDate": {
             "type": "string",
-            "maxLength": 10
+            "maxLength": 10,
+            "description": "The rotation epoch, a local date `YYYY-MM-DD`: `users[0]` starts its first shift at the first handoff on or after this date (for weekly rotations, the first `handoffWeekday` on or after it). Nobody is on call from the rotation before that."
           }
         }
       },
       "OnCallOverride": {
         "type": "object",
+        "description": "A temporary replacement on one layer (\"I take Friday night\"): `user` is on call instead of the rotation user during [from, to).",
         "required": [
           "layer",
           "user",
@@ -1335,20 +1439,24 @@ export const spec = {
         "properties": {
           "layer": {
             "type": "string",
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Name of the layer it applies to."
           },
           "user": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 255
+            "maxLength": 255,
+            "description": "User entity ref."
           },
           "from": {
             "type": "string",
-            "maxLength": 40
+            "maxLength": 40,
+            "description": "ISO 8601 timestamp, inclusive."
           },
           "to": {
             "type": "string",
-            "maxLength": 40
+            "maxLength": 40,
+            "description": "ISO 8601 timestamp, exclusive. An override with `to` not after `from` has no effect."
           },
           "reason": {
             "type": "string",
@@ -1358,6 +1466,7 @@ export const spec = {
       },
       "OnCallSchedule": {
         "type": "object",
+        "description": "An on-call schedule as stored: owned by a catalog group, versioned. Layers of rotations plus overrides; when overrides of one layer overlap, the one listed later wins where they overlap.",
         "required": [
           "id",
           "name",
@@ -1377,13 +1486,16 @@ export const spec = {
             "type": "string"
           },
           "ownerGroup": {
-            "type": "string"
+            "type": "string",
+            "description": "Group entity ref, e.g. `group:default/sre`."
           },
           "timezone": {
-            "type": "string"
+            "type": "string",
+            "description": "IANA timezone of the handoff times and start dates, e.g. `Europe/Paris`."
           },
           "layers": {
             "type": "array",
+            "description": "In escalation order: the first layer is the primary.",
             "items": {
               "$ref": "#/components/schemas/OnCallLayer"
             }
@@ -1420,7 +1532,8 @@ export const spec = {
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 128
+            "maxLength": 128,
+            "description": "Unique across the estate; services name it in `openitsm.io/oncall-schedule`."
           },
           "ownerGroup": {
             "$ref": "#/components/schemas/EntityRef"
@@ -1455,7 +1568,8 @@ export const spec = {
         "properties": {
           "version": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "The version read; a stale one is a 409."
           },
           "name": {
             "type": "string",
@@ -1484,30 +1598,75 @@ export const spec = {
         }
       },
       "EscalationTarget": {
+        "description": "Who one escalation level pages.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/EscalationScheduleTarget"
+          },
+          {
+            "$ref": "#/components/schemas/EscalationUserTarget"
+          },
+          {
+            "$ref": "#/components/schemas/EscalationGroupTarget"
+          }
+        ]
+      },
+      "EscalationScheduleTarget": {
         "type": "object",
         "required": [
-          "type"
+          "type",
+          "schedule"
         ],
         "properties": {
           "type": {
             "type": "string",
             "enum": [
-              "schedule",
-              "user",
-              "group"
+              "schedule"
             ]
           },
           "schedule": {
             "type": "string",
-            "maxLength": 128
+            "maxLength": 128,
+            "description": "Schedule name."
           },
           "layer": {
             "type": "string",
-            "maxLength": 64
+            "maxLength": 64,
+            "description": "Layer name; the schedule's first layer when absent."
+          }
+        }
+      },
+      "EscalationUserTarget": {
+        "type": "object",
+        "required": [
+          "type",
+          "userRef"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "user"
+            ]
           },
           "userRef": {
             "type": "string",
             "maxLength": 255
+          }
+        }
+      },
+      "EscalationGroupTarget": {
+        "type": "object",
+        "required": [
+          "type",
+          "groupRef"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "group"
+            ]
           },
           "groupRef": {
             "type": "string",
@@ -1517,6 +1676,7 @@ export const spec = {
       },
       "EscalationLevel": {
         "type": "object",
+        "description": "One level of an escalation policy: paged when an incident of the group is still unacknowledged `afterMinutes` after it was detected.",
         "required": [
           "afterMinutes",
           "targets"
@@ -1536,6 +1696,7 @@ export const spec = {
       },
       "EscalationPolicy": {
         "type": "object",
+        "description": "A group's escalation policy.",
         "required": [
           "groupRef",
           "levels",
@@ -1546,19 +1707,23 @@ export const spec = {
         ],
         "properties": {
           "groupRef": {
-            "type": "string"
+            "type": "string",
+            "description": "Group entity ref."
           },
           "levels": {
             "type": "array",
+            "description": "Ordered; `afterMinutes` never decreases from one level to the next.",
             "items": {
               "$ref": "#/components/schemas/EscalationLevel"
             }
           },
           "reassignOnBreach": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Functional escalation: on an SLA breach, reassign the incident to the group named by the assigned group's `openitsm.io/escalates-to`."
           },
           "notifyParentOnSla": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Hierarchical escalation: on an SLA warning or breach, notify the assigned group's parent group."
           },
           "version": {
             "type": "integer"
@@ -1578,7 +1743,8 @@ export const spec = {
         "properties": {
           "version": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "The version read, or absent/0 to create. A stale one is a 409."
           },
           "levels": {
             "type": "array",
@@ -1596,29 +1762,87 @@ export const spec = {
       },
       "OnCallPerson": {
         "type": "object",
+        "description": "A person on call, with the contact details the catalog (or the provider) knows of them.",
         "required": [
           "displayName"
         ],
         "properties": {
           "userRef": {
-            "type": "string"
+            "type": "string",
+            "description": "User entity ref, when the person is a catalog user."
           },
           "displayName": {
-            "type": "string"
+            "type": "string",
+            "description": "Name to show: the catalog display name, else the provider's."
           },
           "email": {
             "type": "string"
           },
           "chatUrl": {
-            "type": "string"
+            "type": "string",
+            "description": "A chat link, from the user's `openitsm.io/chat` annotation."
           },
           "profileUrl": {
-            "type": "string"
+            "type": "string",
+            "description": "A link to the person in the provider, e.g. their PagerDuty profile."
+          }
+        }
+      },
+      "OnCallLevel": {
+        "type": "object",
+        "description": "Who is on call at one escalation level.",
+        "required": [
+          "level",
+          "name",
+          "people"
+        ],
+        "properties": {
+          "level": {
+            "type": "integer",
+            "description": "1 is the first level paged (the primary)."
+          },
+          "name": {
+            "type": "string",
+            "description": "The layer or level name, e.g. `primary`."
+          },
+          "people": {
+            "type": "array",
+            "description": "Nobody when the level is empty right now; usually one person.",
+            "items": {
+              "$ref": "#/components/schemas/OnCallPerson"
+            }
+          },
+          "until": {
+            "type": "string",
+            "format": "date-time",
+            "description": "End of the current shift (ISO 8601), when known."
+          },
+          "next": {
+            "type": "object",
+            "description": "The next person on this level and when they start.",
+            "required": [
+              "person",
+              "from"
+            ],
+            "properties": {
+              "person": {
+                "$ref": "#/components/schemas/OnCallPerson"
+              },
+              "from": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "shiftSource": {
+            "type": "string",
+            "description": "`rotation` or `override` for built-in schedules."
           }
         }
       },
       "OnCallResponse": {
         "type": "object",
+        "description": "The answer of `GET /oncall?entityRef`: who is on call for an entity now.",
         "required": [
           "entityRef",
           "source",
@@ -1630,80 +1854,54 @@ export const spec = {
             "type": "string"
           },
           "source": {
-            "type": "string"
+            "type": "string",
+            "description": "Where the answer comes from: `itsm` (built-in schedules) or a provider id such as `pagerduty`."
           },
           "ownerGroup": {
-            "type": "string"
+            "type": "string",
+            "description": "The group whose on-call answers for the entity, when known."
           },
           "scheduleName": {
-            "type": "string"
+            "type": "string",
+            "description": "Name of the schedule (or escalation policy) that answered."
           },
           "scheduleId": {
-            "type": "string"
+            "type": "string",
+            "description": "Id of the built-in schedule that answered."
           },
           "url": {
-            "type": "string"
+            "type": "string",
+            "description": "A link to the schedule in its provider."
           },
           "at": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "The instant the answer is for (ISO 8601)."
           },
           "levels": {
             "type": "array",
+            "description": "Ordered by level; empty when no schedule covers the entity.",
             "items": {
-              "type": "object",
-              "required": [
-                "level",
-                "name",
-                "people"
-              ],
-              "properties": {
-                "level": {
-                  "type": "integer"
-                },
-                "name": {
-                  "type": "string"
-                },
-                "people": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/OnCallPerson"
-                  }
-                },
-                "until": {
-                  "type": "string",
-                  "format": "date-time"
-                },
-                "next": {
-                  "type": "object",
-                  "required": [
-                    "person",
-                    "from"
-                  ],
-                  "properties": {
-                    "person": {
-                      "$ref": "#/components/schemas/OnCallPerson"
-                    },
-                    "from": {
-                      "type": "string",
-                      "format": "date-time"
-                    }
-                  }
-                },
-                "shiftSource": {
-                  "type": "string"
-                }
-              }
+              "$ref": "#/components/schemas/OnCallLevel"
             }
           }
         }
       },
       "ChangeType": {
         "type": "string",
+        "description": "Standard changes are pre-approved, normal ones go to the CAB, emergency ones are expedited (implemented first, approved in review).",
         "enum": [
           "standard",
           "normal",
           "emergency"
+        ]
+      },
+      "ChangeRisk": {
+        "type": "string",
+        "enum": [
+          "low",
+          "medium",
+          "high"
         ]
       },
       "ChangeStatus": {
@@ -1726,6 +1924,230 @@ export const spec = {
           "failed",
           "rolled_back"
         ]
+      },
+      "ApprovalDecision": {
+        "type": "string",
+        "enum": [
+          "approved",
+          "rejected"
+        ]
+      },
+      "ChangeApproval": {
+        "type": "object",
+        "description": "One decision of an approver. `round` counts the times the change entered authorize: a rejection sends it back to assess and the next round starts afresh.",
+        "required": [
+          "id",
+          "approver",
+          "decision",
+          "round",
+          "at"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "approver": {
+            "type": "string"
+          },
+          "group": {
+            "type": "string",
+            "description": "The required approver group this decision answers for, if any."
+          },
+          "decision": {
+            "$ref": "#/components/schemas/ApprovalDecision"
+          },
+          "comment": {
+            "type": "string"
+          },
+          "round": {
+            "type": "integer"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ApprovalState": {
+        "type": "string",
+        "description": "Where a change stands with its approvals, in the current round.",
+        "enum": [
+          "not_required",
+          "pending",
+          "approved",
+          "rejected"
+        ]
+      },
+      "ChangeApprovalStatus": {
+        "type": "object",
+        "required": [
+          "state",
+          "missingGroups",
+          "missing"
+        ],
+        "properties": {
+          "state": {
+            "$ref": "#/components/schemas/ApprovalState"
+          },
+          "missingGroups": {
+            "type": "array",
+            "description": "Required groups that have not approved yet.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "missing": {
+            "type": "integer",
+            "description": "Approvals still needed (1 when no group is configured for the risk)."
+          }
+        }
+      },
+      "ChangeFreeze": {
+        "type": "object",
+        "description": "A configured freeze window; `services` absent means the whole estate.",
+        "required": [
+          "name",
+          "from",
+          "to"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "services": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ChangeConflict": {
+        "description": "An open change overlapping on a shared service, or a freeze window the planned window falls in.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ChangeOverlapConflict"
+          },
+          {
+            "$ref": "#/components/schemas/ChangeFreezeConflict"
+          }
+        ]
+      },
+      "ChangeOverlapConflict": {
+        "type": "object",
+        "required": [
+          "kind",
+          "service",
+          "changeId",
+          "changeRef",
+          "title",
+          "start",
+          "end"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "overlap"
+            ]
+          },
+          "service": {
+            "type": "string"
+          },
+          "changeId": {
+            "type": "string"
+          },
+          "changeRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "start": {
+            "type": "string"
+          },
+          "end": {
+            "type": "string"
+          }
+        }
+      },
+      "ChangeFreezeConflict": {
+        "type": "object",
+        "required": [
+          "kind",
+          "freeze",
+          "services",
+          "start",
+          "end"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "freeze"
+            ]
+          },
+          "freeze": {
+            "type": "string"
+          },
+          "services": {
+            "description": "The frozen services the change touches, or `all` for an estate-wide freeze.",
+            "oneOf": [
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              {
+                "type": "string",
+                "enum": [
+                  "all"
+                ]
+              }
+            ]
+          },
+          "start": {
+            "type": "string"
+          },
+          "end": {
+            "type": "string"
+          }
+        }
+      },
+      "CausedIncident": {
+        "type": "object",
+        "description": "An incident a change caused, as the change shows it.",
+        "required": [
+          "id",
+          "ref",
+          "title",
+          "status",
+          "priority"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/IncidentStatus"
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          }
+        }
       },
       "Change": {
         "type": "object",
@@ -1767,13 +2189,14 @@ export const spec = {
             "$ref": "#/components/schemas/ChangeType"
           },
           "risk": {
-            "$ref": "#/components/schemas/Level"
+            "$ref": "#/components/schemas/ChangeRisk"
           },
           "status": {
             "$ref": "#/components/schemas/ChangeStatus"
           },
           "affectedServices": {
             "type": "array",
+            "description": "Catalog entity refs; the first is the primary service.",
             "items": {
               "type": "string"
             }
@@ -1807,7 +2230,8 @@ export const spec = {
             "type": "string"
           },
           "problemRef": {
-            "type": "string"
+            "type": "string",
+            "description": "The problem this change fixes, e.g. PRB-1003."
           },
           "outcome": {
             "$ref": "#/components/schemas/ChangeOutcome"
@@ -1816,10 +2240,12 @@ export const spec = {
             "type": "string"
           },
           "freezeOverrideReason": {
-            "type": "string"
+            "type": "string",
+            "description": "Why the change was scheduled into a freeze window."
           },
           "approvalRound": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Counts the times the change entered authorize."
           },
           "closedAt": {
             "type": "string",
@@ -1834,36 +2260,57 @@ export const spec = {
             "format": "date-time"
           },
           "version": {
-            "type": "integer"
-          },
-          "approvals": {
-            "type": "array",
-            "items": {
-              "type": "object"
-            }
-          },
-          "approval": {
-            "type": "object"
-          },
-          "requiredApprovers": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "conflicts": {
-            "type": "array",
-            "items": {
-              "type": "object"
-            }
-          },
-          "causedIncidents": {
-            "type": "array",
-            "items": {
-              "type": "object"
-            }
+            "type": "integer",
+            "description": "Optimistic concurrency token: send it back on PATCH; 409 when stale."
           }
         }
+      },
+      "ChangeDetails": {
+        "description": "A change with its approvals, who still has to approve, its conflicts and the incidents it caused.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Change"
+          },
+          {
+            "type": "object",
+            "required": [
+              "approvals",
+              "approval",
+              "requiredApprovers",
+              "conflicts",
+              "causedIncidents"
+            ],
+            "properties": {
+              "approvals": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ChangeApproval"
+                }
+              },
+              "approval": {
+                "$ref": "#/components/schemas/ChangeApprovalStatus"
+              },
+              "requiredApprovers": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "conflicts": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ChangeConflict"
+                }
+              },
+              "causedIncidents": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CausedIncident"
+                }
+              }
+            }
+          }
+        ]
       },
       "ChangePage": {
         "type": "object",
@@ -1909,7 +2356,7 @@ export const spec = {
             "$ref": "#/components/schemas/ChangeType"
           },
           "risk": {
-            "$ref": "#/components/schemas/Level"
+            "$ref": "#/components/schemas/ChangeRisk"
           },
           "affectedServices": {
             "type": "array",
@@ -1968,7 +2415,7 @@ export const spec = {
             "$ref": "#/components/schemas/ChangeType"
           },
           "risk": {
-            "$ref": "#/components/schemas/Level"
+            "$ref": "#/components/schemas/ChangeRisk"
           },
           "affectedServices": {
             "type": "array",
@@ -2011,6 +2458,7 @@ export const spec = {
             "maxLength": 20000
           },
           "problemRef": {
+            "description": "`null` clears the link.",
             "oneOf": [
               {
                 "type": "string",
@@ -2034,7 +2482,8 @@ export const spec = {
           "freezeOverrideReason": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 2000
+            "maxLength": 2000,
+            "description": "Required to schedule into a freeze window."
           }
         }
       },
@@ -2045,19 +2494,68 @@ export const spec = {
         ],
         "properties": {
           "decision": {
-            "type": "string",
-            "enum": [
-              "approved",
-              "rejected"
-            ]
+            "$ref": "#/components/schemas/ApprovalDecision"
           },
           "comment": {
             "type": "string",
-            "maxLength": 20000
+            "maxLength": 20000,
+            "description": "Required for a rejection: it is the reason sent back to assess."
           }
         }
       },
-      "ItemList": {
+      "ChangeEventType": {
+        "type": "string",
+        "enum": [
+          "created",
+          "status_changed",
+          "fields_changed",
+          "approval",
+          "incident_linked",
+          "incident_unlinked"
+        ]
+      },
+      "ChangeEvent": {
+        "type": "object",
+        "description": "One append-only audit entry on a change.",
+        "required": [
+          "id",
+          "changeId",
+          "type",
+          "actor",
+          "at",
+          "message"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "changeId": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/ChangeEventType"
+          },
+          "actor": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "message": {
+            "type": "string"
+          },
+          "before": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "after": {
+            "type": "object",
+            "additionalProperties": true
+          }
+        }
+      },
+      "ChangeEventPage": {
         "type": "object",
         "required": [
           "items"
@@ -2066,11 +2564,110 @@ export const spec = {
           "items": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/ChangeEvent"
             }
           },
           "nextCursor": {
             "type": "string"
+          }
+        }
+      },
+      "ChangeConflictList": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ChangeConflict"
+            }
+          }
+        }
+      },
+      "ChangeFreezeList": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ChangeFreeze"
+            }
+          }
+        }
+      },
+      "ChangeMetricsRow": {
+        "type": "object",
+        "description": "Per service: change failure rate over changes closed in the period and the share of its incidents caused by changes.",
+        "required": [
+          "entityRef",
+          "changesClosed",
+          "changesFailed",
+          "changeFailureRate",
+          "incidents",
+          "incidentsCausedByChanges",
+          "causedByChangeShare"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "changesClosed": {
+            "type": "integer"
+          },
+          "changesFailed": {
+            "type": "integer"
+          },
+          "changeFailureRate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "failed or rolled back / closed; null when none closed."
+          },
+          "incidents": {
+            "type": "integer"
+          },
+          "incidentsCausedByChanges": {
+            "type": "integer"
+          },
+          "causedByChangeShare": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "caused by changes / incidents; null when there were none."
+          }
+        }
+      },
+      "ChangeMetricsReport": {
+        "type": "object",
+        "required": [
+          "from",
+          "to",
+          "services"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "services": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ChangeMetricsRow"
+            }
           }
         }
       },
@@ -2482,11 +3079,7 @@ export const spec = {
             "required": false,
             "allowReserved": true,
             "schema": {
-              "type": "string",
-              "enum": [
-                "month",
-                "priority"
-              ]
+              "$ref": "#/components/schemas/SlaComplianceGroupBy"
             }
           }
         ],
@@ -2851,6 +3444,7 @@ export const spec = {
             "in": "query",
             "required": false,
             "allowReserved": true,
+            "description": "Active workarounds whose problem is not resolved (or standalone).",
             "schema": {
               "type": "boolean"
             }
@@ -3093,12 +3687,7 @@ export const spec = {
             "required": false,
             "allowReserved": true,
             "schema": {
-              "type": "string",
-              "enum": [
-                "open",
-                "accepted",
-                "dismissed"
-              ]
+              "$ref": "#/components/schemas/ProblemProposalStatus"
             }
           },
           {
@@ -3546,7 +4135,7 @@ export const spec = {
           {
             "name": "services",
             "in": "query",
-            "required": false,
+            "required": true,
             "allowReserved": true,
             "description": "Comma-separated entity refs.",
             "schema": {
@@ -3557,8 +4146,9 @@ export const spec = {
           {
             "name": "start",
             "in": "query",
-            "required": false,
+            "required": true,
             "allowReserved": true,
+            "description": "Start of the planned window (ISO 8601).",
             "schema": {
               "type": "string",
               "maxLength": 255
@@ -3567,8 +4157,9 @@ export const spec = {
           {
             "name": "end",
             "in": "query",
-            "required": false,
+            "required": true,
             "allowReserved": true,
+            "description": "End of the planned window (ISO 8601), after start.",
             "schema": {
               "type": "string",
               "maxLength": 255
@@ -3592,7 +4183,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ItemList"
+                  "$ref": "#/components/schemas/ChangeConflictList"
                 }
               }
             }
@@ -3613,7 +4204,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ItemList"
+                  "$ref": "#/components/schemas/ChangeFreezeList"
                 }
               }
             }
@@ -3666,7 +4257,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "type": "object"
+                  "$ref": "#/components/schemas/ChangeMetricsReport"
                 }
               }
             }
@@ -3692,7 +4283,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Change"
+                  "$ref": "#/components/schemas/ChangeDetails"
                 }
               }
             }
@@ -3734,7 +4325,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Change"
+                  "$ref": "#/components/schemas/ChangeDetails"
                 }
               }
             }
@@ -3770,7 +4361,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Change"
+                  "$ref": "#/components/schemas/ChangeDetails"
                 }
               }
             }
@@ -3802,7 +4393,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ItemList"
+                  "$ref": "#/components/schemas/ChangeEventPage"
                 }
               }
             }
@@ -3848,7 +4439,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Change"
+                  "$ref": "#/components/schemas/ChangeDetails"
                 }
               }
             }
@@ -3882,7 +4473,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Change"
+                  "$ref": "#/components/schemas/ChangeDetails"
                 }
               }
             }

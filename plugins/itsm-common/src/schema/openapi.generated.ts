@@ -570,6 +570,25 @@ export interface components {
       | 'duplicate'
       | 'not_reproducible'
       | 'no_fault_found';
+    /**
+     * @description Where an incident came from.
+     * @enum {string}
+     */
+    IncidentSource: 'portal' | 'api' | 'alertmanager' | 'pagerduty' | 'generic';
+    /** @enum {string} */
+    TimelineEventType:
+      | 'created'
+      | 'status_changed'
+      | 'fields_changed'
+      | 'assigned'
+      | 'update'
+      | 'sla_recomputed'
+      | 'sla_warning'
+      | 'sla_breached'
+      | 'escalated'
+      | 'problem_linked'
+      | 'problem_unlinked'
+      | 'workaround_applied';
     /** @description A catalog entity ref, e.g. component:default/payments-api. */
     EntityRef: string;
     Incident: {
@@ -589,7 +608,7 @@ export interface components {
       assignedGroup?: string;
       reporter: string;
       reporterContact?: string;
-      source: string;
+      source: components['schemas']['IncidentSource'];
       dedupKey?: string;
       /** Format: date-time */
       occurredAt?: string;
@@ -607,12 +626,13 @@ export interface components {
       causedByChangeId?: string;
       major: boolean;
       reopenCount: number;
+      /** @description Response and resolution clocks; absent until the SLA monitor computed them. */
       sla?: components['schemas']['IncidentSla'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description Send back on PATCH; 409 when stale. */
+      /** @description Optimistic concurrency token: send it back on PATCH; 409 when stale. */
       version: number;
     };
     CreateIncidentRequest: {
@@ -638,7 +658,9 @@ export interface components {
       impact?: components['schemas']['Level'];
       urgency?: components['schemas']['Level'];
       status?: components['schemas']['IncidentStatus'];
+      /** @description `null` clears the assignee. */
       assignee?: components['schemas']['EntityRef'] | null;
+      /** @description `null` clears the assigned group. */
       assignedGroup?: components['schemas']['EntityRef'] | null;
       reporterContact?: string | null;
       resolutionCode?: components['schemas']['ResolutionCode'];
@@ -650,27 +672,18 @@ export interface components {
     TimelineEvent: {
       id: string;
       incidentId: string;
-      /** @enum {string} */
-      type:
-        | 'created'
-        | 'status_changed'
-        | 'fields_changed'
-        | 'assigned'
-        | 'update'
-        | 'problem_linked'
-        | 'problem_unlinked'
-        | 'workaround_applied'
-        | 'sla_recomputed'
-        | 'sla_warning'
-        | 'sla_breached'
-        | 'escalated';
+      type: components['schemas']['TimelineEventType'];
+      /** @description User or service ref of whoever made the change. */
       actor: string;
       /** Format: date-time */
       at: string;
+      /** @description Human sentence: what happened. */
       message: string;
+      /** @description Field values before the change (only changed fields). */
       before?: {
         [key: string]: unknown;
       };
+      /** @description Field values after the change (only changed fields). */
       after?: {
         [key: string]: unknown;
       };
@@ -688,52 +701,90 @@ export interface components {
       entityRef: string;
       openIncidents: components['schemas']['Incident'][];
       openCount: number;
+      /** @description Open incidents per priority; every priority is present. */
       openByPriority: {
-        [key: string]: number;
+        P1: number;
+        P2: number;
+        P3: number;
+        P4: number;
+        P5: number;
       };
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description The most recent resolved-or-closed incident, for "last incident" context.
+       */
       lastResolvedAt?: string;
       incidentsLast30Days: number;
     };
+    /** @description Met and breached counts for one kind of target. */
     SlaComplianceCounts: {
       met: number;
       breached: number;
+      /** @description met / (met + breached), or null when no target fell in the period. */
       compliance: number | null;
     };
+    /** @enum {string} */
+    SlaComplianceGroupBy: 'month' | 'priority';
+    /** @description SLA compliance over incidents whose target fell in [from, to). */
     SlaComplianceReport: {
       entityRef?: string;
       /** Format: date-time */
       from: string;
       /** Format: date-time */
       to: string;
-      /** @enum {string} */
-      groupBy?: 'month' | 'priority';
+      groupBy?: components['schemas']['SlaComplianceGroupBy'];
       response: components['schemas']['SlaComplianceCounts'];
       resolution: components['schemas']['SlaComplianceCounts'];
+      /** @description Per month (`YYYY-MM`, UTC) or per priority, when `groupBy` is given. */
       groups?: {
         key: string;
         response: components['schemas']['SlaComplianceCounts'];
         resolution: components['schemas']['SlaComplianceCounts'];
       }[];
     };
+    /**
+     * @description Where an SLA clock stands.
+     * @enum {string}
+     */
+    SlaState: 'running' | 'paused' | 'met' | 'breached';
+    /** @description One SLA clock of an incident. */
     IncidentSlaTarget: {
+      /** @description The target in business minutes of `calendar`. */
       targetMinutes: number;
+      /** @description Name of the business calendar the target counts in (`24x7`, `business`, …). */
       calendar: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the target is reached; provisional (moves later) while on hold.
+       */
       dueAt: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When 75 % (the configured warning share) of the target is reached.
+       */
       warningAt: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the clock stopped: acknowledged (response) or resolved (resolution).
+       */
       stoppedAt?: string;
-      /** @enum {string} */
-      state: 'running' | 'paused' | 'met' | 'breached';
-      /** Format: date-time */
+      state: components['schemas']['SlaState'];
+      /**
+       * Format: date-time
+       * @description When the SLA monitor recorded the warning on the timeline.
+       */
       warnedAt?: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the SLA monitor recorded the breach on the timeline.
+       */
       breachedAt?: string;
     };
+    /** @description An incident's response and resolution clocks. */
     IncidentSla: {
+      /** @description The policy the targets come from: the service's tier, or `default`. */
       policy: string;
+      /** @description Whether the clocks are paused (the incident is on hold). */
       paused: boolean;
       response: components['schemas']['IncidentSlaTarget'];
       resolution: components['schemas']['IncidentSlaTarget'];
@@ -755,8 +806,10 @@ export interface components {
       status: components['schemas']['ProblemStatus'];
       /** @description Union of the linked incidents' services and addedServices. */
       affectedServices: string[];
+      /** @description The services added by hand (a subset of affectedServices). */
       addedServices: string[];
       rootCause?: string;
+      /** @description The change that fixed it, e.g. CHG-1042. */
       fixChangeRef?: string;
       ownerGroup?: string;
       assignee?: string;
@@ -777,6 +830,7 @@ export interface components {
       description?: string;
       /** @description Incident ids or refs to link. */
       incidentIds?: string[];
+      /** @description Services beyond those of the linked incidents. */
       affectedServices?: components['schemas']['EntityRef'][];
       ownerGroup?: components['schemas']['EntityRef'];
       assignee?: components['schemas']['EntityRef'];
@@ -788,6 +842,7 @@ export interface components {
       status?: components['schemas']['ProblemStatus'];
       rootCause?: string | null;
       fixChangeRef?: string | null;
+      /** @description Replaces the services added by hand (the linked incidents' stay). */
       affectedServices?: components['schemas']['EntityRef'][];
       ownerGroup?: components['schemas']['EntityRef'] | null;
       assignee?: components['schemas']['EntityRef'] | null;
@@ -802,12 +857,21 @@ export interface components {
       nextCursor?: string;
       totalCount?: number;
     };
+    /** @enum {string} */
+    ProblemEventType:
+      | 'created'
+      | 'status_changed'
+      | 'fields_changed'
+      | 'incidents_linked'
+      | 'incidents_unlinked'
+      | 'workaround_published'
+      | 'workaround_changed';
     ProblemEvent: {
       id: string;
       /** @enum {string} */
       subjectKind: 'problem' | 'workaround';
       subjectId: string;
-      type: string;
+      type: components['schemas']['ProblemEventType'];
       actor: string;
       /** Format: date-time */
       at: string;
@@ -835,8 +899,10 @@ export interface components {
       title: string;
       /** @description Markdown */
       steps: string;
+      /** @description The services it applies to. */
       affectedServices: string[];
       status: components['schemas']['WorkaroundStatus'];
+      /** @description How many incidents applied it. */
       useCount: number;
       createdBy: string;
       /** Format: date-time */
@@ -868,21 +934,25 @@ export interface components {
     WorkaroundUseRequest: {
       incidentId: string;
     };
+    /** @description What the report dialog shows before a new incident is filed on a service. */
     ReportSuggestions: {
       workarounds: components['schemas']['Workaround'][];
       similarIncidents: components['schemas']['Incident'][];
     };
+    /** @enum {string} */
+    ProblemProposalStatus: 'open' | 'accepted' | 'dismissed';
+    /** @description A problem the recurrence detector suggests, with its incidents. */
     ProblemProposal: {
       id: string;
       entityRef: string;
       /** @enum {string} */
       reason: 'recurrence' | 'major';
+      /** @description Human sentence: why it was proposed. */
       summary: string;
       title: string;
       incidentIds: string[];
       incidentRefs: string[];
-      /** @enum {string} */
-      status: 'open' | 'accepted' | 'dismissed';
+      status: components['schemas']['ProblemProposalStatus'];
       problemId?: string;
       decidedBy?: string;
       /** Format: date-time */
@@ -894,31 +964,52 @@ export interface components {
       items: components['schemas']['ProblemProposal'][];
       nextCursor?: string;
     };
+    /**
+     * @description How often a layer hands off to the next user. `daily`: every local day at `handoffTime`. `weekly`: every week on `handoffWeekday` at `handoffTime`. `custom`: every `lengthHours` of real elapsed time from the first handoff.
+     * @enum {string}
+     */
+    OnCallRotationType: 'daily' | 'weekly' | 'custom';
+    /** @description The rotation of a layer. */
     OnCallRotation: {
-      /** @enum {string} */
-      type: 'daily' | 'weekly' | 'custom';
+      type: components['schemas']['OnCallRotationType'];
+      /** @description Shift length in real hours, required (and only used) for `custom`. Must be positive. */
       lengthHours?: number;
     };
+    /** @description One layer of an on-call schedule (e.g. `primary`, `secondary`): users take shifts in turn. Daily and weekly handoffs happen at the local wall-clock `handoffTime` in the schedule's timezone, so across a daylight-saving change a daily shift lasts 23 or 25 hours of real time. A handoff time that does not exist locally (inside a spring-forward gap) is moved forward by the gap, and an ambiguous one (fall-back) resolves to its second occurrence, both as luxon normalises local times. */
     OnCallLayer: {
+      /** @description Unique within the schedule, e.g. `primary` or `secondary`. */
       name: string;
+      /** @description User entity refs in rotation order. May repeat; may be empty (nobody on call). */
       users: string[];
       rotation: components['schemas']['OnCallRotation'];
+      /** @description Local time of the handoff in the schedule timezone, `HH:mm` (24-hour clock). */
       handoffTime: string;
+      /** @description Weekly rotations; handoff day as a luxon weekday, 1 = Monday (default) … 7 = Sunday. */
       handoffWeekday?: number;
+      /** @description The rotation epoch, a local date `YYYY-MM-DD`: `users[0]` starts its first shift at the first handoff on or after this date (for weekly rotations, the first `handoffWeekday` on or after it). Nobody is on call from the rotation before that. */
       startDate: string;
     };
+    /** @description A temporary replacement on one layer ("I take Friday night"): `user` is on call instead of the rotation user during [from, to). */
     OnCallOverride: {
+      /** @description Name of the layer it applies to. */
       layer: string;
+      /** @description User entity ref. */
       user: string;
+      /** @description ISO 8601 timestamp, inclusive. */
       from: string;
+      /** @description ISO 8601 timestamp, exclusive. An override with `to` not after `from` has no effect. */
       to: string;
       reason?: string;
     };
+    /** @description An on-call schedule as stored: owned by a catalog group, versioned. Layers of rotations plus overrides; when overrides of one layer overlap, the one listed later wins where they overlap. */
     OnCallSchedule: {
       id: string;
       name: string;
+      /** @description Group entity ref, e.g. `group:default/sre`. */
       ownerGroup: string;
+      /** @description IANA timezone of the handoff times and start dates, e.g. `Europe/Paris`. */
       timezone: string;
+      /** @description In escalation order: the first layer is the primary. */
       layers: components['schemas']['OnCallLayer'][];
       overrides: components['schemas']['OnCallOverride'][];
       version: number;
@@ -928,6 +1019,7 @@ export interface components {
       updatedAt: string;
     };
     CreateOnCallScheduleRequest: {
+      /** @description Unique across the estate; services name it in `openitsm.io/oncall-schedule`. */
       name: string;
       ownerGroup: components['schemas']['EntityRef'];
       timezone: string;
@@ -935,71 +1027,124 @@ export interface components {
       overrides?: components['schemas']['OnCallOverride'][];
     };
     UpdateOnCallScheduleRequest: {
+      /** @description The version read; a stale one is a 409. */
       version: number;
       name?: string;
       timezone?: string;
       layers?: components['schemas']['OnCallLayer'][];
       overrides?: components['schemas']['OnCallOverride'][];
     };
-    EscalationTarget: {
+    /** @description Who one escalation level pages. */
+    EscalationTarget:
+      | components['schemas']['EscalationScheduleTarget']
+      | components['schemas']['EscalationUserTarget']
+      | components['schemas']['EscalationGroupTarget'];
+    EscalationScheduleTarget: {
       /** @enum {string} */
-      type: 'schedule' | 'user' | 'group';
-      schedule?: string;
+      type: 'schedule';
+      /** @description Schedule name. */
+      schedule: string;
+      /** @description Layer name; the schedule's first layer when absent. */
       layer?: string;
-      userRef?: string;
-      groupRef?: string;
     };
+    EscalationUserTarget: {
+      /** @enum {string} */
+      type: 'user';
+      userRef: string;
+    };
+    EscalationGroupTarget: {
+      /** @enum {string} */
+      type: 'group';
+      groupRef: string;
+    };
+    /** @description One level of an escalation policy: paged when an incident of the group is still unacknowledged `afterMinutes` after it was detected. */
     EscalationLevel: {
       afterMinutes: number;
       targets: components['schemas']['EscalationTarget'][];
     };
+    /** @description A group's escalation policy. */
     EscalationPolicy: {
+      /** @description Group entity ref. */
       groupRef: string;
+      /** @description Ordered; `afterMinutes` never decreases from one level to the next. */
       levels: components['schemas']['EscalationLevel'][];
+      /** @description Functional escalation: on an SLA breach, reassign the incident to the group named by the assigned group's `openitsm.io/escalates-to`. */
       reassignOnBreach: boolean;
+      /** @description Hierarchical escalation: on an SLA warning or breach, notify the assigned group's parent group. */
       notifyParentOnSla: boolean;
       version: number;
       /** Format: date-time */
       updatedAt: string;
     };
     PutEscalationPolicyRequest: {
+      /** @description The version read, or absent/0 to create. A stale one is a 409. */
       version?: number;
       levels: components['schemas']['EscalationLevel'][];
       reassignOnBreach?: boolean;
       notifyParentOnSla?: boolean;
     };
+    /** @description A person on call, with the contact details the catalog (or the provider) knows of them. */
     OnCallPerson: {
+      /** @description User entity ref, when the person is a catalog user. */
       userRef?: string;
+      /** @description Name to show: the catalog display name, else the provider's. */
       displayName: string;
       email?: string;
+      /** @description A chat link, from the user's `openitsm.io/chat` annotation. */
       chatUrl?: string;
+      /** @description A link to the person in the provider, e.g. their PagerDuty profile. */
       profileUrl?: string;
     };
+    /** @description Who is on call at one escalation level. */
+    OnCallLevel: {
+      /** @description 1 is the first level paged (the primary). */
+      level: number;
+      /** @description The layer or level name, e.g. `primary`. */
+      name: string;
+      /** @description Nobody when the level is empty right now; usually one person. */
+      people: components['schemas']['OnCallPerson'][];
+      /**
+       * Format: date-time
+       * @description End of the current shift (ISO 8601), when known.
+       */
+      until?: string;
+      /** @description The next person on this level and when they start. */
+      next?: {
+        person: components['schemas']['OnCallPerson'];
+        /** Format: date-time */
+        from: string;
+      };
+      /** @description `rotation` or `override` for built-in schedules. */
+      shiftSource?: string;
+    };
+    /** @description The answer of `GET /oncall?entityRef`: who is on call for an entity now. */
     OnCallResponse: {
       entityRef: string;
+      /** @description Where the answer comes from: `itsm` (built-in schedules) or a provider id such as `pagerduty`. */
       source: string;
+      /** @description The group whose on-call answers for the entity, when known. */
       ownerGroup?: string;
+      /** @description Name of the schedule (or escalation policy) that answered. */
       scheduleName?: string;
+      /** @description Id of the built-in schedule that answered. */
       scheduleId?: string;
+      /** @description A link to the schedule in its provider. */
       url?: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description The instant the answer is for (ISO 8601).
+       */
       at: string;
-      levels: {
-        level: number;
-        name: string;
-        people: components['schemas']['OnCallPerson'][];
-        /** Format: date-time */
-        until?: string;
-        next?: {
-          person: components['schemas']['OnCallPerson'];
-          /** Format: date-time */
-          from: string;
-        };
-        shiftSource?: string;
-      }[];
+      /** @description Ordered by level; empty when no schedule covers the entity. */
+      levels: components['schemas']['OnCallLevel'][];
     };
-    /** @enum {string} */
+    /**
+     * @description Standard changes are pre-approved, normal ones go to the CAB, emergency ones are expedited (implemented first, approved in review).
+     * @enum {string}
+     */
     ChangeType: 'standard' | 'normal' | 'emergency';
+    /** @enum {string} */
+    ChangeRisk: 'low' | 'medium' | 'high';
     /** @enum {string} */
     ChangeStatus:
       | 'new'
@@ -1012,6 +1157,70 @@ export interface components {
       | 'cancelled';
     /** @enum {string} */
     ChangeOutcome: 'successful' | 'failed' | 'rolled_back';
+    /** @enum {string} */
+    ApprovalDecision: 'approved' | 'rejected';
+    /** @description One decision of an approver. `round` counts the times the change entered authorize: a rejection sends it back to assess and the next round starts afresh. */
+    ChangeApproval: {
+      id: string;
+      approver: string;
+      /** @description The required approver group this decision answers for, if any. */
+      group?: string;
+      decision: components['schemas']['ApprovalDecision'];
+      comment?: string;
+      round: number;
+      /** Format: date-time */
+      at: string;
+    };
+    /**
+     * @description Where a change stands with its approvals, in the current round.
+     * @enum {string}
+     */
+    ApprovalState: 'not_required' | 'pending' | 'approved' | 'rejected';
+    ChangeApprovalStatus: {
+      state: components['schemas']['ApprovalState'];
+      /** @description Required groups that have not approved yet. */
+      missingGroups: string[];
+      /** @description Approvals still needed (1 when no group is configured for the risk). */
+      missing: number;
+    };
+    /** @description A configured freeze window; `services` absent means the whole estate. */
+    ChangeFreeze: {
+      name: string;
+      from: string;
+      to: string;
+      services?: string[];
+    };
+    /** @description An open change overlapping on a shared service, or a freeze window the planned window falls in. */
+    ChangeConflict:
+      | components['schemas']['ChangeOverlapConflict']
+      | components['schemas']['ChangeFreezeConflict'];
+    ChangeOverlapConflict: {
+      /** @enum {string} */
+      kind: 'overlap';
+      service: string;
+      changeId: string;
+      changeRef: string;
+      title: string;
+      start: string;
+      end: string;
+    };
+    ChangeFreezeConflict: {
+      /** @enum {string} */
+      kind: 'freeze';
+      freeze: string;
+      /** @description The frozen services the change touches, or `all` for an estate-wide freeze. */
+      services: string[] | 'all';
+      start: string;
+      end: string;
+    };
+    /** @description An incident a change caused, as the change shows it. */
+    CausedIncident: {
+      id: string;
+      ref: string;
+      title: string;
+      status: components['schemas']['IncidentStatus'];
+      priority: components['schemas']['Priority'];
+    };
     Change: {
       id: string;
       /** @description Human reference, e.g. CHG-1042 */
@@ -1019,8 +1228,9 @@ export interface components {
       title: string;
       description: string;
       type: components['schemas']['ChangeType'];
-      risk: components['schemas']['Level'];
+      risk: components['schemas']['ChangeRisk'];
       status: components['schemas']['ChangeStatus'];
+      /** @description Catalog entity refs; the first is the primary service. */
       affectedServices: string[];
       requester: string;
       /** Format: date-time */
@@ -1034,10 +1244,13 @@ export interface components {
       implementationPlan: string;
       backoutPlan: string;
       testPlan: string;
+      /** @description The problem this change fixes, e.g. PRB-1003. */
       problemRef?: string;
       outcome?: components['schemas']['ChangeOutcome'];
       outcomeNotes?: string;
+      /** @description Why the change was scheduled into a freeze window. */
       freezeOverrideReason?: string;
+      /** @description Counts the times the change entered authorize. */
       approvalRound: number;
       /** Format: date-time */
       closedAt?: string;
@@ -1045,12 +1258,16 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @description Optimistic concurrency token: send it back on PATCH; 409 when stale. */
       version: number;
-      approvals?: Record<string, never>[];
-      approval?: Record<string, never>;
-      requiredApprovers?: string[];
-      conflicts?: Record<string, never>[];
-      causedIncidents?: Record<string, never>[];
+    };
+    /** @description A change with its approvals, who still has to approve, its conflicts and the incidents it caused. */
+    ChangeDetails: components['schemas']['Change'] & {
+      approvals: components['schemas']['ChangeApproval'][];
+      approval: components['schemas']['ChangeApprovalStatus'];
+      requiredApprovers: string[];
+      conflicts: components['schemas']['ChangeConflict'][];
+      causedIncidents: components['schemas']['CausedIncident'][];
     };
     ChangePage: {
       items: components['schemas']['Change'][];
@@ -1061,7 +1278,7 @@ export interface components {
       title: string;
       description?: string;
       type: components['schemas']['ChangeType'];
-      risk: components['schemas']['Level'];
+      risk: components['schemas']['ChangeRisk'];
       affectedServices: components['schemas']['EntityRef'][];
       plannedStart: string;
       plannedEnd: string;
@@ -1076,7 +1293,7 @@ export interface components {
       title?: string;
       description?: string;
       type?: components['schemas']['ChangeType'];
-      risk?: components['schemas']['Level'];
+      risk?: components['schemas']['ChangeRisk'];
       affectedServices?: components['schemas']['EntityRef'][];
       plannedStart?: string;
       plannedEnd?: string;
@@ -1085,20 +1302,72 @@ export interface components {
       implementationPlan?: string;
       backoutPlan?: string;
       testPlan?: string;
+      /** @description `null` clears the link. */
       problemRef?: string | null;
       status?: components['schemas']['ChangeStatus'];
       outcome?: components['schemas']['ChangeOutcome'];
       outcomeNotes?: string;
+      /** @description Required to schedule into a freeze window. */
       freezeOverrideReason?: string;
     };
     ChangeApprovalRequest: {
-      /** @enum {string} */
-      decision: 'approved' | 'rejected';
+      decision: components['schemas']['ApprovalDecision'];
+      /** @description Required for a rejection: it is the reason sent back to assess. */
       comment?: string;
     };
-    ItemList: {
-      items: Record<string, never>[];
+    /** @enum {string} */
+    ChangeEventType:
+      | 'created'
+      | 'status_changed'
+      | 'fields_changed'
+      | 'approval'
+      | 'incident_linked'
+      | 'incident_unlinked';
+    /** @description One append-only audit entry on a change. */
+    ChangeEvent: {
+      id: string;
+      changeId: string;
+      type: components['schemas']['ChangeEventType'];
+      actor: string;
+      /** Format: date-time */
+      at: string;
+      message: string;
+      before?: {
+        [key: string]: unknown;
+      };
+      after?: {
+        [key: string]: unknown;
+      };
+    };
+    ChangeEventPage: {
+      items: components['schemas']['ChangeEvent'][];
       nextCursor?: string;
+    };
+    ChangeConflictList: {
+      items: components['schemas']['ChangeConflict'][];
+    };
+    ChangeFreezeList: {
+      items: components['schemas']['ChangeFreeze'][];
+    };
+    /** @description Per service: change failure rate over changes closed in the period and the share of its incidents caused by changes. */
+    ChangeMetricsRow: {
+      entityRef: string;
+      changesClosed: number;
+      changesFailed: number;
+      /** @description failed or rolled back / closed; null when none closed. */
+      changeFailureRate: number | null;
+      incidents: number;
+      incidentsCausedByChanges: number;
+      /** @description caused by changes / incidents; null when there were none. */
+      causedByChangeShare: number | null;
+    };
+    ChangeMetricsReport: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      entityRef?: string;
+      services: components['schemas']['ChangeMetricsRow'][];
     };
     Error: {
       error: {
@@ -1344,7 +1613,7 @@ export interface operations {
         entityRef?: string;
         from?: string;
         to?: string;
-        groupBy?: 'month' | 'priority';
+        groupBy?: components['schemas']['SlaComplianceGroupBy'];
       };
       header?: never;
       path?: never;
@@ -1570,6 +1839,7 @@ export interface operations {
         status?: components['schemas']['WorkaroundStatus'];
         /** @description Problem id or ref. */
         problemId?: string;
+        /** @description Active workarounds whose problem is not resolved (or standalone). */
         open?: boolean;
         /** @description Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
@@ -1731,7 +2001,7 @@ export interface operations {
     parameters: {
       query?: {
         entityRef?: string;
-        status?: 'open' | 'accepted' | 'dismissed';
+        status?: components['schemas']['ProblemProposalStatus'];
         /** @description Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
@@ -2040,11 +2310,13 @@ export interface operations {
   };
   GetChangeConflicts: {
     parameters: {
-      query?: {
+      query: {
         /** @description Comma-separated entity refs. */
-        services?: string;
-        start?: string;
-        end?: string;
+        services: string;
+        /** @description Start of the planned window (ISO 8601). */
+        start: string;
+        /** @description End of the planned window (ISO 8601), after start. */
+        end: string;
         /** @description A change id or ref to leave out. */
         exclude?: string;
       };
@@ -2060,7 +2332,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ItemList'];
+          'application/json': components['schemas']['ChangeConflictList'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2081,7 +2353,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ItemList'];
+          'application/json': components['schemas']['ChangeFreezeList'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2106,7 +2378,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ChangeMetricsReport'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2130,7 +2402,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Change'];
+          'application/json': components['schemas']['ChangeDetails'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2160,7 +2432,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Change'];
+          'application/json': components['schemas']['ChangeDetails'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2188,7 +2460,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Change'];
+          'application/json': components['schemas']['ChangeDetails'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2217,7 +2489,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ItemList'];
+          'application/json': components['schemas']['ChangeEventPage'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2247,7 +2519,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Change'];
+          'application/json': components['schemas']['ChangeDetails'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -2272,7 +2544,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Change'];
+          'application/json': components['schemas']['ChangeDetails'];
         };
       };
       default: components['responses']['ErrorResponse'];
