@@ -1,38 +1,31 @@
-import { Incident } from '../incidents/types';
+import type { components } from '../schema/openapi.generated';
+import { enumValues } from '../schema/enumValues';
 
 /**
  * Standard changes are pre-approved, normal ones go to the CAB, emergency
  * ones are expedited (implemented first, approved in review).
  * @public
  */
-export type ChangeType = 'standard' | 'normal' | 'emergency';
+export type ChangeType = components['schemas']['ChangeType'];
 
 /** @public */
-export const CHANGE_TYPES: readonly ChangeType[] = [
+export const CHANGE_TYPES = enumValues<ChangeType>()([
   'standard',
   'normal',
   'emergency',
-];
+]);
 
 /** @public */
-export type ChangeRisk = 'low' | 'medium' | 'high';
+export type ChangeRisk = components['schemas']['ChangeRisk'];
 
 /** @public */
-export const CHANGE_RISKS: readonly ChangeRisk[] = ['low', 'medium', 'high'];
+export const CHANGE_RISKS = enumValues<ChangeRisk>()(['low', 'medium', 'high']);
 
 /** @public */
-export type ChangeStatus =
-  | 'new'
-  | 'assess'
-  | 'authorize'
-  | 'scheduled'
-  | 'implement'
-  | 'review'
-  | 'closed'
-  | 'cancelled';
+export type ChangeStatus = components['schemas']['ChangeStatus'];
 
 /** @public */
-export const CHANGE_STATUSES: readonly ChangeStatus[] = [
+export const CHANGE_STATUSES = enumValues<ChangeStatus>()([
   'new',
   'assess',
   'authorize',
@@ -41,20 +34,20 @@ export const CHANGE_STATUSES: readonly ChangeStatus[] = [
   'review',
   'closed',
   'cancelled',
-];
+]);
 
 /** @public */
-export type ChangeOutcome = 'successful' | 'failed' | 'rolled_back';
+export type ChangeOutcome = components['schemas']['ChangeOutcome'];
 
 /** @public */
-export const CHANGE_OUTCOMES: readonly ChangeOutcome[] = [
+export const CHANGE_OUTCOMES = enumValues<ChangeOutcome>()([
   'successful',
   'failed',
   'rolled_back',
-];
+]);
 
 /** @public */
-export type ApprovalDecision = 'approved' | 'rejected';
+export type ApprovalDecision = components['schemas']['ApprovalDecision'];
 
 /**
  * One decision of an approver. `round` counts the times the change entered
@@ -62,191 +55,72 @@ export type ApprovalDecision = 'approved' | 'rejected';
  * afresh.
  * @public
  */
-export interface ChangeApproval {
-  id: string;
-  approver: string;
-  /** The required approver group this decision answers for, if any. */
-  group?: string;
-  decision: ApprovalDecision;
-  comment?: string;
-  round: number;
-  at: string;
-}
+export type ChangeApproval = components['schemas']['ChangeApproval'];
 
 /**
  * Where a change stands with its approvals, in the current round.
  * @public
  */
-export type ApprovalState =
-  | 'not_required'
-  | 'pending'
-  | 'approved'
-  | 'rejected';
+export type ApprovalState = components['schemas']['ApprovalState'];
 
 /** @public */
-export interface ChangeApprovalStatus {
-  state: ApprovalState;
-  /** Required groups that have not approved yet. */
-  missingGroups: string[];
-  /** Approvals still needed (1 when no group is configured for the risk). */
-  missing: number;
-}
+export type ChangeApprovalStatus =
+  components['schemas']['ChangeApprovalStatus'];
 
 /**
  * A configured freeze window; `services` absent means the whole estate.
  * @public
  */
-export interface ChangeFreeze {
-  name: string;
-  from: string;
-  to: string;
-  services?: string[];
-}
+export type ChangeFreeze = components['schemas']['ChangeFreeze'];
 
 /** @public */
-export type ChangeConflict =
-  | {
-      kind: 'overlap';
-      service: string;
-      changeId: string;
-      changeRef: string;
-      title: string;
-      start: string;
-      end: string;
-    }
-  | {
-      kind: 'freeze';
-      freeze: string;
-      services: string[] | 'all';
-      start: string;
-      end: string;
-    };
+export type ChangeConflict = components['schemas']['ChangeConflict'];
 
 /** @public */
-export interface Change {
-  id: string;
-  /** Human reference, e.g. `CHG-1042`. */
-  ref: string;
-  title: string;
-  description: string;
-  type: ChangeType;
-  risk: ChangeRisk;
-  status: ChangeStatus;
-  /** Catalog entity refs; the first one is the primary service. */
-  affectedServices: string[];
-  requester: string;
-  plannedStart: string;
-  plannedEnd: string;
-  actualStart?: string;
-  actualEnd?: string;
-  implementationPlan: string;
-  backoutPlan: string;
-  testPlan: string;
-  /** The problem this change fixes, e.g. `PRB-1003`. */
-  problemRef?: string;
-  outcome?: ChangeOutcome;
-  outcomeNotes?: string;
-  /** Why the change was scheduled into a freeze window. */
-  freezeOverrideReason?: string;
-  /** Counts the times the change entered authorize. */
-  approvalRound: number;
-  closedAt?: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Optimistic concurrency token: send it back on PATCH. */
-  version: number;
-}
+export type Change = components['schemas']['Change'];
 
 /**
  * A change as `GET /changes/:id` returns it: with its approvals, who still
  * has to approve, its conflicts and the incidents it caused.
  * @public
  */
-export interface ChangeDetails extends Change {
-  approvals: ChangeApproval[];
-  approval: ChangeApprovalStatus;
-  requiredApprovers: string[];
-  conflicts: ChangeConflict[];
-  causedIncidents: Array<
-    Pick<Incident, 'id' | 'ref' | 'title' | 'status' | 'priority'>
-  >;
-}
+export type ChangeDetails = components['schemas']['ChangeDetails'];
+
+/**
+ * An incident a change caused, as {@link ChangeDetails} lists it.
+ * @public
+ */
+export type CausedIncident = components['schemas']['CausedIncident'];
 
 /** @public */
-export type ChangeEventType =
-  | 'created'
-  | 'status_changed'
-  | 'fields_changed'
-  | 'approval'
-  | 'incident_linked'
-  | 'incident_unlinked';
+export type ChangeEventType = components['schemas']['ChangeEventType'];
 
 /**
  * One append-only audit entry on a change.
  * @public
  */
-export interface ChangeEvent {
-  id: string;
-  changeId: string;
-  type: ChangeEventType;
-  actor: string;
-  at: string;
-  message: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-}
+export type ChangeEvent = components['schemas']['ChangeEvent'];
 
 /** @public */
-export interface CreateChangeRequest {
-  title: string;
-  description?: string;
-  type: ChangeType;
-  risk: ChangeRisk;
-  /** Catalog entity refs; the first one is the primary service. */
-  affectedServices: string[];
-  plannedStart: string;
-  plannedEnd: string;
-  implementationPlan?: string;
-  backoutPlan?: string;
-  testPlan?: string;
-  problemRef?: string;
-}
+export type CreateChangeRequest = components['schemas']['CreateChangeRequest'];
 
 /**
- * Fields a PATCH may change. `version` is required (or an `If-Match` header).
+ * Fields a PATCH may change. The API also takes the version as an
+ * `If-Match` header; this client sends it in the body, so it is required.
  * @public
  */
-export interface UpdateChangeRequest {
-  version: number;
-  title?: string;
-  description?: string;
-  type?: ChangeType;
-  risk?: ChangeRisk;
-  affectedServices?: string[];
-  plannedStart?: string;
-  plannedEnd?: string;
-  actualStart?: string;
-  actualEnd?: string;
-  implementationPlan?: string;
-  backoutPlan?: string;
-  testPlan?: string;
-  /** `null` clears the link. */
-  problemRef?: string | null;
-  status?: ChangeStatus;
-  outcome?: ChangeOutcome;
-  outcomeNotes?: string;
-  /** Required to schedule into a freeze window. */
-  freezeOverrideReason?: string;
-}
+export type UpdateChangeRequest =
+  components['schemas']['UpdateChangeRequest'] & { version: number };
 
 /** @public */
-export interface ChangeApprovalRequest {
-  decision: ApprovalDecision;
-  /** Required for a rejection: it is the reason sent back to assess. */
-  comment?: string;
-}
+export type ChangeApprovalRequest =
+  components['schemas']['ChangeApprovalRequest'];
 
-/** @public */
+/**
+ * The query of `listChanges`: statuses as a list, which the client sends
+ * comma-separated.
+ * @public
+ */
 export interface ChangeListQuery {
   entityRef?: string;
   status?: ChangeStatus[];
@@ -258,7 +132,11 @@ export interface ChangeListQuery {
   cursor?: string;
 }
 
-/** @public */
+/**
+ * The query of `getChangeConflicts`: services as a list, which the client
+ * sends comma-separated.
+ * @public
+ */
 export interface ChangeConflictQuery {
   services: string[];
   start: string;
@@ -272,22 +150,7 @@ export interface ChangeConflictQuery {
  * the share of its incidents caused by changes.
  * @public
  */
-export interface ChangeMetricsRow {
-  entityRef: string;
-  changesClosed: number;
-  changesFailed: number;
-  /** failed or rolled back / closed; null when none closed. */
-  changeFailureRate: number | null;
-  incidents: number;
-  incidentsCausedByChanges: number;
-  /** caused by changes / incidents; null when there were none. */
-  causedByChangeShare: number | null;
-}
+export type ChangeMetricsRow = components['schemas']['ChangeMetricsRow'];
 
 /** @public */
-export interface ChangeMetricsReport {
-  from: string;
-  to: string;
-  entityRef?: string;
-  services: ChangeMetricsRow[];
-}
+export type ChangeMetricsReport = components['schemas']['ChangeMetricsReport'];

@@ -1,15 +1,11 @@
-/** @public */
-export type IncidentStatus =
-  | 'new'
-  | 'acknowledged'
-  | 'in_progress'
-  | 'on_hold'
-  | 'resolved'
-  | 'closed'
-  | 'cancelled';
+import type { components } from '../schema/openapi.generated';
+import { enumValues } from '../schema/enumValues';
 
 /** @public */
-export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
+export type IncidentStatus = components['schemas']['IncidentStatus'];
+
+/** @public */
+export const INCIDENT_STATUSES = enumValues<IncidentStatus>()([
   'new',
   'acknowledged',
   'in_progress',
@@ -17,7 +13,7 @@ export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
   'resolved',
   'closed',
   'cancelled',
-];
+]);
 
 /**
  * Statuses in which someone still has to act on the incident.

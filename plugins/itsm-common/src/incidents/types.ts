@@ -1,28 +1,23 @@
-import { Level, Priority } from '../priority/PriorityMatrix';
+import type { components } from '../schema/openapi.generated';
+import { enumValues } from '../schema/enumValues';
+import { Priority } from '../priority/PriorityMatrix';
 import { IncidentStatus } from './IncidentLifecycle';
-import { IncidentSla } from '../sla/types';
 
 /**
  * Why an incident was resolved.
  * @public
  */
-export type ResolutionCode =
-  | 'fixed'
-  | 'workaround'
-  | 'rolled_back'
-  | 'duplicate'
-  | 'not_reproducible'
-  | 'no_fault_found';
+export type ResolutionCode = components['schemas']['ResolutionCode'];
 
 /** @public */
-export const RESOLUTION_CODES: readonly ResolutionCode[] = [
+export const RESOLUTION_CODES = enumValues<ResolutionCode>()([
   'fixed',
   'workaround',
   'rolled_back',
   'duplicate',
   'not_reproducible',
   'no_fault_found',
-];
+]);
 
 /**
  * Categories offered when none are configured under `itsm.categories`.
@@ -42,123 +37,37 @@ export const DEFAULT_INCIDENT_CATEGORIES: readonly string[] = [
  * Where an incident came from.
  * @public
  */
-export type IncidentSource =
-  | 'portal'
-  | 'api'
-  | 'alertmanager'
-  | 'pagerduty'
-  | 'generic';
+export type IncidentSource = components['schemas']['IncidentSource'];
 
 /** @public */
-export interface Incident {
-  id: string;
-  /** Human reference, e.g. `INC-1042`. */
-  ref: string;
-  title: string;
-  description: string;
-  /** Catalog entity refs; the first one is the primary service. */
-  affectedServices: string[];
-  category: string;
-  impact: Level;
-  urgency: Level;
-  priority: Priority;
-  status: IncidentStatus;
-  assignee?: string;
-  assignedGroup?: string;
-  reporter: string;
-  reporterContact?: string;
-  source: IncidentSource;
-  dedupKey?: string;
-  occurredAt?: string;
-  detectedAt: string;
-  acknowledgedAt?: string;
-  resolvedAt?: string;
-  closedAt?: string;
-  resolutionCode?: ResolutionCode;
-  resolutionNotes?: string;
-  problemId?: string;
-  causedByChangeId?: string;
-  major: boolean;
-  reopenCount: number;
-  /** Response and resolution clocks; absent until the SLA monitor computed them. */
-  sla?: IncidentSla;
-  createdAt: string;
-  updatedAt: string;
-  /** Optimistic concurrency token: send it back on PATCH. */
-  version: number;
-}
+export type Incident = components['schemas']['Incident'];
 
 /** @public */
-export type TimelineEventType =
-  | 'created'
-  | 'status_changed'
-  | 'fields_changed'
-  | 'assigned'
-  | 'update'
-  | 'sla_recomputed'
-  | 'sla_warning'
-  | 'sla_breached'
-  | 'escalated'
-  | 'problem_linked'
-  | 'problem_unlinked'
-  | 'workaround_applied';
+export type TimelineEventType = components['schemas']['TimelineEventType'];
 
 /**
  * One append-only audit entry on an incident's timeline.
  * @public
  */
-export interface TimelineEvent {
-  id: string;
-  incidentId: string;
-  type: TimelineEventType;
-  /** User or service ref of whoever made the change. */
-  actor: string;
-  at: string;
-  /** Human sentence: what happened. */
-  message: string;
-  /** Field values before the change (only changed fields). */
-  before?: Record<string, unknown>;
-  /** Field values after the change (only changed fields). */
-  after?: Record<string, unknown>;
-}
+export type TimelineEvent = components['schemas']['TimelineEvent'];
 
 /** @public */
-export interface CreateIncidentRequest {
-  title: string;
-  description?: string;
-  affectedServices: string[];
-  category: string;
-  impact: Level;
-  urgency: Level;
-  assignee?: string;
-  assignedGroup?: string;
-  reporterContact?: string;
-  occurredAt?: string;
-}
+export type CreateIncidentRequest =
+  components['schemas']['CreateIncidentRequest'];
 
 /**
- * Fields a PATCH may change. `version` is required (or an `If-Match` header).
+ * Fields a PATCH may change. The API also takes the version as an
+ * `If-Match` header; this client sends it in the body, so it is required.
  * @public
  */
-export interface UpdateIncidentRequest {
-  version: number;
-  title?: string;
-  description?: string;
-  affectedServices?: string[];
-  category?: string;
-  impact?: Level;
-  urgency?: Level;
-  status?: IncidentStatus;
-  /** `null` clears the assignee. */
-  assignee?: string | null;
-  /** `null` clears the assigned group. */
-  assignedGroup?: string | null;
-  reporterContact?: string | null;
-  resolutionCode?: ResolutionCode;
-  resolutionNotes?: string;
-}
+export type UpdateIncidentRequest =
+  components['schemas']['UpdateIncidentRequest'] & { version: number };
 
-/** @public */
+/**
+ * The query of `listIncidents`: statuses and priorities as lists, which the
+ * client sends comma-separated.
+ * @public
+ */
 export interface IncidentListQuery {
   entityRef?: string;
   status?: IncidentStatus[];
@@ -176,25 +85,22 @@ export interface IncidentListQuery {
   cursor?: string;
 }
 
-/** @public */
-export interface Page<T> {
+/**
+ * A page of any list; every `*Page` of the API is one. A type rather than an
+ * interface so that it has the implicit index signature the typed router's
+ * response types ask for.
+ * @public
+ */
+export type Page<T> = {
   items: T[];
   /** Pass as `cursor` to get the next page; absent on the last page. */
   nextCursor?: string;
   /** Total matching items, counted once on the first page. */
   totalCount?: number;
-}
+};
 
 /**
  * What a service's ITSM card needs, in one round trip.
  * @public
  */
-export interface EntityItsmSummary {
-  entityRef: string;
-  openIncidents: Incident[];
-  openCount: number;
-  openByPriority: Record<Priority, number>;
-  /** The most recent resolved-or-closed incident, for "last incident" context. */
-  lastResolvedAt?: string;
-  incidentsLast30Days: number;
-}
+export type EntityItsmSummary = components['schemas']['EntitySummary'];

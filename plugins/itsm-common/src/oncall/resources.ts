@@ -1,4 +1,4 @@
-import type { OnCallLayer, OnCallOverride, OnCallSchedule } from './types';
+import type { components } from '../schema/openapi.generated';
 
 /**
  * Catalog annotation on a service naming the built-in schedule (by name)
@@ -28,50 +28,22 @@ export const ANNOTATION_CHAT_URL = 'openitsm.io/chat';
  *
  * @public
  */
-export interface StoredOnCallSchedule extends OnCallSchedule {
-  id: string;
-  /** Group entity ref, e.g. `group:default/sre`. */
-  ownerGroup: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type StoredOnCallSchedule = components['schemas']['OnCallSchedule'];
 
 /** @public */
-export interface CreateOnCallScheduleRequest {
-  /** Unique across the estate; services name it in `openitsm.io/oncall-schedule`. */
-  name: string;
-  ownerGroup: string;
-  timezone: string;
-  layers: OnCallLayer[];
-  overrides?: OnCallOverride[];
-}
+export type CreateOnCallScheduleRequest =
+  components['schemas']['CreateOnCallScheduleRequest'];
 
 /** @public */
-export interface UpdateOnCallScheduleRequest {
-  /** The version read; a stale one is a 409. */
-  version: number;
-  name?: string;
-  timezone?: string;
-  layers?: OnCallLayer[];
-  overrides?: OnCallOverride[];
-}
+export type UpdateOnCallScheduleRequest =
+  components['schemas']['UpdateOnCallScheduleRequest'];
 
 /**
  * Who one escalation level pages.
  *
  * @public
  */
-export type EscalationTarget =
-  | {
-      type: 'schedule';
-      /** Schedule name. */
-      schedule: string;
-      /** Layer name; the schedule's first layer when absent. */
-      layer?: string;
-    }
-  | { type: 'user'; userRef: string }
-  | { type: 'group'; groupRef: string };
+export type EscalationTarget = components['schemas']['EscalationTarget'];
 
 /**
  * One level of an escalation policy: paged when an incident of the group is
@@ -79,43 +51,18 @@ export type EscalationTarget =
  *
  * @public
  */
-export interface EscalationLevel {
-  afterMinutes: number;
-  targets: EscalationTarget[];
-}
+export type EscalationLevel = components['schemas']['EscalationLevel'];
 
 /**
  * A group's escalation policy.
  *
  * @public
  */
-export interface EscalationPolicy {
-  /** Group entity ref. */
-  groupRef: string;
-  /** Ordered; `afterMinutes` never decreases from one level to the next. */
-  levels: EscalationLevel[];
-  /**
-   * Functional escalation: on an SLA breach, reassign the incident to the
-   * group named by the assigned group's `openitsm.io/escalates-to`.
-   */
-  reassignOnBreach: boolean;
-  /**
-   * Hierarchical escalation: on an SLA warning or breach, notify the
-   * assigned group's parent group.
-   */
-  notifyParentOnSla: boolean;
-  version: number;
-  updatedAt: string;
-}
+export type EscalationPolicy = components['schemas']['EscalationPolicy'];
 
 /** @public */
-export interface PutEscalationPolicyRequest {
-  /** The version read, or absent/0 to create. A stale one is a 409. */
-  version?: number;
-  levels: EscalationLevel[];
-  reassignOnBreach?: boolean;
-  notifyParentOnSla?: boolean;
-}
+export type PutEscalationPolicyRequest =
+  components['schemas']['PutEscalationPolicyRequest'];
 
 /**
  * The problems of a policy as `field: message` strings; empty when valid.

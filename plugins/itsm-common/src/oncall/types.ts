@@ -1,3 +1,5 @@
+import type { components } from '../schema/openapi.generated';
+
 /**
  * How often a layer hands off to the next user.
  *
@@ -7,18 +9,14 @@
  *
  * @public
  */
-export type OnCallRotationType = 'daily' | 'weekly' | 'custom';
+export type OnCallRotationType = components['schemas']['OnCallRotationType'];
 
 /**
  * The rotation of a layer.
  *
  * @public
  */
-export interface OnCallRotation {
-  type: OnCallRotationType;
-  /** Shift length in real hours, required (and only used) for `custom`. Must be positive. */
-  lengthHours?: number;
-}
+export type OnCallRotation = components['schemas']['OnCallRotation'];
 
 /**
  * One layer of an on-call schedule (e.g. `primary`, `secondary`): users take
@@ -35,24 +33,7 @@ export interface OnCallRotation {
  *
  * @public
  */
-export interface OnCallLayer {
-  /** Unique within the schedule, e.g. `'primary'` or `'secondary'`. */
-  name: string;
-  /** User entity refs in rotation order. May repeat; may be empty (nobody on call). */
-  users: string[];
-  rotation: OnCallRotation;
-  /** Local time of the handoff in the schedule timezone, `'HH:mm'` (24-hour clock). */
-  handoffTime: string;
-  /** Weekly rotations: handoff day as a luxon weekday, 1 = Monday (default) … 7 = Sunday. */
-  handoffWeekday?: number;
-  /**
-   * The rotation epoch, a local date `'YYYY-MM-DD'`: `users[0]` starts its
-   * first shift at the first handoff on or after this date (for weekly
-   * rotations, the first `handoffWeekday` on or after it). Nobody is on call
-   * from the rotation before that.
-   */
-  startDate: string;
-}
+export type OnCallLayer = components['schemas']['OnCallLayer'];
 
 /**
  * A temporary replacement on one layer ("I take Friday night"): `user` is on
@@ -60,17 +41,7 @@ export interface OnCallLayer {
  *
  * @public
  */
-export interface OnCallOverride {
-  /** Name of the layer it applies to. */
-  layer: string;
-  /** User entity ref. */
-  user: string;
-  /** ISO 8601 timestamp, inclusive. */
-  from: string;
-  /** ISO 8601 timestamp, exclusive. An override with `to` not after `from` has no effect. */
-  to: string;
-  reason?: string;
-}
+export type OnCallOverride = components['schemas']['OnCallOverride'];
 
 /**
  * An on-call schedule of a group: layers of rotations plus overrides.
@@ -82,15 +53,10 @@ export interface OnCallOverride {
  *
  * @public
  */
-export interface OnCallSchedule {
-  id?: string;
-  name: string;
-  /** IANA timezone of the handoff times and start dates, e.g. `Europe/Paris`. */
-  timezone: string;
-  /** In escalation order: the first layer is the primary. */
-  layers: OnCallLayer[];
-  overrides: OnCallOverride[];
-}
+export type OnCallSchedule = Pick<
+  components['schemas']['OnCallSchedule'],
+  'name' | 'timezone' | 'layers' | 'overrides'
+> & { id?: string };
 
 /**
  * Where an on-call shift comes from.

@@ -1,17 +1,26 @@
+import type { components } from '../schema/openapi.generated';
+import { enumValues } from '../schema/enumValues';
+
 /**
  * How widely an incident hurts (impact) and how fast it needs attention (urgency).
  * @public
  */
-export type Level = 'high' | 'medium' | 'low';
+export type Level = components['schemas']['Level'];
 
 /** @public */
-export const LEVELS: readonly Level[] = ['high', 'medium', 'low'];
+export const LEVELS = enumValues<Level>()(['high', 'medium', 'low']);
 
 /** @public */
-export type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+export type Priority = components['schemas']['Priority'];
 
 /** @public */
-export const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4', 'P5'];
+export const PRIORITIES = enumValues<Priority>()([
+  'P1',
+  'P2',
+  'P3',
+  'P4',
+  'P5',
+]);
 
 /**
  * Impact × urgency → priority. Keys are `impact` then `urgency`.

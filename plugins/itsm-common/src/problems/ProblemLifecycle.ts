@@ -1,21 +1,18 @@
-/** @public */
-export type ProblemStatus =
-  | 'new'
-  | 'investigating'
-  | 'known_error'
-  | 'fix_in_progress'
-  | 'resolved'
-  | 'closed';
+import type { components } from '../schema/openapi.generated';
+import { enumValues } from '../schema/enumValues';
 
 /** @public */
-export const PROBLEM_STATUSES: readonly ProblemStatus[] = [
+export type ProblemStatus = components['schemas']['ProblemStatus'];
+
+/** @public */
+export const PROBLEM_STATUSES = enumValues<ProblemStatus>()([
   'new',
   'investigating',
   'known_error',
   'fix_in_progress',
   'resolved',
   'closed',
-];
+]);
 
 /**
  * Statuses in which the problem is still being worked; workarounds of such a

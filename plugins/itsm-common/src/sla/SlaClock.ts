@@ -1,3 +1,4 @@
+import type { components } from '../schema/openapi.generated';
 import { BusinessCalendar } from './BusinessCalendar';
 import { SlaPause } from './SlaPause';
 import {
@@ -26,7 +27,7 @@ export const SLA_WARNING_RATIO = 0.75;
  *
  * @public
  */
-export type SlaState = 'running' | 'paused' | 'met' | 'breached';
+export type SlaState = components['schemas']['SlaState'];
 
 /**
  * What an SLA clock is computed from.
