@@ -8,6 +8,7 @@ export * from './priority/PriorityMatrix';
 export * from './incidents/IncidentLifecycle';
 export * from './incidents/types';
 export * from './permissions/permissions';
+export * from './client/ItsmApi';
 export * from './client/ItsmClient';
 export * from './sla';
 export * from './oncall';

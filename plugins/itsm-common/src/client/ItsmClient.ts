@@ -1,5 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../schema/openapi.generated';
 import {
   CreateIncidentRequest,
   EntityItsmSummary,
@@ -47,105 +48,16 @@ import {
   Workaround,
   WorkaroundListQuery,
 } from '../problems/types';
-
-/**
- * The ITSM HTTP API, as a typed interface. The frontend's `itsmApiRef`
- * and other backends use it.
- * @public
- */
-export interface ItsmApi {
-  listIncidents(query?: IncidentListQuery): Promise<Page<Incident>>;
-  getIncident(id: string): Promise<Incident>;
-  createIncident(request: CreateIncidentRequest): Promise<Incident>;
-  updateIncident(id: string, request: UpdateIncidentRequest): Promise<Incident>;
-  addIncidentUpdate(id: string, message: string): Promise<TimelineEvent>;
-  getIncidentTimeline(
-    id: string,
-    options?: { limit?: number; cursor?: string },
-  ): Promise<Page<TimelineEvent>>;
-  getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
-  getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport>;
-
-  // On-call
-  /** Who is on call for an entity now, or at `at` (ISO 8601). */
-  getOnCall(
-    entityRef: string,
-    options?: { at?: string },
-  ): Promise<OnCallResponse>;
-  listSchedules(query?: {
-    ownerGroup?: string;
-  }): Promise<{ items: StoredOnCallSchedule[] }>;
-  getSchedule(id: string): Promise<StoredOnCallSchedule>;
-  createSchedule(
-    request: CreateOnCallScheduleRequest,
-  ): Promise<StoredOnCallSchedule>;
-  updateSchedule(
-    id: string,
-    request: UpdateOnCallScheduleRequest,
-  ): Promise<StoredOnCallSchedule>;
-  /** A group's escalation policy; a 404 when it has none. */
-  getEscalationPolicy(groupRef: string): Promise<EscalationPolicy>;
-  putEscalationPolicy(
-    groupRef: string,
-    request: PutEscalationPolicyRequest,
-  ): Promise<EscalationPolicy>;
-
-  // Problems, workarounds and recurrence proposals
-  listProblems(query?: ProblemListQuery): Promise<Page<Problem>>;
-  getProblem(id: string): Promise<Problem>;
-  createProblem(request: CreateProblemRequest): Promise<Problem>;
-  updateProblem(id: string, request: UpdateProblemRequest): Promise<Problem>;
-  changeProblemIncidents(
-    id: string,
-    request: ProblemIncidentsRequest,
-  ): Promise<Problem>;
-  getProblemTimeline(
-    id: string,
-    options?: { limit?: number; cursor?: string },
-  ): Promise<Page<ProblemEvent>>;
-  listWorkarounds(query?: WorkaroundListQuery): Promise<Page<Workaround>>;
-  createWorkaround(request: CreateWorkaroundRequest): Promise<Workaround>;
-  updateWorkaround(
-    id: string,
-    request: UpdateWorkaroundRequest,
-  ): Promise<Workaround>;
-  applyWorkaround(id: string, incidentId: string): Promise<Workaround>;
-  getReportSuggestions(
-    query: ReportSuggestionsQuery,
-  ): Promise<ReportSuggestions>;
-  listProblemProposals(
-    query?: ProblemProposalListQuery,
-  ): Promise<Page<ProblemProposal>>;
-  acceptProblemProposal(id: string): Promise<Problem>;
-  dismissProblemProposal(id: string): Promise<ProblemProposal>;
-  listChanges(query?: ChangeListQuery): Promise<Page<Change>>;
-  getChange(id: string): Promise<ChangeDetails>;
-  createChange(request: CreateChangeRequest): Promise<Change>;
-  updateChange(
-    id: string,
-    request: UpdateChangeRequest,
-  ): Promise<ChangeDetails>;
-  decideChange(
-    id: string,
-    request: ChangeApprovalRequest,
-  ): Promise<ChangeDetails>;
-  getChangeConflicts(query: ChangeConflictQuery): Promise<ChangeConflict[]>;
-  listChangeFreezes(): Promise<ChangeFreeze[]>;
-  getChangeEvents(
-    id: string,
-    options?: { limit?: number; cursor?: string },
-  ): Promise<Page<ChangeEvent>>;
-  /** Records that the change caused the incident (uuid or ref). */
-  linkCausedIncident(id: string, incident: string): Promise<ChangeDetails>;
-  unlinkCausedIncident(id: string, incident: string): Promise<ChangeDetails>;
-  /** The incident's side of the same link; `null` unlinks. */
-  setIncidentCause(incident: string, change: string | null): Promise<Incident>;
-  getChangeMetrics(query?: {
-    entityRef?: string;
-    from?: string;
-    to?: string;
-  }): Promise<ChangeMetricsReport>;
-}
+import { ItsmApi } from './ItsmApi';
+import {
+  PENDING_BASE_URL,
+  commaList,
+  dataOf,
+  fetchThrough,
+  resolveBaseUrl,
+  throwOnError,
+  toQueryString,
+} from './transport';
 
 /**
  * Structural stand-ins for Backstage's discovery and fetch APIs, so the same
@@ -157,262 +69,289 @@ export interface ItsmClientOptions {
   fetchApi?: { fetch: typeof fetch };
 }
 
-/** @public */
+/**
+ * The ITSM API over HTTP: every call's path, parameters and body are
+ * type-checked against the paths generated from openapi.yaml.
+ * @public
+ */
 export class ItsmClient implements ItsmApi {
-  private readonly discoveryApi: ItsmClientOptions['discoveryApi'];
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly api: Client<paths>;
 
   constructor(options: ItsmClientOptions) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
+    this.api = createClient<paths>({
+      baseUrl: PENDING_BASE_URL,
+      querySerializer: toQueryString,
+      fetch: fetchThrough(
+        options.fetchApi ?? { fetch: (input, init) => fetch(input, init) },
+      ),
+    });
+    this.api.use(resolveBaseUrl(options.discoveryApi), throwOnError);
   }
 
   async listIncidents(query: IncidentListQuery = {}): Promise<Page<Incident>> {
-    return this.request(`/incidents${toQueryString(query)}`);
+    return this.api
+      .GET('/incidents', {
+        params: {
+          query: {
+            ...query,
+            status: commaList(query.status),
+            priority: commaList(query.priority),
+          },
+        },
+      })
+      .then(dataOf);
   }
 
   async getSlaCompliance(
     query: SlaComplianceQuery = {},
   ): Promise<SlaComplianceReport> {
-    return this.request(`/sla/compliance${toQueryString(query)}`);
+    return this.api.GET('/sla/compliance', { params: { query } }).then(dataOf);
   }
 
   async getIncident(id: string): Promise<Incident> {
-    return this.request(`/incidents/${encodeURIComponent(id)}`);
+    return this.api.GET('/incidents/{id}', idParam(id)).then(dataOf);
   }
 
   async createIncident(request: CreateIncidentRequest): Promise<Incident> {
-    return this.request('/incidents', { method: 'POST', body: request });
+    return this.api.POST('/incidents', { body: request }).then(dataOf);
   }
 
   async updateIncident(
     id: string,
     request: UpdateIncidentRequest,
   ): Promise<Incident> {
-    return this.request(`/incidents/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: request,
-    });
+    return this.api
+      .PATCH('/incidents/{id}', { ...idParam(id), body: request })
+      .then(dataOf);
   }
 
   async addIncidentUpdate(id: string, message: string): Promise<TimelineEvent> {
-    return this.request(`/incidents/${encodeURIComponent(id)}/updates`, {
-      method: 'POST',
-      body: { message },
-    });
+    return this.api
+      .POST('/incidents/{id}/updates', { ...idParam(id), body: { message } })
+      .then(dataOf);
   }
 
   async getIncidentTimeline(
     id: string,
     options: { limit?: number; cursor?: string } = {},
   ): Promise<Page<TimelineEvent>> {
-    const params = new URLSearchParams();
-    if (options.limit) params.set('limit', String(options.limit));
-    if (options.cursor) params.set('cursor', options.cursor);
-    const qs = params.toString();
-    return this.request(
-      `/incidents/${encodeURIComponent(id)}/timeline${qs ? `?${qs}` : ''}`,
-    );
+    return this.api
+      .GET('/incidents/{id}/timeline', {
+        params: { path: { id }, query: options },
+      })
+      .then(dataOf);
   }
 
   async getEntitySummary(entityRef: string): Promise<EntityItsmSummary> {
     const { kind, namespace, name } = parseEntityRef(entityRef);
-    return this.request(
-      `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
-        namespace,
-      )}/${encodeURIComponent(name)}/summary`,
-    );
+    return this.api
+      .GET('/entities/{kind}/{namespace}/{name}/summary', {
+        params: { path: { kind, namespace, name } },
+      })
+      .then(dataOf);
   }
 
   async listProblems(query: ProblemListQuery = {}): Promise<Page<Problem>> {
-    return this.request(`/problems${toQueryString(query)}`);
+    return this.api
+      .GET('/problems', {
+        params: { query: { ...query, status: commaList(query.status) } },
+      })
+      .then(dataOf);
   }
 
   async getProblem(id: string): Promise<Problem> {
-    return this.request(`/problems/${encodeURIComponent(id)}`);
+    return this.api.GET('/problems/{id}', idParam(id)).then(dataOf);
   }
 
   async createProblem(request: CreateProblemRequest): Promise<Problem> {
-    return this.request('/problems', { method: 'POST', body: request });
+    return this.api.POST('/problems', { body: request }).then(dataOf);
   }
 
   async updateProblem(
     id: string,
     request: UpdateProblemRequest,
   ): Promise<Problem> {
-    return this.request(`/problems/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: request,
-    });
+    return this.api
+      .PATCH('/problems/{id}', { ...idParam(id), body: request })
+      .then(dataOf);
   }
 
   async changeProblemIncidents(
     id: string,
     request: ProblemIncidentsRequest,
   ): Promise<Problem> {
-    return this.request(`/problems/${encodeURIComponent(id)}/incidents`, {
-      method: 'POST',
-      body: request,
-    });
+    return this.api
+      .POST('/problems/{id}/incidents', { ...idParam(id), body: request })
+      .then(dataOf);
   }
 
   async getProblemTimeline(
     id: string,
     options: { limit?: number; cursor?: string } = {},
   ): Promise<Page<ProblemEvent>> {
-    return this.request(
-      `/problems/${encodeURIComponent(id)}/timeline${toQueryString(options)}`,
-    );
+    return this.api
+      .GET('/problems/{id}/timeline', {
+        params: { path: { id }, query: options },
+      })
+      .then(dataOf);
   }
 
   async listWorkarounds(
     query: WorkaroundListQuery = {},
   ): Promise<Page<Workaround>> {
-    return this.request(`/workarounds${toQueryString(query)}`);
+    return this.api.GET('/workarounds', { params: { query } }).then(dataOf);
   }
 
   async createWorkaround(
     request: CreateWorkaroundRequest,
   ): Promise<Workaround> {
-    return this.request('/workarounds', { method: 'POST', body: request });
+    return this.api.POST('/workarounds', { body: request }).then(dataOf);
   }
 
   async updateWorkaround(
     id: string,
     request: UpdateWorkaroundRequest,
   ): Promise<Workaround> {
-    return this.request(`/workarounds/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: request,
-    });
+    return this.api
+      .PATCH('/workarounds/{id}', { ...idParam(id), body: request })
+      .then(dataOf);
   }
 
   async applyWorkaround(id: string, incidentId: string): Promise<Workaround> {
-    return this.request(`/workarounds/${encodeURIComponent(id)}/uses`, {
-      method: 'POST',
-      body: { incidentId },
-    });
+    return this.api
+      .POST('/workarounds/{id}/uses', { ...idParam(id), body: { incidentId } })
+      .then(dataOf);
   }
 
   async getReportSuggestions(
     query: ReportSuggestionsQuery,
   ): Promise<ReportSuggestions> {
-    return this.request(`/report-suggestions${toQueryString(query)}`);
+    return this.api
+      .GET('/report-suggestions', { params: { query } })
+      .then(dataOf);
   }
 
   async listProblemProposals(
     query: ProblemProposalListQuery = {},
   ): Promise<Page<ProblemProposal>> {
-    return this.request(`/problem-proposals${toQueryString(query)}`);
+    return this.api
+      .GET('/problem-proposals', { params: { query } })
+      .then(dataOf);
   }
 
   async acceptProblemProposal(id: string): Promise<Problem> {
-    return this.request(`/problem-proposals/${encodeURIComponent(id)}/accept`, {
-      method: 'POST',
-    });
+    return this.api
+      .POST('/problem-proposals/{id}/accept', { ...idParam(id) })
+      .then(dataOf);
   }
 
   async dismissProblemProposal(id: string): Promise<ProblemProposal> {
-    return this.request(
-      `/problem-proposals/${encodeURIComponent(id)}/dismiss`,
-      { method: 'POST' },
-    );
+    return this.api
+      .POST('/problem-proposals/{id}/dismiss', { ...idParam(id) })
+      .then(dataOf);
   }
 
   async getOnCall(
     entityRef: string,
     options: { at?: string } = {},
   ): Promise<OnCallResponse> {
-    return this.request(
-      `/oncall${toQueryString({ entityRef, at: options.at })}`,
-    );
+    return this.api
+      .GET('/oncall', { params: { query: { entityRef, at: options.at } } })
+      .then(dataOf);
   }
 
   async listSchedules(
     query: { ownerGroup?: string } = {},
   ): Promise<{ items: StoredOnCallSchedule[] }> {
-    return this.request(`/schedules${toQueryString(query)}`);
+    return this.api.GET('/schedules', { params: { query } }).then(dataOf);
   }
 
   async getSchedule(id: string): Promise<StoredOnCallSchedule> {
-    return this.request(`/schedules/${encodeURIComponent(id)}`);
+    return this.api.GET('/schedules/{id}', idParam(id)).then(dataOf);
   }
 
   async createSchedule(
     request: CreateOnCallScheduleRequest,
   ): Promise<StoredOnCallSchedule> {
-    return this.request('/schedules', { method: 'POST', body: request });
+    return this.api.POST('/schedules', { body: request }).then(dataOf);
   }
 
   async updateSchedule(
     id: string,
     request: UpdateOnCallScheduleRequest,
   ): Promise<StoredOnCallSchedule> {
-    return this.request(`/schedules/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: request,
-    });
+    return this.api
+      .PATCH('/schedules/{id}', { ...idParam(id), body: request })
+      .then(dataOf);
   }
 
   async getEscalationPolicy(groupRef: string): Promise<EscalationPolicy> {
-    return this.request(`/escalation-policies/${groupPath(groupRef)}`);
+    return this.api
+      .GET('/escalation-policies/{namespace}/{name}', {
+        params: { path: groupPath(groupRef) },
+      })
+      .then(dataOf);
   }
 
   async putEscalationPolicy(
     groupRef: string,
     request: PutEscalationPolicyRequest,
   ): Promise<EscalationPolicy> {
-    return this.request(`/escalation-policies/${groupPath(groupRef)}`, {
-      method: 'PUT',
-      body: request,
-    });
+    return this.api
+      .PUT('/escalation-policies/{namespace}/{name}', {
+        params: { path: groupPath(groupRef) },
+        body: request,
+      })
+      .then(dataOf);
   }
 
   async listChanges(query: ChangeListQuery = {}): Promise<Page<Change>> {
-    return this.request(`/changes${toQueryString(query)}`);
+    return this.api
+      .GET('/changes', {
+        params: { query: { ...query, status: commaList(query.status) } },
+      })
+      .then(dataOf);
   }
 
   async getChange(id: string): Promise<ChangeDetails> {
-    return this.request(`/changes/${encodeURIComponent(id)}`);
+    return this.api.GET('/changes/{id}', idParam(id)).then(dataOf);
   }
 
   async createChange(request: CreateChangeRequest): Promise<Change> {
-    return this.request('/changes', { method: 'POST', body: request });
+    return this.api.POST('/changes', { body: request }).then(dataOf);
   }
 
   async updateChange(
     id: string,
     request: UpdateChangeRequest,
   ): Promise<ChangeDetails> {
-    return this.request(`/changes/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: request,
-    });
+    return this.api
+      .PATCH('/changes/{id}', { ...idParam(id), body: request })
+      .then(dataOf);
   }
 
   async decideChange(
     id: string,
     request: ChangeApprovalRequest,
   ): Promise<ChangeDetails> {
-    return this.request(`/changes/${encodeURIComponent(id)}/approvals`, {
-      method: 'POST',
-      body: request,
-    });
+    return this.api
+      .POST('/changes/{id}/approvals', { ...idParam(id), body: request })
+      .then(dataOf);
   }
 
   async getChangeConflicts(
     query: ChangeConflictQuery,
   ): Promise<ChangeConflict[]> {
-    const { items } = await this.request<{ items: ChangeConflict[] }>(
-      `/changes/conflicts${toQueryString(query)}`,
-    );
+    const { items } = await this.api
+      .GET('/changes/conflicts', {
+        params: { query: { ...query, services: query.services.join(',') } },
+      })
+      .then(dataOf);
     return items;
   }
 
   async listChangeFreezes(): Promise<ChangeFreeze[]> {
-    const { items } = await this.request<{ items: ChangeFreeze[] }>(
-      '/changes/freezes',
-    );
+    const { items } = await this.api.GET('/changes/freezes').then(dataOf);
     return items;
   }
 
@@ -420,88 +359,59 @@ export class ItsmClient implements ItsmApi {
     id: string,
     options: { limit?: number; cursor?: string } = {},
   ): Promise<Page<ChangeEvent>> {
-    return this.request(
-      `/changes/${encodeURIComponent(id)}/events${toQueryString(options)}`,
-    );
+    return this.api
+      .GET('/changes/{id}/events', { params: { path: { id }, query: options } })
+      .then(dataOf);
   }
 
   async linkCausedIncident(
     id: string,
     incident: string,
   ): Promise<ChangeDetails> {
-    return this.request(`/changes/${encodeURIComponent(id)}/incidents`, {
-      method: 'POST',
-      body: { incident },
-    });
+    return this.api
+      .POST('/changes/{id}/incidents', { ...idParam(id), body: { incident } })
+      .then(dataOf);
   }
 
   async unlinkCausedIncident(
     id: string,
     incident: string,
   ): Promise<ChangeDetails> {
-    return this.request(
-      `/changes/${encodeURIComponent(id)}/incidents/${encodeURIComponent(
-        incident,
-      )}`,
-      { method: 'DELETE' },
-    );
+    return this.api
+      .DELETE('/changes/{id}/incidents/{incident}', {
+        params: { path: { id, incident } },
+      })
+      .then(dataOf);
   }
 
   async setIncidentCause(
     incident: string,
     change: string | null,
   ): Promise<Incident> {
-    return this.request(`/incidents/${encodeURIComponent(incident)}/cause`, {
-      method: 'PUT',
-      body: { change },
-    });
+    return this.api
+      .PUT('/incidents/{id}/cause', {
+        params: { path: { id: incident } },
+        body: { change },
+      })
+      .then(dataOf);
   }
 
   async getChangeMetrics(
     query: { entityRef?: string; from?: string; to?: string } = {},
   ): Promise<ChangeMetricsReport> {
-    return this.request(`/changes/metrics${toQueryString(query)}`);
-  }
-
-  private async request<T>(
-    path: string,
-    init: { method?: string; body?: unknown } = {},
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('itsm');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers:
-        init.body === undefined
-          ? undefined
-          : { 'Content-Type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return this.api.GET('/changes/metrics', { params: { query } }).then(dataOf);
   }
 }
 
-/** `namespace/name` of a group ref, for `/escalation-policies/…` paths. */
-function groupPath(groupRef: string): string {
+/** The `{id}` of a path: a uuid or a ref such as `INC-1042`. */
+function idParam(id: string) {
+  return { params: { path: { id } } };
+}
+
+/** `namespace` and `name` of a group ref, for `/escalation-policies/…`. */
+function groupPath(groupRef: string) {
   const { namespace, name } = parseEntityRef(groupRef, {
     defaultKind: 'group',
   });
-  return `${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
-}
-
-/** `?a=1&b=x,y` from defined values; arrays are joined with commas. */
-function toQueryString(query: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === '') continue;
-    if (Array.isArray(value)) {
-      if (value.length) params.set(key, value.join(','));
-    } else {
-      params.set(key, String(value));
-    }
-  }
-  const qs = params.toString();
-  return qs ? `?${qs}` : '';
+  return { namespace, name };
 }
