@@ -102,14 +102,5 @@ export interface Config {
         includeMajor?: boolean;
       };
     };
-    /** Demo data loaded on start when there are no incidents yet. */
-    seed?: {
-      /** Path to a seed file (see examples/itsm-seed), relative to the backend's working directory. */
-      file?: string;
-      /** Path to an on-call seed file (schedules and escalation policies), e.g. examples/itsm-seed/oncall.json. */
-      oncallFile?: string;
-      /** Path to a seed file of changes (see examples/itsm-seed/changes.json), loaded after the incidents. */
-      changesFile?: string;
-    };
   };
 }

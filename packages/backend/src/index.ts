@@ -30,6 +30,9 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@openitsm/backstage-plugin-itsm-backend'));
+// The demo data set (examples/itsm-seed), through the ITSM rules; inert
+// without itsm.demoData.directory.
+backend.add(import('@openitsm/backstage-plugin-itsm-backend-module-demo-data'));
 // On-call from PagerDuty for annotated services; inert without itsm.pagerduty.token.
 backend.add(import('@openitsm/backstage-plugin-itsm-backend-module-pagerduty'));
 

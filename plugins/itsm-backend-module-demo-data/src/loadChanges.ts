@@ -6,10 +6,8 @@ import {
   CreateChangeRequest,
   CreateIncidentRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
+import { ItsmRecordsService } from '@openitsm/backstage-plugin-itsm-node';
 import fs from 'node:fs/promises';
-import { ChangeStore } from '../database/ChangeStore';
-import { ChangeService } from '../service/ChangeService';
-import { IncidentService } from '../service/IncidentService';
 
 /** One change of a seed file; times are relative to now unless plannedStart is given. */
 export interface SeedChange
@@ -47,16 +45,14 @@ const DAY = 24 * HOUR;
  * Replays a seed file of changes through the change rules, once: only when
  * there are no changes yet. Steps never happen in the future.
  */
-export async function seedChanges(options: {
+export async function loadChanges(options: {
   file: string;
-  store: ChangeStore;
-  changes: ChangeService;
-  incidents: IncidentService;
+  records: ItsmRecordsService;
   logger: LoggerService;
   now?: Date;
 }): Promise<number> {
-  const { file, store, changes, incidents, logger } = options;
-  if ((await store.countChanges()) > 0) return 0;
+  const { file, records, logger } = options;
+  if ((await records.countChanges()) > 0) return 0;
   const { changes: seeds } = JSON.parse(await fs.readFile(file, 'utf8')) as {
     changes: SeedChange[];
   };
@@ -69,28 +65,27 @@ export async function seedChanges(options: {
       : now + (seed.startDaysFromNow ?? 0) * DAY;
     const steps = seed.steps ?? [];
     const requestedAt = start - ((steps[0]?.daysBeforeStart ?? 0) + 1) * DAY;
-    let change: Change = await changes.create(
+    let change: Change = await records.createChange(
       {
         ...seed,
         plannedStart: new Date(start).toISOString(),
         plannedEnd: new Date(start + seed.durationHours * HOUR).toISOString(),
       },
-      { actor: seed.requester, now: iso(requestedAt), replay: true },
+      { actor: seed.requester, at: iso(requestedAt) },
     );
     for (const step of steps) {
-      const ctx = {
+      const by = {
         actor: step.actor,
-        now: iso(start - step.daysBeforeStart * DAY),
-        replay: true,
+        at: iso(start - step.daysBeforeStart * DAY),
       };
       if (step.decision) {
-        change = await changes.decide(
+        change = await records.decideChange(
           change,
           { decision: step.decision, comment: step.comment },
-          ctx,
+          by,
         );
       } else {
-        change = await changes.update(
+        change = await records.updateChange(
           change,
           {
             version: change.version,
@@ -99,7 +94,7 @@ export async function seedChanges(options: {
             outcomeNotes: step.outcomeNotes,
             freezeOverrideReason: step.freezeOverrideReason,
           },
-          ctx,
+          by,
         );
       }
     }
@@ -107,19 +102,18 @@ export async function seedChanges(options: {
       const { hoursAfterStart, resolvedHoursAfterStart, ...report } =
         seed.causedIncident;
       const at = (hours: number) => iso(start + hours * HOUR);
-      let incident = await incidents.create(report, {
+      let incident = await records.createIncident(report, {
         actor: report.reporter,
-        now: at(hoursAfterStart),
-        replay: true,
+        at: at(hoursAfterStart),
       });
       for (const status of ['acknowledged', 'in_progress'] as const) {
-        incident = await incidents.update(
+        incident = await records.updateIncident(
           incident,
           { version: incident.version, status },
-          { actor: report.reporter, now: at(hoursAfterStart), replay: true },
+          { actor: report.reporter, at: at(hoursAfterStart) },
         );
       }
-      incident = await incidents.update(
+      incident = await records.updateIncident(
         incident,
         {
           version: incident.version,
@@ -127,15 +121,11 @@ export async function seedChanges(options: {
           resolutionCode: 'rolled_back',
           resolutionNotes: report.resolutionNotes,
         },
-        {
-          actor: seed.requester,
-          now: at(resolvedHoursAfterStart),
-          replay: true,
-        },
+        { actor: seed.requester, at: at(resolvedHoursAfterStart) },
       );
-      await changes.setIncidentCause(incident, change, {
+      await records.setIncidentCause(incident, change, {
         actor: seed.requester,
-        now: at(resolvedHoursAfterStart),
+        at: at(resolvedHoursAfterStart),
       });
     }
   }

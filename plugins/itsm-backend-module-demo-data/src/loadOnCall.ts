@@ -4,8 +4,9 @@ import {
   OnCallOverride,
   PutEscalationPolicyRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
+import { ItsmRecordsService } from '@openitsm/backstage-plugin-itsm-node';
 import fs from 'node:fs/promises';
-import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
+import { DEMO_DATA_ACTOR } from './actor';
 
 /** An override of a seed file, with times relative to now. */
 type SeedOverride = Omit<OnCallOverride, 'from' | 'to'> & {
@@ -25,25 +26,25 @@ export interface OnCallSeed {
 
 /**
  * Loads demo schedules and escalation policies once: only when there are no
- * schedules yet. The seed is trusted demo data, written straight to the
- * store after the same validation the API applies in itsm-common.
+ * schedules yet. They go through the same validation and catalog checks as
+ * the API's.
  */
-export async function seedOnCall(options: {
+export async function loadOnCall(options: {
   file: string;
-  store: DatabaseOnCallStore;
+  records: ItsmRecordsService;
   logger: LoggerService;
   now?: Date;
 }): Promise<number> {
-  const { file, store, logger } = options;
-  if ((await store.listSchedules()).length) {
+  const { file, records, logger } = options;
+  if ((await records.countSchedules()) > 0) {
     return 0;
   }
   const seed = JSON.parse(await fs.readFile(file, 'utf8')) as OnCallSeed;
   const now = (options.now ?? new Date()).getTime();
-  const at = new Date(now).toISOString();
+  const by = { actor: DEMO_DATA_ACTOR, at: new Date(now).toISOString() };
   const hours = (h: number) => new Date(now + h * 3600_000).toISOString();
   for (const s of seed.schedules) {
-    await store.createSchedule(
+    await records.createSchedule(
       {
         name: s.name,
         ownerGroup: s.ownerGroup,
@@ -57,19 +58,18 @@ export async function seedOnCall(options: {
           }),
         ),
       },
-      at,
+      by,
     );
   }
   for (const p of seed.escalationPolicies) {
-    await store.putEscalationPolicy(
+    await records.putEscalationPolicy(
+      p.groupRef,
       {
-        groupRef: p.groupRef,
         levels: p.levels,
         reassignOnBreach: p.reassignOnBreach ?? false,
         notifyParentOnSla: p.notifyParentOnSla ?? false,
       },
-      undefined,
-      at,
+      by,
     );
   }
   logger.info(

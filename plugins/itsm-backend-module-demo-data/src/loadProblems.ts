@@ -3,11 +3,11 @@ import {
   ProblemStatus,
   WorkaroundStatus,
 } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  ItsmActor,
+  ItsmRecordsService,
+} from '@openitsm/backstage-plugin-itsm-node';
 import fs from 'node:fs/promises';
-import { IncidentStore } from '../database/IncidentStore';
-import { ProblemStore } from '../database/ProblemStore';
-import { ProblemService } from '../service/ProblemService';
-import { WorkaroundService } from '../service/WorkaroundService';
 
 /** One problem of a seed file; incidents are found by service and text. */
 export interface SeedProblem {
@@ -42,53 +42,55 @@ export interface SeedKnownError {
  * the same rules as real use, once: only when there are no problems yet.
  * Runs after the incidents are seeded, and links the matching ones.
  */
-export async function seedProblems(options: {
+export async function loadProblems(options: {
   file: string;
-  incidentStore: IncidentStore;
-  problemStore: ProblemStore;
-  problems: ProblemService;
-  workarounds: WorkaroundService;
+  records: ItsmRecordsService;
   logger: LoggerService;
-}): Promise<number> {
-  const { file, incidentStore, problemStore, problems, workarounds } = options;
-  const existing = await problemStore.listProblems({
-    limit: 1,
-    now: new Date().toISOString(),
-  });
-  if (existing.items.length) return 0;
+}): Promise<PendingProblemSteps[]> {
+  const { file, records } = options;
+  if ((await records.countProblems()) > 0) return [];
   const seed = JSON.parse(await fs.readFile(file, 'utf8')) as {
     problems: SeedProblem[];
     knownErrors?: SeedKnownError[];
   };
+  const pending: PendingProblemSteps[] = [];
   for (const entry of seed.problems) {
-    const ctx = { actor: entry.createdBy, replay: true };
+    const by = { actor: entry.createdBy };
     const incidents = [];
     for (const link of entry.link) {
-      const page = await incidentStore.listIncidents({
-        entityRef: link.entityRef,
-        q: link.q,
-        limit: link.limit,
-      });
-      incidents.push(...page.items.filter(i => !i.problemId));
+      const found = await records.findIncidents(link);
+      incidents.push(...found.filter(i => !i.problemId));
     }
-    let problem = await problems.create(
+    let problem = await records.createProblem(
       {
         title: entry.title,
         description: entry.description,
         ownerGroup: entry.ownerGroup,
       },
       incidents,
-      ctx,
+      by,
     );
-    for (const step of entry.statuses ?? []) {
-      problem = await problems.update(
+    // A step naming its fix change, and the steps after it, wait for the
+    // changes to be loaded: the fix change must exist.
+    const statuses = entry.statuses ?? [];
+    const waiting = statuses.findIndex(step => step.fixChangeRef);
+    const now = waiting < 0 ? statuses : statuses.slice(0, waiting);
+    for (const step of now) {
+      problem = await records.updateProblem(
         problem,
         { version: problem.version, ...step },
-        ctx,
+        by,
       );
     }
+    if (waiting >= 0) {
+      pending.push({
+        problemRef: problem.ref,
+        steps: statuses.slice(waiting),
+        by,
+      });
+    }
     for (const w of entry.workarounds ?? []) {
-      const workaround = await workarounds.create(
+      const workaround = await records.createWorkaround(
         {
           title: w.title,
           steps: w.steps,
@@ -96,22 +98,22 @@ export async function seedProblems(options: {
           status: w.status,
         },
         problem,
-        ctx,
+        by,
       );
       for (const incident of incidents.slice(0, w.appliedTo ?? 0)) {
-        await workarounds.apply(workaround, incident, ctx);
+        await records.applyWorkaround(workaround, incident, by);
       }
     }
   }
   for (const known of seed.knownErrors ?? []) {
-    await workarounds.create(
+    await records.createWorkaround(
       {
         title: known.title,
         steps: known.steps,
         affectedServices: known.affectedServices,
       },
       undefined,
-      { actor: known.createdBy, replay: true },
+      { actor: known.createdBy },
     );
   }
   options.logger.info(
@@ -119,5 +121,29 @@ export async function seedProblems(options: {
       seed.knownErrors?.length ?? 0
     } known errors from ${file}`,
   );
-  return seed.problems.length;
+  return pending;
+}
+
+/** Problem steps that name a fix change, and the steps after them. */
+export interface PendingProblemSteps {
+  problemRef: string;
+  steps: NonNullable<SeedProblem['statuses']>;
+  by: ItsmActor;
+}
+
+/** Walks the problem steps that waited for their fix changes. */
+export async function finishProblems(
+  records: ItsmRecordsService,
+  pending: PendingProblemSteps[],
+): Promise<void> {
+  for (const { problemRef, steps, by } of pending) {
+    let problem = await records.getProblem(problemRef);
+    for (const step of steps) {
+      problem = await records.updateProblem(
+        problem!,
+        { version: problem!.version, ...step },
+        by,
+      );
+    }
+  }
 }

@@ -97,7 +97,6 @@ export const itsmPlugin = createBackendPlugin({
             auth,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
-            logger,
             store: stores.incidents,
             slaStore: stores.sla,
             incidents: services.incidents,

@@ -65,6 +65,8 @@ export interface ItsmRecordsService {
   ): Promise<TimelineEvent>;
 
   countProblems(): Promise<number>;
+  /** By uuid or ref (`PRB-1042`). */
+  getProblem(idOrRef: string): Promise<Problem | undefined>;
   createProblem(
     request: Omit<CreateProblemRequest, 'incidentIds'>,
     incidents: Incident[],

@@ -79,6 +79,10 @@ export class ItsmRecords implements ItsmRecordsService {
     return page.totalCount ?? page.items.length;
   }
 
+  async getProblem(idOrRef: string) {
+    return this.stores.problems.getProblem(idOrRef);
+  }
+
   async createProblem(
     ...[request, incidents, by]: Parameters<ItsmRecordsService['createProblem']>
   ) {

@@ -1,0 +1,141 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import yaml from 'js-yaml';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import itsmBackend from '@openitsm/backstage-plugin-itsm-backend';
+import itsmModuleDemoData from './index';
+
+jest.setTimeout(180_000);
+
+const root = path.resolve(__dirname, '../../..');
+
+/** The example catalog, with the memberOf relations the catalog would add. */
+function exampleEntities(): Entity[] {
+  const entities = ['examples/entities.yaml', 'examples/org.yaml'].flatMap(
+    file =>
+      yaml.loadAll(fs.readFileSync(path.join(root, file), 'utf8')) as Entity[],
+  );
+  const ref = (e: Entity) =>
+    `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+      e.metadata.name
+    }`.toLocaleLowerCase('en-US');
+  for (const group of entities.filter(e => e.kind === 'Group')) {
+    const members = (group.spec?.members as string[] | undefined) ?? [];
+    for (const user of entities.filter(
+      e => e.kind === 'User' && members.includes(e.metadata.name),
+    )) {
+      user.relations = [
+        ...(user.relations ?? []),
+        { type: 'memberOf', targetRef: ref(group) },
+      ];
+    }
+  }
+  return entities;
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean) {
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
+
+describe('demo data module', () => {
+  it('loads the example data set through the ITSM rules, once the catalog lists the services', async () => {
+    const appConfig = yaml.load(
+      fs.readFileSync(path.join(root, 'app-config.yaml'), 'utf8'),
+    ) as { itsm: object };
+    const { server } = await startTestBackend({
+      features: [
+        itsmBackend,
+        itsmModuleDemoData,
+        catalogServiceMock.factory({ entities: exampleEntities() }),
+        mockServices.rootConfig.factory({
+          data: {
+            itsm: {
+              ...appConfig.itsm,
+              demoData: { directory: path.join(root, 'examples/itsm-seed') },
+            },
+          },
+        }),
+      ],
+    });
+    const api = (url: string) =>
+      request(server)
+        .get(`/api/itsm${url}`)
+        .then(r => r.body);
+
+    // Changes are loaded last: once they are in, everything is.
+    const changes = await until(
+      () => api('/changes?limit=10'),
+      page => page.items?.length === 6,
+    );
+    expect(
+      changes.items.map((c: any) => [c.ref, c.type, c.status, c.outcome]),
+    ).toEqual([
+      ['CHG-1006', 'normal', 'scheduled', undefined],
+      ['CHG-1005', 'normal', 'scheduled', undefined],
+      ['CHG-1004', 'normal', 'authorize', undefined],
+      ['CHG-1003', 'emergency', 'closed', 'successful'],
+      ['CHG-1002', 'standard', 'closed', 'successful'],
+      ['CHG-1001', 'normal', 'closed', 'rolled_back'],
+    ]);
+    expect(changes.items[0].freezeOverrideReason).toMatch(/Finance/);
+    const rolledBack = await api('/changes/CHG-1001');
+    expect(rolledBack.causedIncidents).toEqual([
+      expect.objectContaining({ status: 'resolved' }),
+    ]);
+
+    // 400 incidents, plus the one the rolled-back change caused
+    const incidents = await api('/incidents?limit=1');
+    expect(incidents.totalCount).toBe(401);
+    const first = await api('/incidents/INC-1001/timeline?limit=1');
+    expect(first.items[0]).toMatchObject({ type: 'created' });
+
+    const problems = await api('/problems?limit=10');
+    expect(
+      problems.items
+        .map((p: any) => [p.title, p.status, p.incidentCount > 0])
+        .reverse(),
+    ).toEqual([
+      ['Payments API slows down under peak load', 'known_error', true],
+      [
+        'Checkout rejects valid requests after schema change',
+        'fix_in_progress',
+        true,
+      ],
+      ['Billing worker sends duplicate receipts', 'resolved', true],
+    ]);
+    const open = await api(
+      '/workarounds?entityRef=component:default/payments-api&open=true',
+    );
+    expect(open.items.map((w: any) => [w.title, w.useCount])).toEqual([
+      ['Raise the acquirer pool size and restart the pods', 3],
+    ]);
+    const known = await api(
+      '/workarounds?entityRef=component:default/notifications-gateway&open=true',
+    );
+    expect(known.items.map((w: any) => w.problemRef)).toEqual([undefined]);
+
+    const schedules = await api('/schedules');
+    expect(schedules.items.length).toBeGreaterThan(0);
+  });
+
+  it('is inert without itsm.demoData.directory', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        itsmBackend,
+        itsmModuleDemoData,
+        catalogServiceMock.factory({ entities: exampleEntities() }),
+      ],
+    });
+    await new Promise(r => setTimeout(r, 1000));
+    const incidents = await request(server).get('/api/itsm/incidents');
+    expect(incidents.body.items).toEqual([]);
+  });
+});
