@@ -1,3 +1,5 @@
+// openapi-fetch names its methods after the HTTP verbs: this.api.GET(…).
+/* eslint-disable new-cap */
 import { parseEntityRef } from '@backstage/catalog-model';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../schema/openapi.generated';
