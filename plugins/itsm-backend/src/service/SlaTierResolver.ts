@@ -21,20 +21,3 @@ export class SlaTierResolver {
     return tier?.trim() || undefined;
   }
 }
-
-/**
- * Remembers each service's tier for the life of the returned resolver: for
- * batch work such as seeding, not for requests (tiers change in the catalog).
- */
-export function memoizeTiers(
-  resolver: Pick<SlaTierResolver, 'tierOf'>,
-): Pick<SlaTierResolver, 'tierOf'> {
-  const tiers = new Map<string, Promise<string | undefined>>();
-  return {
-    tierOf(entityRef: string) {
-      if (!tiers.has(entityRef))
-        tiers.set(entityRef, resolver.tierOf(entityRef));
-      return tiers.get(entityRef)!;
-    },
-  };
-}
