@@ -5,4 +5,8 @@
  */
 
 export { itsmPlugin as default } from './plugin';
-export { incidentPermissionRules } from './permissions/rules';
+export {
+  incidentPermissionRules,
+  incidentPermissionResourceRef,
+} from './permissions/rules';
+export type { IncidentQueryFilter } from './permissions/rules';

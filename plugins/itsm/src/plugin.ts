@@ -33,7 +33,7 @@ export const itsmPlugin = createPlugin({
  *
  * @public
  */
-export const ItsmPage = itsmPlugin.provide(
+export const ItsmPage: () => JSX.Element = itsmPlugin.provide(
   createRoutableExtension({
     name: 'ItsmPage',
     component: () =>
@@ -47,7 +47,7 @@ export const ItsmPage = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityItsmCard = itsmPlugin.provide(
+export const EntityItsmCard: () => JSX.Element = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityItsmCard',
     component: {
@@ -64,7 +64,7 @@ export const EntityItsmCard = itsmPlugin.provide(
  *
  * @public
  */
-export const EntitySlaCard = itsmPlugin.provide(
+export const EntitySlaCard: () => JSX.Element = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntitySlaCard',
     component: {
@@ -79,7 +79,7 @@ export const EntitySlaCard = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityItsmContent = itsmPlugin.provide(
+export const EntityItsmContent: () => JSX.Element = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityItsmContent',
     component: {
@@ -96,7 +96,7 @@ export const EntityItsmContent = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityOnCallCard = itsmPlugin.provide(
+export const EntityOnCallCard: () => JSX.Element = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallCard',
     component: {
@@ -113,7 +113,7 @@ export const EntityOnCallCard = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityGroupOnCallCard = itsmPlugin.provide(
+export const EntityGroupOnCallCard: () => JSX.Element = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupOnCallCard',
     component: {
@@ -131,7 +131,7 @@ export const EntityGroupOnCallCard = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityOpenWorkaroundsCard = itsmPlugin.provide(
+export const EntityOpenWorkaroundsCard: () => JSX.Element = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityOpenWorkaroundsCard',
     component: {
@@ -148,7 +148,7 @@ export const EntityOpenWorkaroundsCard = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityChangesCard = itsmPlugin.provide(
+export const EntityChangesCard: () => JSX.Element = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityChangesCard',
     component: {

@@ -12,6 +12,8 @@ import { normalizeEntityRef } from '../service/entityRefs';
 /**
  * A permission condition turned into something the incident store can put
  * in a WHERE clause.
+ *
+ * @public
  */
 export type IncidentQueryFilter =
   | { key: 'affectedService'; values: string[] }
@@ -64,4 +66,10 @@ export const isAssignedToGroup = createPermissionRule({
   }),
 });
 
+/**
+ * The incident permission rules, for permission policies that build
+ * conditional decisions: `HAS_AFFECTED_SERVICE`, `IS_ASSIGNED_TO_GROUP`.
+ *
+ * @public
+ */
 export const incidentPermissionRules = [hasAffectedService, isAssignedToGroup];

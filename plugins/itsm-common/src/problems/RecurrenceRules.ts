@@ -23,7 +23,10 @@ export const DEFAULT_RECURRENCE_SETTINGS: RecurrenceSettings = {
   includeMajor: true,
 };
 
-/** An incident as the detector sees it. */
+/**
+ * An incident as the detector sees it.
+ * @public
+ */
 export interface RecurrenceCandidate {
   id: string;
   title: string;
