@@ -10,6 +10,9 @@ import { IncidentHistory } from './IncidentHistory';
 const server = setupServer();
 registerMswTestHooks(server);
 
+// Many user events each: slow on a loaded 2-core machine, not stuck
+jest.setTimeout(20_000);
+
 describe('IncidentHistory', () => {
   it('shows a service history page by page, sending filters as query parameters', async () => {
     const requests: URLSearchParams[] = [];
