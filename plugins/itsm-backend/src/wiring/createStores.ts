@@ -10,34 +10,16 @@ import { DatabaseWorkaroundStore } from '../database/DatabaseWorkaroundStore';
 
 /** Every store of the plugin, on its one database (migrated once). */
 export async function createStores(database: DatabaseService) {
-  const [
-    incidents,
-    sla,
-    problems,
-    workarounds,
-    proposals,
-    similarIncidents,
-    changes,
-    oncall,
-  ] = await Promise.all([
-    DatabaseIncidentStore.create({ database }),
-    DatabaseSlaStore.create({ database }),
-    DatabaseProblemStore.create({ database }),
-    DatabaseWorkaroundStore.create({ database }),
-    DatabaseProblemProposalStore.create({ database }),
-    DatabaseSimilarIncidents.create({ database }),
-    DatabaseChangeStore.create({ database }),
-    DatabaseOnCallStore.create({ database }),
-  ]);
+  const options = { database };
   return {
-    incidents,
-    sla,
-    problems,
-    workarounds,
-    proposals,
-    similarIncidents,
-    changes,
-    oncall,
+    incidents: await DatabaseIncidentStore.create(options),
+    sla: await DatabaseSlaStore.create(options),
+    problems: await DatabaseProblemStore.create(options),
+    workarounds: await DatabaseWorkaroundStore.create(options),
+    proposals: await DatabaseProblemProposalStore.create(options),
+    similarIncidents: await DatabaseSimilarIncidents.create(options),
+    changes: await DatabaseChangeStore.create(options),
+    oncall: await DatabaseOnCallStore.create(options),
   };
 }
 
