@@ -6,6 +6,9 @@
  *   3. runs every package's jest tests once (never in watch mode) on SQLite,
  *      PostgreSQL and MySQL,
  *   4. runs the end-to-end browser tests when e2e/ has any,
+ *   5. installs the packed plugins into a fresh create-app Backstage and
+ *      checks it in Chromium (scripts/try-install.sh, 6–9 minutes;
+ *      ITSM_SKIP_TRY_INSTALL=1 skips it),
  * then prints the totals as `N passed, N failed` on a line of its own and
  * fails when anything failed or when no test ran at all.
  */
@@ -95,6 +98,13 @@ if (fs.existsSync(e2e)) {
   } else if (status !== 0) {
     totals.failed += 1;
   }
+}
+
+const tryInstall = path.join(__dirname, 'try-install.sh');
+if (fs.existsSync(tryInstall) && process.env.ITSM_SKIP_TRY_INSTALL !== '1') {
+  step('Install into a fresh Backstage app (scripts/try-install.sh)');
+  if (run('bash', [tryInstall]) === 0) totals.passed += 1;
+  else totals.failed += 1;
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
