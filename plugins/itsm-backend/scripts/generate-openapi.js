@@ -55,7 +55,12 @@ async function typesModule(spec) {
     'openapi-typescript'
   );
   const ast = await openapiTS(spec);
-  const source = `${header(' by openapi-typescript')}\n${astToString(ast)}`;
+  // Release tags, so the API report of itsm-common can include them.
+  const types = astToString(ast).replace(
+    /^export (interface|type) /gm,
+    '/** @public */\nexport $1 ',
+  );
+  const source = `${header(' by openapi-typescript')}\n${types}`;
   const options = await prettier.resolveConfig(targets.types);
   return prettier.format(source, { ...options, filepath: targets.types });
 }

@@ -3,6 +3,7 @@
 // change the spec, then run npm run generate:openapi in plugins/itsm-backend.
 /* eslint-disable */
 
+/** @public */
 export interface paths {
   '/health': {
     parameters: {
@@ -546,7 +547,9 @@ export interface paths {
     trace?: never;
   };
 }
+/** @public */
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
     /** @enum {string} */
@@ -1402,7 +1405,9 @@ export interface components {
   headers: never;
   pathItems: never;
 }
+/** @public */
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   GetHealth: {
     parameters: {
