@@ -56,10 +56,13 @@ async function typesModule(spec) {
   );
   const ast = await openapiTS(spec);
   // Release tags, so the API report of itsm-common can include them.
-  const types = astToString(ast).replace(
-    /^export (interface|type) /gm,
-    '/** @public */\nexport $1 ',
-  );
+  // TSDoc has no @description: the text is the comment's summary.
+  const types = astToString(ast)
+    .replace(/^export (interface|type) /gm, '/** @public */\nexport $1 ')
+    .replace(/@description /g, '')
+    // …nor @enum: the union type says it.
+    .replace(/^\s*\/\*\* @enum \{\w+\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{\w+\}\n/gm, '');
   const source = `${header(' by openapi-typescript')}\n${types}`;
   const options = await prettier.resolveConfig(targets.types);
   return prettier.format(source, { ...options, filepath: targets.types });

@@ -28,7 +28,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Incidents, newest first (by detection time), cursor-paginated. */
+    /** Incidents, newest first (by detection time), cursor-paginated. */
     get: operations['ListIncidents'];
     put?: never;
     post: operations['CreateIncident'];
@@ -51,7 +51,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Change fields and/or move the status along the lifecycle. Illegal transitions are a 400 naming the allowed ones; a stale version is a 409. */
+    /** Change fields and/or move the status along the lifecycle. Illegal transitions are a 400 naming the allowed ones; a stale version is a 409. */
     patch: operations['UpdateIncident'];
     trace?: never;
   };
@@ -78,7 +78,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The append-only audit trail, oldest first. */
+    /** The append-only audit trail, oldest first. */
     get: operations['GetIncidentTimeline'];
     put?: never;
     post?: never;
@@ -95,7 +95,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Met, breached and compliance = met / (met + breached) for response and resolution targets that fell in [from, to) (default: the last 30 days), for one entity or the whole estate, optionally per month (UTC) or per priority. Computed in SQL from the stored due times. */
+    /** Met, breached and compliance = met / (met + breached) for response and resolution targets that fell in [from, to) (default: the last 30 days), for one entity or the whole estate, optionally per month (UTC) or per priority. Computed in SQL from the stored due times. */
     get: operations['GetSlaCompliance'];
     put?: never;
     post?: never;
@@ -112,7 +112,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description What a service's ITSM card needs, in one round trip. */
+    /** What a service's ITSM card needs, in one round trip. */
     get: operations['GetEntitySummary'];
     put?: never;
     post?: never;
@@ -129,10 +129,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Problems, newest first, cursor-paginated. */
+    /** Problems, newest first, cursor-paginated. */
     get: operations['ListProblems'];
     put?: never;
-    /** @description Open a problem, from scratch or from incidents (linked at once). */
+    /** Open a problem, from scratch or from incidents (linked at once). */
     post: operations['CreateProblem'];
     delete?: never;
     options?: never;
@@ -153,7 +153,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Change fields and/or move the status; rootCause is required to enter known_error. A stale version is a 409. */
+    /** Change fields and/or move the status; rootCause is required to enter known_error. A stale version is a 409. */
     patch: operations['UpdateProblem'];
     trace?: never;
   };
@@ -166,7 +166,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Link and/or unlink incidents (ids or refs). An incident belongs to at most one problem: linking one linked elsewhere is a 409. */
+    /** Link and/or unlink incidents (ids or refs). An incident belongs to at most one problem: linking one linked elsewhere is a 409. */
     post: operations['ChangeProblemIncidents'];
     delete?: never;
     options?: never;
@@ -181,7 +181,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The problem's append-only audit trail, oldest first. */
+    /** The problem's append-only audit trail, oldest first. */
     get: operations['GetProblemTimeline'];
     put?: never;
     post?: never;
@@ -198,7 +198,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Workarounds, newest first. open=true gives a service's open workarounds: active, standalone or of an unresolved problem. */
+    /** Workarounds, newest first. open=true gives a service's open workarounds: active, standalone or of an unresolved problem. */
     get: operations['ListWorkarounds'];
     put?: never;
     post: operations['CreateWorkaround'];
@@ -233,7 +233,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Record that an incident applied this workaround (on its timeline too). */
+    /** Record that an incident applied this workaround (on its timeline too). */
     post: operations['ApplyWorkaround'];
     delete?: never;
     options?: never;
@@ -248,7 +248,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Before reporting an incident on a service: its open workarounds and its open incidents with similar text (same category when given). */
+    /** Before reporting an incident on a service: its open workarounds and its open incidents with similar text (same category when given). */
     get: operations['GetReportSuggestions'];
     put?: never;
     post?: never;
@@ -265,7 +265,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Problems the recurrence detector proposes, newest first. */
+    /** Problems the recurrence detector proposes, newest first. */
     get: operations['ListProblemProposals'];
     put?: never;
     post?: never;
@@ -284,7 +284,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Open the proposed problem with its incidents linked. */
+    /** Open the proposed problem with its incidents linked. */
     post: operations['AcceptProblemProposal'];
     delete?: never;
     options?: never;
@@ -301,7 +301,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Dismiss it; the same set of incidents is not proposed again. */
+    /** Dismiss it; the same set of incidents is not proposed again. */
     post: operations['DismissProblemProposal'];
     delete?: never;
     options?: never;
@@ -316,7 +316,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who is on call for a catalog entity now (or at `at`): per escalation level, the people with their contacts, until when, and who is next. Module providers (e.g. PagerDuty) answer for the entities they cover; otherwise the built-in schedules of the entity's openitsm.io/oncall-schedule annotation or of its owner group. */
+    /** Who is on call for a catalog entity now (or at `at`): per escalation level, the people with their contacts, until when, and who is next. Module providers (e.g. PagerDuty) answer for the entities they cover; otherwise the built-in schedules of the entity's openitsm.io/oncall-schedule annotation or of its owner group. */
     get: operations['GetOnCall'];
     put?: never;
     post?: never;
@@ -355,7 +355,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Change a schedule; a stale version is a 409. */
+    /** Change a schedule; a stale version is a 409. */
     patch: operations['UpdateSchedule'];
     trace?: never;
   };
@@ -367,7 +367,7 @@ export interface paths {
       cookie?: never;
     };
     get: operations['GetEscalationPolicy'];
-    /** @description Create (no version) or replace (the version read) a group's escalation policy; a stale version is a 409. */
+    /** Create (no version) or replace (the version read) a group's escalation policy; a stale version is a 409. */
     put: operations['PutEscalationPolicy'];
     post?: never;
     delete?: never;
@@ -383,7 +383,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Changes, latest planned start first, cursor-paginated; from/to keep those whose planned window overlaps [from, to). */
+    /** Changes, latest planned start first, cursor-paginated; from/to keep those whose planned window overlaps [from, to). */
     get: operations['ListChanges'];
     put?: never;
     post: operations['CreateChange'];
@@ -400,7 +400,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Overlapping open changes on the same services and freeze windows, for a planned window. Touching windows do not overlap. */
+    /** Overlapping open changes on the same services and freeze windows, for a planned window. Touching windows do not overlap. */
     get: operations['GetChangeConflicts'];
     put?: never;
     post?: never;
@@ -417,7 +417,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The configured freeze windows. */
+    /** The configured freeze windows. */
     get: operations['ListChangeFreezes'];
     put?: never;
     post?: never;
@@ -434,7 +434,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Per service, change failure rate (failed or rolled back / closed in the period) and the share of incidents caused by changes, computed in SQL. Default period is the last 90 days. */
+    /** Per service, change failure rate (failed or rolled back / closed in the period) and the share of incidents caused by changes, computed in SQL. Default period is the last 90 days. */
     get: operations['GetChangeMetrics'];
     put?: never;
     post?: never;
@@ -451,14 +451,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description A change with its approvals, approval state, conflicts and the incidents it caused. */
+    /** A change with its approvals, approval state, conflicts and the incidents it caused. */
     get: operations['GetChange'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Change fields and/or move the status along the lifecycle of the change's type. Refused transitions are a 400 naming the allowed ones; a stale version is a 409; scheduling into a freeze without freezeOverrideReason is a 409. */
+    /** Change fields and/or move the status along the lifecycle of the change's type. Refused transitions are a 400 naming the allowed ones; a stale version is a 409; scheduling into a freeze without freezeOverrideReason is a 409. */
     patch: operations['UpdateChange'];
     trace?: never;
   };
@@ -471,7 +471,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Approve or reject (needs itsm.change.approve and membership of a required approver group; nobody approves their own change). */
+    /** Approve or reject (needs itsm.change.approve and membership of a required approver group; nobody approves their own change). */
     post: operations['DecideChange'];
     delete?: never;
     options?: never;
@@ -486,7 +486,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The append-only audit trail, oldest first. */
+    /** The append-only audit trail, oldest first. */
     get: operations['GetChangeEvents'];
     put?: never;
     post?: never;
@@ -505,7 +505,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Records that this change caused an incident. */
+    /** Records that this change caused an incident. */
     post: operations['LinkCausedIncident'];
     delete?: never;
     options?: never;
@@ -537,7 +537,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** @description Links the incident to the change that caused it, or unlinks it with null. */
+    /** Links the incident to the change that caused it, or unlinks it with null. */
     put: operations['SetIncidentCause'];
     post?: never;
     delete?: never;
@@ -552,11 +552,8 @@ export type webhooks = Record<string, never>;
 /** @public */
 export interface components {
   schemas: {
-    /** @enum {string} */
     Level: 'high' | 'medium' | 'low';
-    /** @enum {string} */
     Priority: 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
-    /** @enum {string} */
     IncidentStatus:
       | 'new'
       | 'acknowledged'
@@ -565,7 +562,6 @@ export interface components {
       | 'resolved'
       | 'closed'
       | 'cancelled';
-    /** @enum {string} */
     ResolutionCode:
       | 'fixed'
       | 'workaround'
@@ -574,11 +570,9 @@ export interface components {
       | 'not_reproducible'
       | 'no_fault_found';
     /**
-     * @description Where an incident came from.
-     * @enum {string}
+     * Where an incident came from.
      */
     IncidentSource: 'portal' | 'api' | 'alertmanager' | 'pagerduty' | 'generic';
-    /** @enum {string} */
     TimelineEventType:
       | 'created'
       | 'status_changed'
@@ -592,15 +586,15 @@ export interface components {
       | 'problem_linked'
       | 'problem_unlinked'
       | 'workaround_applied';
-    /** @description A catalog entity ref, e.g. component:default/payments-api. */
+    /** A catalog entity ref, e.g. component:default/payments-api. */
     EntityRef: string;
     Incident: {
       id: string;
-      /** @description Human reference, e.g. INC-1042 */
+      /** Human reference, e.g. INC-1042 */
       ref: string;
       title: string;
       description: string;
-      /** @description Catalog entity refs; the first is the primary service. */
+      /** Catalog entity refs; the first is the primary service. */
       affectedServices: string[];
       category: string;
       impact: components['schemas']['Level'];
@@ -629,13 +623,13 @@ export interface components {
       causedByChangeId?: string;
       major: boolean;
       reopenCount: number;
-      /** @description Response and resolution clocks; absent until the SLA monitor computed them. */
+      /** Response and resolution clocks; absent until the SLA monitor computed them. */
       sla?: components['schemas']['IncidentSla'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description Optimistic concurrency token: send it back on PATCH; 409 when stale. */
+      /** Optimistic concurrency token: send it back on PATCH; 409 when stale. */
       version: number;
     };
     CreateIncidentRequest: {
@@ -652,7 +646,7 @@ export interface components {
       occurredAt?: string;
     };
     UpdateIncidentRequest: {
-      /** @description The version you last read; or send it as an If-Match header. */
+      /** The version you last read; or send it as an If-Match header. */
       version?: number;
       title?: string;
       description?: string;
@@ -661,9 +655,9 @@ export interface components {
       impact?: components['schemas']['Level'];
       urgency?: components['schemas']['Level'];
       status?: components['schemas']['IncidentStatus'];
-      /** @description `null` clears the assignee. */
+      /** `null` clears the assignee. */
       assignee?: components['schemas']['EntityRef'] | null;
-      /** @description `null` clears the assigned group. */
+      /** `null` clears the assigned group. */
       assignedGroup?: components['schemas']['EntityRef'] | null;
       reporterContact?: string | null;
       resolutionCode?: components['schemas']['ResolutionCode'];
@@ -676,17 +670,17 @@ export interface components {
       id: string;
       incidentId: string;
       type: components['schemas']['TimelineEventType'];
-      /** @description User or service ref of whoever made the change. */
+      /** User or service ref of whoever made the change. */
       actor: string;
       /** Format: date-time */
       at: string;
-      /** @description Human sentence: what happened. */
+      /** Human sentence: what happened. */
       message: string;
-      /** @description Field values before the change (only changed fields). */
+      /** Field values before the change (only changed fields). */
       before?: {
         [key: string]: unknown;
       };
-      /** @description Field values after the change (only changed fields). */
+      /** Field values after the change (only changed fields). */
       after?: {
         [key: string]: unknown;
       };
@@ -704,7 +698,7 @@ export interface components {
       entityRef: string;
       openIncidents: components['schemas']['Incident'][];
       openCount: number;
-      /** @description Open incidents per priority; every priority is present. */
+      /** Open incidents per priority; every priority is present. */
       openByPriority: {
         P1: number;
         P2: number;
@@ -714,21 +708,20 @@ export interface components {
       };
       /**
        * Format: date-time
-       * @description The most recent resolved-or-closed incident, for "last incident" context.
+       * The most recent resolved-or-closed incident, for "last incident" context.
        */
       lastResolvedAt?: string;
       incidentsLast30Days: number;
     };
-    /** @description Met and breached counts for one kind of target. */
+    /** Met and breached counts for one kind of target. */
     SlaComplianceCounts: {
       met: number;
       breached: number;
-      /** @description met / (met + breached), or null when no target fell in the period. */
+      /** met / (met + breached), or null when no target fell in the period. */
       compliance: number | null;
     };
-    /** @enum {string} */
     SlaComplianceGroupBy: 'month' | 'priority';
-    /** @description SLA compliance over incidents whose target fell in [from, to). */
+    /** SLA compliance over incidents whose target fell in [from, to). */
     SlaComplianceReport: {
       entityRef?: string;
       /** Format: date-time */
@@ -738,7 +731,7 @@ export interface components {
       groupBy?: components['schemas']['SlaComplianceGroupBy'];
       response: components['schemas']['SlaComplianceCounts'];
       resolution: components['schemas']['SlaComplianceCounts'];
-      /** @description Per month (`YYYY-MM`, UTC) or per priority, when `groupBy` is given. */
+      /** Per month (`YYYY-MM`, UTC) or per priority, when `groupBy` is given. */
       groups?: {
         key: string;
         response: components['schemas']['SlaComplianceCounts'];
@@ -746,53 +739,51 @@ export interface components {
       }[];
     };
     /**
-     * @description Where an SLA clock stands.
-     * @enum {string}
+     * Where an SLA clock stands.
      */
     SlaState: 'running' | 'paused' | 'met' | 'breached';
-    /** @description One SLA clock of an incident. */
+    /** One SLA clock of an incident. */
     IncidentSlaTarget: {
-      /** @description The target in business minutes of `calendar`. */
+      /** The target in business minutes of `calendar`. */
       targetMinutes: number;
-      /** @description Name of the business calendar the target counts in (`24x7`, `business`, …). */
+      /** Name of the business calendar the target counts in (`24x7`, `business`, …). */
       calendar: string;
       /**
        * Format: date-time
-       * @description When the target is reached; provisional (moves later) while on hold.
+       * When the target is reached; provisional (moves later) while on hold.
        */
       dueAt: string;
       /**
        * Format: date-time
-       * @description When 75 % (the configured warning share) of the target is reached.
+       * When 75 % (the configured warning share) of the target is reached.
        */
       warningAt: string;
       /**
        * Format: date-time
-       * @description When the clock stopped: acknowledged (response) or resolved (resolution).
+       * When the clock stopped: acknowledged (response) or resolved (resolution).
        */
       stoppedAt?: string;
       state: components['schemas']['SlaState'];
       /**
        * Format: date-time
-       * @description When the SLA monitor recorded the warning on the timeline.
+       * When the SLA monitor recorded the warning on the timeline.
        */
       warnedAt?: string;
       /**
        * Format: date-time
-       * @description When the SLA monitor recorded the breach on the timeline.
+       * When the SLA monitor recorded the breach on the timeline.
        */
       breachedAt?: string;
     };
-    /** @description An incident's response and resolution clocks. */
+    /** An incident's response and resolution clocks. */
     IncidentSla: {
-      /** @description The policy the targets come from: the service's tier, or `default`. */
+      /** The policy the targets come from: the service's tier, or `default`. */
       policy: string;
-      /** @description Whether the clocks are paused (the incident is on hold). */
+      /** Whether the clocks are paused (the incident is on hold). */
       paused: boolean;
       response: components['schemas']['IncidentSlaTarget'];
       resolution: components['schemas']['IncidentSlaTarget'];
     };
-    /** @enum {string} */
     ProblemStatus:
       | 'new'
       | 'investigating'
@@ -802,17 +793,17 @@ export interface components {
       | 'closed';
     Problem: {
       id: string;
-      /** @description Human reference, e.g. PRB-1042 */
+      /** Human reference, e.g. PRB-1042 */
       ref: string;
       title: string;
       description: string;
       status: components['schemas']['ProblemStatus'];
-      /** @description Union of the linked incidents' services and addedServices. */
+      /** Union of the linked incidents' services and addedServices. */
       affectedServices: string[];
-      /** @description The services added by hand (a subset of affectedServices). */
+      /** The services added by hand (a subset of affectedServices). */
       addedServices: string[];
       rootCause?: string;
-      /** @description The change that fixed it, e.g. CHG-1042. */
+      /** The change that fixed it, e.g. CHG-1042. */
       fixChangeRef?: string;
       ownerGroup?: string;
       assignee?: string;
@@ -831,9 +822,9 @@ export interface components {
     CreateProblemRequest: {
       title: string;
       description?: string;
-      /** @description Incident ids or refs to link. */
+      /** Incident ids or refs to link. */
       incidentIds?: string[];
-      /** @description Services beyond those of the linked incidents. */
+      /** Services beyond those of the linked incidents. */
       affectedServices?: components['schemas']['EntityRef'][];
       ownerGroup?: components['schemas']['EntityRef'];
       assignee?: components['schemas']['EntityRef'];
@@ -845,7 +836,7 @@ export interface components {
       status?: components['schemas']['ProblemStatus'];
       rootCause?: string | null;
       fixChangeRef?: string | null;
-      /** @description Replaces the services added by hand (the linked incidents' stay). */
+      /** Replaces the services added by hand (the linked incidents' stay). */
       affectedServices?: components['schemas']['EntityRef'][];
       ownerGroup?: components['schemas']['EntityRef'] | null;
       assignee?: components['schemas']['EntityRef'] | null;
@@ -860,7 +851,6 @@ export interface components {
       nextCursor?: string;
       totalCount?: number;
     };
-    /** @enum {string} */
     ProblemEventType:
       | 'created'
       | 'status_changed'
@@ -871,7 +861,6 @@ export interface components {
       | 'workaround_changed';
     ProblemEvent: {
       id: string;
-      /** @enum {string} */
       subjectKind: 'problem' | 'workaround';
       subjectId: string;
       type: components['schemas']['ProblemEventType'];
@@ -890,22 +879,21 @@ export interface components {
       items: components['schemas']['ProblemEvent'][];
       nextCursor?: string;
     };
-    /** @enum {string} */
     WorkaroundStatus: 'active' | 'retired';
     Workaround: {
       id: string;
-      /** @description Human reference, e.g. WA-1042 */
+      /** Human reference, e.g. WA-1042 */
       ref: string;
       problemId?: string;
       problemRef?: string;
       problemStatus?: components['schemas']['ProblemStatus'];
       title: string;
-      /** @description Markdown */
+      /** Markdown */
       steps: string;
-      /** @description The services it applies to. */
+      /** The services it applies to. */
       affectedServices: string[];
       status: components['schemas']['WorkaroundStatus'];
-      /** @description How many incidents applied it. */
+      /** How many incidents applied it. */
       useCount: number;
       createdBy: string;
       /** Format: date-time */
@@ -915,11 +903,11 @@ export interface components {
       version: number;
     };
     CreateWorkaroundRequest: {
-      /** @description Problem id or ref; absent for a standalone known error. */
+      /** Problem id or ref; absent for a standalone known error. */
       problemId?: string;
       title: string;
       steps: string;
-      /** @description Services it applies to; empty means the problem's. */
+      /** Services it applies to; empty means the problem's. */
       affectedServices: components['schemas']['EntityRef'][];
       status?: components['schemas']['WorkaroundStatus'];
     };
@@ -937,20 +925,18 @@ export interface components {
     WorkaroundUseRequest: {
       incidentId: string;
     };
-    /** @description What the report dialog shows before a new incident is filed on a service. */
+    /** What the report dialog shows before a new incident is filed on a service. */
     ReportSuggestions: {
       workarounds: components['schemas']['Workaround'][];
       similarIncidents: components['schemas']['Incident'][];
     };
-    /** @enum {string} */
     ProblemProposalStatus: 'open' | 'accepted' | 'dismissed';
-    /** @description A problem the recurrence detector suggests, with its incidents. */
+    /** A problem the recurrence detector suggests, with its incidents. */
     ProblemProposal: {
       id: string;
       entityRef: string;
-      /** @enum {string} */
       reason: 'recurrence' | 'major';
-      /** @description Human sentence: why it was proposed. */
+      /** Human sentence: why it was proposed. */
       summary: string;
       title: string;
       incidentIds: string[];
@@ -968,51 +954,50 @@ export interface components {
       nextCursor?: string;
     };
     /**
-     * @description How often a layer hands off to the next user. `daily`: every local day at `handoffTime`. `weekly`: every week on `handoffWeekday` at `handoffTime`. `custom`: every `lengthHours` of real elapsed time from the first handoff.
-     * @enum {string}
+     * How often a layer hands off to the next user. `daily`: every local day at `handoffTime`. `weekly`: every week on `handoffWeekday` at `handoffTime`. `custom`: every `lengthHours` of real elapsed time from the first handoff.
      */
     OnCallRotationType: 'daily' | 'weekly' | 'custom';
-    /** @description The rotation of a layer. */
+    /** The rotation of a layer. */
     OnCallRotation: {
       type: components['schemas']['OnCallRotationType'];
-      /** @description Shift length in real hours, required (and only used) for `custom`. Must be positive. */
+      /** Shift length in real hours, required (and only used) for `custom`. Must be positive. */
       lengthHours?: number;
     };
-    /** @description One layer of an on-call schedule (e.g. `primary`, `secondary`): users take shifts in turn. Daily and weekly handoffs happen at the local wall-clock `handoffTime` in the schedule's timezone, so across a daylight-saving change a daily shift lasts 23 or 25 hours of real time. A handoff time that does not exist locally (inside a spring-forward gap) is moved forward by the gap, and an ambiguous one (fall-back) resolves to its second occurrence, both as luxon normalises local times. */
+    /** One layer of an on-call schedule (e.g. `primary`, `secondary`): users take shifts in turn. Daily and weekly handoffs happen at the local wall-clock `handoffTime` in the schedule's timezone, so across a daylight-saving change a daily shift lasts 23 or 25 hours of real time. A handoff time that does not exist locally (inside a spring-forward gap) is moved forward by the gap, and an ambiguous one (fall-back) resolves to its second occurrence, both as luxon normalises local times. */
     OnCallLayer: {
-      /** @description Unique within the schedule, e.g. `primary` or `secondary`. */
+      /** Unique within the schedule, e.g. `primary` or `secondary`. */
       name: string;
-      /** @description User entity refs in rotation order. May repeat; may be empty (nobody on call). */
+      /** User entity refs in rotation order. May repeat; may be empty (nobody on call). */
       users: string[];
       rotation: components['schemas']['OnCallRotation'];
-      /** @description Local time of the handoff in the schedule timezone, `HH:mm` (24-hour clock). */
+      /** Local time of the handoff in the schedule timezone, `HH:mm` (24-hour clock). */
       handoffTime: string;
-      /** @description Weekly rotations; handoff day as a luxon weekday, 1 = Monday (default) … 7 = Sunday. */
+      /** Weekly rotations; handoff day as a luxon weekday, 1 = Monday (default) … 7 = Sunday. */
       handoffWeekday?: number;
-      /** @description The rotation epoch, a local date `YYYY-MM-DD`: `users[0]` starts its first shift at the first handoff on or after this date (for weekly rotations, the first `handoffWeekday` on or after it). Nobody is on call from the rotation before that. */
+      /** The rotation epoch, a local date `YYYY-MM-DD`: `users[0]` starts its first shift at the first handoff on or after this date (for weekly rotations, the first `handoffWeekday` on or after it). Nobody is on call from the rotation before that. */
       startDate: string;
     };
-    /** @description A temporary replacement on one layer ("I take Friday night"): `user` is on call instead of the rotation user during [from, to). */
+    /** A temporary replacement on one layer ("I take Friday night"): `user` is on call instead of the rotation user during [from, to). */
     OnCallOverride: {
-      /** @description Name of the layer it applies to. */
+      /** Name of the layer it applies to. */
       layer: string;
-      /** @description User entity ref. */
+      /** User entity ref. */
       user: string;
-      /** @description ISO 8601 timestamp, inclusive. */
+      /** ISO 8601 timestamp, inclusive. */
       from: string;
-      /** @description ISO 8601 timestamp, exclusive. An override with `to` not after `from` has no effect. */
+      /** ISO 8601 timestamp, exclusive. An override with `to` not after `from` has no effect. */
       to: string;
       reason?: string;
     };
-    /** @description An on-call schedule as stored: owned by a catalog group, versioned. Layers of rotations plus overrides; when overrides of one layer overlap, the one listed later wins where they overlap. */
+    /** An on-call schedule as stored: owned by a catalog group, versioned. Layers of rotations plus overrides; when overrides of one layer overlap, the one listed later wins where they overlap. */
     OnCallSchedule: {
       id: string;
       name: string;
-      /** @description Group entity ref, e.g. `group:default/sre`. */
+      /** Group entity ref, e.g. `group:default/sre`. */
       ownerGroup: string;
-      /** @description IANA timezone of the handoff times and start dates, e.g. `Europe/Paris`. */
+      /** IANA timezone of the handoff times and start dates, e.g. `Europe/Paris`. */
       timezone: string;
-      /** @description In escalation order: the first layer is the primary. */
+      /** In escalation order: the first layer is the primary. */
       layers: components['schemas']['OnCallLayer'][];
       overrides: components['schemas']['OnCallOverride'][];
       version: number;
@@ -1022,7 +1007,7 @@ export interface components {
       updatedAt: string;
     };
     CreateOnCallScheduleRequest: {
-      /** @description Unique across the estate; services name it in `openitsm.io/oncall-schedule`. */
+      /** Unique across the estate; services name it in `openitsm.io/oncall-schedule`. */
       name: string;
       ownerGroup: components['schemas']['EntityRef'];
       timezone: string;
@@ -1030,125 +1015,119 @@ export interface components {
       overrides?: components['schemas']['OnCallOverride'][];
     };
     UpdateOnCallScheduleRequest: {
-      /** @description The version read; a stale one is a 409. */
+      /** The version read; a stale one is a 409. */
       version: number;
       name?: string;
       timezone?: string;
       layers?: components['schemas']['OnCallLayer'][];
       overrides?: components['schemas']['OnCallOverride'][];
     };
-    /** @description Who one escalation level pages. */
+    /** Who one escalation level pages. */
     EscalationTarget:
       | components['schemas']['EscalationScheduleTarget']
       | components['schemas']['EscalationUserTarget']
       | components['schemas']['EscalationGroupTarget'];
     EscalationScheduleTarget: {
-      /** @enum {string} */
       type: 'schedule';
-      /** @description Schedule name. */
+      /** Schedule name. */
       schedule: string;
-      /** @description Layer name; the schedule's first layer when absent. */
+      /** Layer name; the schedule's first layer when absent. */
       layer?: string;
     };
     EscalationUserTarget: {
-      /** @enum {string} */
       type: 'user';
       userRef: string;
     };
     EscalationGroupTarget: {
-      /** @enum {string} */
       type: 'group';
       groupRef: string;
     };
-    /** @description One level of an escalation policy: paged when an incident of the group is still unacknowledged `afterMinutes` after it was detected. */
+    /** One level of an escalation policy: paged when an incident of the group is still unacknowledged `afterMinutes` after it was detected. */
     EscalationLevel: {
       afterMinutes: number;
       targets: components['schemas']['EscalationTarget'][];
     };
-    /** @description A group's escalation policy. */
+    /** A group's escalation policy. */
     EscalationPolicy: {
-      /** @description Group entity ref. */
+      /** Group entity ref. */
       groupRef: string;
-      /** @description Ordered; `afterMinutes` never decreases from one level to the next. */
+      /** Ordered; `afterMinutes` never decreases from one level to the next. */
       levels: components['schemas']['EscalationLevel'][];
-      /** @description Functional escalation: on an SLA breach, reassign the incident to the group named by the assigned group's `openitsm.io/escalates-to`. */
+      /** Functional escalation: on an SLA breach, reassign the incident to the group named by the assigned group's `openitsm.io/escalates-to`. */
       reassignOnBreach: boolean;
-      /** @description Hierarchical escalation: on an SLA warning or breach, notify the assigned group's parent group. */
+      /** Hierarchical escalation: on an SLA warning or breach, notify the assigned group's parent group. */
       notifyParentOnSla: boolean;
       version: number;
       /** Format: date-time */
       updatedAt: string;
     };
     PutEscalationPolicyRequest: {
-      /** @description The version read, or absent/0 to create. A stale one is a 409. */
+      /** The version read, or absent/0 to create. A stale one is a 409. */
       version?: number;
       levels: components['schemas']['EscalationLevel'][];
       reassignOnBreach?: boolean;
       notifyParentOnSla?: boolean;
     };
-    /** @description A person on call, with the contact details the catalog (or the provider) knows of them. */
+    /** A person on call, with the contact details the catalog (or the provider) knows of them. */
     OnCallPerson: {
-      /** @description User entity ref, when the person is a catalog user. */
+      /** User entity ref, when the person is a catalog user. */
       userRef?: string;
-      /** @description Name to show: the catalog display name, else the provider's. */
+      /** Name to show: the catalog display name, else the provider's. */
       displayName: string;
       email?: string;
-      /** @description A chat link, from the user's `openitsm.io/chat` annotation. */
+      /** A chat link, from the user's `openitsm.io/chat` annotation. */
       chatUrl?: string;
-      /** @description A link to the person in the provider, e.g. their PagerDuty profile. */
+      /** A link to the person in the provider, e.g. their PagerDuty profile. */
       profileUrl?: string;
     };
-    /** @description Who is on call at one escalation level. */
+    /** Who is on call at one escalation level. */
     OnCallLevel: {
-      /** @description 1 is the first level paged (the primary). */
+      /** 1 is the first level paged (the primary). */
       level: number;
-      /** @description The layer or level name, e.g. `primary`. */
+      /** The layer or level name, e.g. `primary`. */
       name: string;
-      /** @description Nobody when the level is empty right now; usually one person. */
+      /** Nobody when the level is empty right now; usually one person. */
       people: components['schemas']['OnCallPerson'][];
       /**
        * Format: date-time
-       * @description End of the current shift (ISO 8601), when known.
+       * End of the current shift (ISO 8601), when known.
        */
       until?: string;
-      /** @description The next person on this level and when they start. */
+      /** The next person on this level and when they start. */
       next?: {
         person: components['schemas']['OnCallPerson'];
         /** Format: date-time */
         from: string;
       };
-      /** @description `rotation` or `override` for built-in schedules. */
+      /** `rotation` or `override` for built-in schedules. */
       shiftSource?: string;
     };
-    /** @description The answer of `GET /oncall?entityRef`: who is on call for an entity now. */
+    /** The answer of `GET /oncall?entityRef`: who is on call for an entity now. */
     OnCallResponse: {
       entityRef: string;
-      /** @description Where the answer comes from: `itsm` (built-in schedules) or a provider id such as `pagerduty`. */
+      /** Where the answer comes from: `itsm` (built-in schedules) or a provider id such as `pagerduty`. */
       source: string;
-      /** @description The group whose on-call answers for the entity, when known. */
+      /** The group whose on-call answers for the entity, when known. */
       ownerGroup?: string;
-      /** @description Name of the schedule (or escalation policy) that answered. */
+      /** Name of the schedule (or escalation policy) that answered. */
       scheduleName?: string;
-      /** @description Id of the built-in schedule that answered. */
+      /** Id of the built-in schedule that answered. */
       scheduleId?: string;
-      /** @description A link to the schedule in its provider. */
+      /** A link to the schedule in its provider. */
       url?: string;
       /**
        * Format: date-time
-       * @description The instant the answer is for (ISO 8601).
+       * The instant the answer is for (ISO 8601).
        */
       at: string;
-      /** @description Ordered by level; empty when no schedule covers the entity. */
+      /** Ordered by level; empty when no schedule covers the entity. */
       levels: components['schemas']['OnCallLevel'][];
     };
     /**
-     * @description Standard changes are pre-approved, normal ones go to the CAB, emergency ones are expedited (implemented first, approved in review).
-     * @enum {string}
+     * Standard changes are pre-approved, normal ones go to the CAB, emergency ones are expedited (implemented first, approved in review).
      */
     ChangeType: 'standard' | 'normal' | 'emergency';
-    /** @enum {string} */
     ChangeRisk: 'low' | 'medium' | 'high';
-    /** @enum {string} */
     ChangeStatus:
       | 'new'
       | 'assess'
@@ -1158,15 +1137,13 @@ export interface components {
       | 'review'
       | 'closed'
       | 'cancelled';
-    /** @enum {string} */
     ChangeOutcome: 'successful' | 'failed' | 'rolled_back';
-    /** @enum {string} */
     ApprovalDecision: 'approved' | 'rejected';
-    /** @description One decision of an approver. `round` counts the times the change entered authorize: a rejection sends it back to assess and the next round starts afresh. */
+    /** One decision of an approver. `round` counts the times the change entered authorize: a rejection sends it back to assess and the next round starts afresh. */
     ChangeApproval: {
       id: string;
       approver: string;
-      /** @description The required approver group this decision answers for, if any. */
+      /** The required approver group this decision answers for, if any. */
       group?: string;
       decision: components['schemas']['ApprovalDecision'];
       comment?: string;
@@ -1175,30 +1152,28 @@ export interface components {
       at: string;
     };
     /**
-     * @description Where a change stands with its approvals, in the current round.
-     * @enum {string}
+     * Where a change stands with its approvals, in the current round.
      */
     ApprovalState: 'not_required' | 'pending' | 'approved' | 'rejected';
     ChangeApprovalStatus: {
       state: components['schemas']['ApprovalState'];
-      /** @description Required groups that have not approved yet. */
+      /** Required groups that have not approved yet. */
       missingGroups: string[];
-      /** @description Approvals still needed (1 when no group is configured for the risk). */
+      /** Approvals still needed (1 when no group is configured for the risk). */
       missing: number;
     };
-    /** @description A configured freeze window; `services` absent means the whole estate. */
+    /** A configured freeze window; `services` absent means the whole estate. */
     ChangeFreeze: {
       name: string;
       from: string;
       to: string;
       services?: string[];
     };
-    /** @description An open change overlapping on a shared service, or a freeze window the planned window falls in. */
+    /** An open change overlapping on a shared service, or a freeze window the planned window falls in. */
     ChangeConflict:
       | components['schemas']['ChangeOverlapConflict']
       | components['schemas']['ChangeFreezeConflict'];
     ChangeOverlapConflict: {
-      /** @enum {string} */
       kind: 'overlap';
       service: string;
       changeId: string;
@@ -1208,15 +1183,14 @@ export interface components {
       end: string;
     };
     ChangeFreezeConflict: {
-      /** @enum {string} */
       kind: 'freeze';
       freeze: string;
-      /** @description The frozen services the change touches, or `all` for an estate-wide freeze. */
+      /** The frozen services the change touches, or `all` for an estate-wide freeze. */
       services: string[] | 'all';
       start: string;
       end: string;
     };
-    /** @description An incident a change caused, as the change shows it. */
+    /** An incident a change caused, as the change shows it. */
     CausedIncident: {
       id: string;
       ref: string;
@@ -1226,14 +1200,14 @@ export interface components {
     };
     Change: {
       id: string;
-      /** @description Human reference, e.g. CHG-1042 */
+      /** Human reference, e.g. CHG-1042 */
       ref: string;
       title: string;
       description: string;
       type: components['schemas']['ChangeType'];
       risk: components['schemas']['ChangeRisk'];
       status: components['schemas']['ChangeStatus'];
-      /** @description Catalog entity refs; the first is the primary service. */
+      /** Catalog entity refs; the first is the primary service. */
       affectedServices: string[];
       requester: string;
       /** Format: date-time */
@@ -1247,13 +1221,13 @@ export interface components {
       implementationPlan: string;
       backoutPlan: string;
       testPlan: string;
-      /** @description The problem this change fixes, e.g. PRB-1003. */
+      /** The problem this change fixes, e.g. PRB-1003. */
       problemRef?: string;
       outcome?: components['schemas']['ChangeOutcome'];
       outcomeNotes?: string;
-      /** @description Why the change was scheduled into a freeze window. */
+      /** Why the change was scheduled into a freeze window. */
       freezeOverrideReason?: string;
-      /** @description Counts the times the change entered authorize. */
+      /** Counts the times the change entered authorize. */
       approvalRound: number;
       /** Format: date-time */
       closedAt?: string;
@@ -1261,10 +1235,10 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description Optimistic concurrency token: send it back on PATCH; 409 when stale. */
+      /** Optimistic concurrency token: send it back on PATCH; 409 when stale. */
       version: number;
     };
-    /** @description A change with its approvals, who still has to approve, its conflicts and the incidents it caused. */
+    /** A change with its approvals, who still has to approve, its conflicts and the incidents it caused. */
     ChangeDetails: components['schemas']['Change'] & {
       approvals: components['schemas']['ChangeApproval'][];
       approval: components['schemas']['ChangeApprovalStatus'];
@@ -1291,7 +1265,7 @@ export interface components {
       problemRef?: string;
     };
     UpdateChangeRequest: {
-      /** @description The version you last read; or send it as an If-Match header. */
+      /** The version you last read; or send it as an If-Match header. */
       version?: number;
       title?: string;
       description?: string;
@@ -1305,20 +1279,19 @@ export interface components {
       implementationPlan?: string;
       backoutPlan?: string;
       testPlan?: string;
-      /** @description `null` clears the link. */
+      /** `null` clears the link. */
       problemRef?: string | null;
       status?: components['schemas']['ChangeStatus'];
       outcome?: components['schemas']['ChangeOutcome'];
       outcomeNotes?: string;
-      /** @description Required to schedule into a freeze window. */
+      /** Required to schedule into a freeze window. */
       freezeOverrideReason?: string;
     };
     ChangeApprovalRequest: {
       decision: components['schemas']['ApprovalDecision'];
-      /** @description Required for a rejection: it is the reason sent back to assess. */
+      /** Required for a rejection: it is the reason sent back to assess. */
       comment?: string;
     };
-    /** @enum {string} */
     ChangeEventType:
       | 'created'
       | 'status_changed'
@@ -1326,7 +1299,7 @@ export interface components {
       | 'approval'
       | 'incident_linked'
       | 'incident_unlinked';
-    /** @description One append-only audit entry on a change. */
+    /** One append-only audit entry on a change. */
     ChangeEvent: {
       id: string;
       changeId: string;
@@ -1352,16 +1325,16 @@ export interface components {
     ChangeFreezeList: {
       items: components['schemas']['ChangeFreeze'][];
     };
-    /** @description Per service: change failure rate over changes closed in the period and the share of its incidents caused by changes. */
+    /** Per service: change failure rate over changes closed in the period and the share of its incidents caused by changes. */
     ChangeMetricsRow: {
       entityRef: string;
       changesClosed: number;
       changesFailed: number;
-      /** @description failed or rolled back / closed; null when none closed. */
+      /** failed or rolled back / closed; null when none closed. */
       changeFailureRate: number | null;
       incidents: number;
       incidentsCausedByChanges: number;
-      /** @description caused by changes / incidents; null when there were none. */
+      /** caused by changes / incidents; null when there were none. */
       causedByChangeShare: number | null;
     };
     ChangeMetricsReport: {
@@ -1383,7 +1356,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description An error response from the backend. */
+    /** An error response from the backend. */
     ErrorResponse: {
       headers: {
         [name: string]: unknown;
@@ -1394,11 +1367,11 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The incident's uuid or its ref (INC-1042). */
+    /** The incident's uuid or its ref (INC-1042). */
     id: string;
-    /** @description Page size, 1–500 (default 50). */
+    /** Page size, 1–500 (default 50). */
     limit: number;
-    /** @description The nextCursor of the previous page. */
+    /** The nextCursor of the previous page. */
     cursor: string;
   };
   requestBodies: never;
@@ -1418,7 +1391,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The plugin is up and its database answers. */
+      /** The plugin is up and its database answers. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1434,28 +1407,28 @@ export interface operations {
   ListIncidents: {
     parameters: {
       query?: {
-        /** @description A catalog entity ref; its incidents only. */
+        /** A catalog entity ref; its incidents only. */
         entityRef?: string;
-        /** @description Comma-separated statuses. */
+        /** Comma-separated statuses. */
         status?: string;
-        /** @description Comma-separated priorities (P1–P5). */
+        /** Comma-separated priorities (P1–P5). */
         priority?: string;
         major?: boolean;
-        /** @description A group entity ref. */
+        /** A group entity ref. */
         assignedGroup?: string;
-        /** @description Free text on ref, title and description. */
+        /** Free text on ref, title and description. */
         q?: string;
-        /** @description Detected at or after (ISO 8601). */
+        /** Detected at or after (ISO 8601). */
         from?: string;
-        /** @description Detected before (ISO 8601). */
+        /** Detected before (ISO 8601). */
         to?: string;
-        /** @description Only incidents whose response or resolution target is missed. */
+        /** Only incidents whose response or resolution target is missed. */
         slaBreached?: boolean;
-        /** @description Only incidents linked to this problem (its id). */
+        /** Only incidents linked to this problem (its id). */
         problemId?: string;
-        /** @description Page size, 1–500 (default 50). */
+        /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
-        /** @description The nextCursor of the previous page. */
+        /** The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
       };
       header?: never;
@@ -1464,7 +1437,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of incidents. */
+      /** A page of incidents. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1489,7 +1462,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new incident. */
+      /** The new incident. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1506,14 +1479,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The incident. */
+      /** The incident. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1532,7 +1505,7 @@ export interface operations {
         'If-Match'?: string;
       };
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -1543,7 +1516,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated incident. */
+      /** The updated incident. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1560,7 +1533,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -1571,7 +1544,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The timeline entry written. */
+      /** The timeline entry written. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1586,21 +1559,21 @@ export interface operations {
   GetIncidentTimeline: {
     parameters: {
       query?: {
-        /** @description Page size, 1–500 (default 50). */
+        /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
-        /** @description The nextCursor of the previous page. */
+        /** The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
       };
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A page of timeline events. */
+      /** A page of timeline events. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1626,7 +1599,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The compliance report. */
+      /** The compliance report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1651,7 +1624,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's ITSM summary. */
+      /** The entity's ITSM summary. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1666,19 +1639,19 @@ export interface operations {
   ListProblems: {
     parameters: {
       query?: {
-        /** @description Comma-separated problem statuses. */
+        /** Comma-separated problem statuses. */
         status?: string;
-        /** @description A catalog entity ref; problems affecting it. */
+        /** A catalog entity ref; problems affecting it. */
         entityRef?: string;
-        /** @description A group entity ref. */
+        /** A group entity ref. */
         ownerGroup?: string;
-        /** @description Only problems opened at least this many days ago. */
+        /** Only problems opened at least this many days ago. */
         minAgeDays?: number;
-        /** @description Free text on ref and title. */
+        /** Free text on ref and title. */
         q?: string;
-        /** @description Page size, 1–500 (default 50). */
+        /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
-        /** @description The nextCursor of the previous page. */
+        /** The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
       };
       header?: never;
@@ -1687,7 +1660,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of problems. */
+      /** A page of problems. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1712,7 +1685,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new problem. */
+      /** The new problem. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1729,14 +1702,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The problem. */
+      /** The problem. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1755,7 +1728,7 @@ export interface operations {
         'If-Match'?: string;
       };
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -1766,7 +1739,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated problem. */
+      /** The updated problem. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1785,7 +1758,7 @@ export interface operations {
         'If-Match'?: string;
       };
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -1796,7 +1769,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The problem. */
+      /** The problem. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1811,21 +1784,21 @@ export interface operations {
   GetProblemTimeline: {
     parameters: {
       query?: {
-        /** @description Page size, 1–500 (default 50). */
+        /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
-        /** @description The nextCursor of the previous page. */
+        /** The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
       };
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A page of events. */
+      /** A page of events. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1842,13 +1815,13 @@ export interface operations {
       query?: {
         entityRef?: string;
         status?: components['schemas']['WorkaroundStatus'];
-        /** @description Problem id or ref. */
+        /** Problem id or ref. */
         problemId?: string;
-        /** @description Active workarounds whose problem is not resolved (or standalone). */
+        /** Active workarounds whose problem is not resolved (or standalone). */
         open?: boolean;
-        /** @description Page size, 1–500 (default 50). */
+        /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
-        /** @description The nextCursor of the previous page. */
+        /** The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
       };
       header?: never;
@@ -1857,7 +1830,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of workarounds. */
+      /** A page of workarounds. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1882,7 +1855,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new workaround. */
+      /** The new workaround. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1899,14 +1872,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The workaround. */
+      /** The workaround. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1925,7 +1898,7 @@ export interface operations {
         'If-Match'?: string;
       };
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -1936,7 +1909,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated workaround. */
+      /** The updated workaround. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1953,7 +1926,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -1964,7 +1937,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The workaround, with its new use count. */
+      /** The workaround, with its new use count. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1990,7 +1963,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Suggestions. */
+      /** Suggestions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2007,9 +1980,9 @@ export interface operations {
       query?: {
         entityRef?: string;
         status?: components['schemas']['ProblemProposalStatus'];
-        /** @description Page size, 1–500 (default 50). */
+        /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
-        /** @description The nextCursor of the previous page. */
+        /** The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
       };
       header?: never;
@@ -2018,7 +1991,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of proposals. */
+      /** A page of proposals. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2035,14 +2008,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The new problem. */
+      /** The new problem. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2059,14 +2032,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The dismissed proposal. */
+      /** The dismissed proposal. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2090,7 +2063,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Who is on call. */
+      /** Who is on call. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2113,7 +2086,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Schedules, by owner group then oldest first (at most 500). */
+      /** Schedules, by owner group then oldest first (at most 500). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2140,7 +2113,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new schedule. */
+      /** The new schedule. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2157,14 +2130,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The schedule (by id or name). */
+      /** The schedule (by id or name). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2181,7 +2154,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -2192,7 +2165,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated schedule. */
+      /** The updated schedule. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2216,7 +2189,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The group's escalation policy. */
+      /** The group's escalation policy. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2244,7 +2217,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The stored policy. */
+      /** The stored policy. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2259,15 +2232,15 @@ export interface operations {
   ListChanges: {
     parameters: {
       query?: {
-        /** @description A catalog entity ref; its changes only. */
+        /** A catalog entity ref; its changes only. */
         entityRef?: string;
-        /** @description Comma-separated statuses. */
+        /** Comma-separated statuses. */
         status?: string;
         from?: string;
         to?: string;
-        /** @description Page size, 1–500 (default 50). */
+        /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
-        /** @description The nextCursor of the previous page. */
+        /** The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
       };
       header?: never;
@@ -2276,7 +2249,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of changes. */
+      /** A page of changes. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2301,7 +2274,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new change. */
+      /** The new change. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2316,13 +2289,13 @@ export interface operations {
   GetChangeConflicts: {
     parameters: {
       query: {
-        /** @description Comma-separated entity refs. */
+        /** Comma-separated entity refs. */
         services: string;
-        /** @description Start of the planned window (ISO 8601). */
+        /** Start of the planned window (ISO 8601). */
         start: string;
-        /** @description End of the planned window (ISO 8601), after start. */
+        /** End of the planned window (ISO 8601), after start. */
         end: string;
-        /** @description A change id or ref to leave out. */
+        /** A change id or ref to leave out. */
         exclude?: string;
       };
       header?: never;
@@ -2331,7 +2304,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The conflicts. */
+      /** The conflicts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2352,7 +2325,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The freezes. */
+      /** The freezes. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2377,7 +2350,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The metrics. */
+      /** The metrics. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2394,14 +2367,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The change. */
+      /** The change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2420,7 +2393,7 @@ export interface operations {
         'If-Match'?: string;
       };
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -2431,7 +2404,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated change. */
+      /** The updated change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2448,7 +2421,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -2459,7 +2432,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The change after the decision. */
+      /** The change after the decision. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2474,21 +2447,21 @@ export interface operations {
   GetChangeEvents: {
     parameters: {
       query?: {
-        /** @description Page size, 1–500 (default 50). */
+        /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
-        /** @description The nextCursor of the previous page. */
+        /** The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
       };
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A page of events. */
+      /** A page of events. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2505,7 +2478,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -2518,7 +2491,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The change. */
+      /** The change. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2535,7 +2508,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
         incident: string;
       };
@@ -2543,7 +2516,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The change. */
+      /** The change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2560,7 +2533,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The incident's uuid or its ref (INC-1042). */
+        /** The incident's uuid or its ref (INC-1042). */
         id: components['parameters']['id'];
       };
       cookie?: never;
@@ -2573,7 +2546,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The incident. */
+      /** The incident. */
       200: {
         headers: {
           [name: string]: unknown;
