@@ -1,9 +1,8 @@
 import { idOrRefWhere } from './idOrRef';
 import { migratedClient } from './migratedClient';
-import { eventColumns } from './eventColumns';
 import { nextRef } from './sequences';
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   EntityItsmSummary,
   Incident,
@@ -26,103 +25,17 @@ import {
   StoredSla,
 } from './IncidentStore';
 import { applyPermissionFilter } from './permissionFilter';
-import {
-  newestFirstPage,
-  nextPageCursor,
-  oldestFirstEvents,
-} from './keysetPage';
+import { newestFirstPage, nextPageCursor } from './keysetPage';
 import { DbTime } from './DbTime';
+import { storedSlaFromRow, whereSlaBreached } from './slaColumns';
+import { IncidentRow, incidentColumns, incidentFromRow } from './incidentRows';
 import {
-  SlaColumns,
-  slaFromRow,
-  slaToColumns,
-  storedSlaFromRow,
-  whereSlaBreached,
-} from './slaColumns';
-
-type IncidentRow = {
-  id: string;
-  ref: string;
-  title: string;
-  description: string;
-  primary_service: string;
-  category: string;
-  impact: Incident['impact'];
-  urgency: Incident['urgency'];
-  priority: Priority;
-  status: Incident['status'];
-  assignee: string | null;
-  assigned_group: string | null;
-  reporter: string;
-  reporter_contact: string | null;
-  source: Incident['source'];
-  dedup_key: string | null;
-  occurred_at: Date | string | null;
-  detected_at: Date | string;
-  acknowledged_at: Date | string | null;
-  resolved_at: Date | string | null;
-  closed_at: Date | string | null;
-  resolution_code: Incident['resolutionCode'] | null;
-  resolution_notes: string | null;
-  problem_id: string | null;
-  caused_by_change_id: string | null;
-  major: boolean | number;
-  reopen_count: number;
-  version: number;
-  created_at: Date | string;
-  updated_at: Date | string;
-} & SlaColumns;
+  appendTimelineEvent,
+  insertTimelineEvents,
+  listTimelineEvents,
+} from './incidentTimeline';
 
 type ServiceRow = { incident_id: string; entity_ref: string };
-
-type EventRow = {
-  id: number | string;
-  incident_id: string;
-  type: TimelineEvent['type'];
-  actor: string;
-  at: Date | string;
-  message: string;
-  before_json: string | null;
-  after_json: string | null;
-};
-
-/** Fields whose columns hold times. */
-const TIME_FIELDS = new Set([
-  'occurredAt',
-  'detectedAt',
-  'acknowledgedAt',
-  'resolvedAt',
-  'closedAt',
-]);
-
-const COLUMNS: Record<keyof IncidentFields, keyof IncidentRow | undefined> = {
-  title: 'title',
-  description: 'description',
-  affectedServices: undefined,
-  category: 'category',
-  impact: 'impact',
-  urgency: 'urgency',
-  priority: 'priority',
-  status: 'status',
-  assignee: 'assignee',
-  assignedGroup: 'assigned_group',
-  reporter: 'reporter',
-  reporterContact: 'reporter_contact',
-  source: 'source',
-  dedupKey: 'dedup_key',
-  occurredAt: 'occurred_at',
-  detectedAt: 'detected_at',
-  acknowledgedAt: 'acknowledged_at',
-  resolvedAt: 'resolved_at',
-  closedAt: 'closed_at',
-  resolutionCode: 'resolution_code',
-  resolutionNotes: 'resolution_notes',
-  problemId: 'problem_id',
-  causedByChangeId: 'caused_by_change_id',
-  major: 'major',
-  reopenCount: 'reopen_count',
-  sla: undefined,
-};
 
 /** The card lists at most this many open incidents; counts cover all. */
 const SUMMARY_OPEN_LIMIT = 50;
@@ -151,13 +64,13 @@ export class DatabaseIncidentStore implements IncidentStore {
       await tx('itsm_incidents').insert({
         id,
         ref: await nextRef(tx, 'incident', 'INC'),
-        ...this.toColumns(fields),
+        ...incidentColumns(fields, this.time),
         version: 1,
         created_at: this.time.toDb(at),
         updated_at: this.time.toDb(at),
       });
       await this.insertServices(tx, id, fields);
-      await this.insertEvents(tx, id, events, at);
+      await insertTimelineEvents(tx, this.time, id, events, at);
     });
     return (await this.getIncident(id))!;
   }
@@ -264,7 +177,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       const updated = await tx('itsm_incidents')
         .where({ id, version: expectedVersion })
         .update({
-          ...this.toColumns(changes),
+          ...incidentColumns(changes, this.time),
           version: expectedVersion + 1,
           updated_at: this.time.toDb(at),
         });
@@ -299,7 +212,7 @@ export class DatabaseIncidentStore implements IncidentStore {
               : {}),
           });
       }
-      await this.insertEvents(tx, id, events, at);
+      await insertTimelineEvents(tx, this.time, id, events, at);
     });
     return (await this.getIncident(id))!;
   }
@@ -309,43 +222,14 @@ export class DatabaseIncidentStore implements IncidentStore {
     event: NewTimelineEvent,
     at: string,
   ): Promise<TimelineEvent> {
-    const [row] = await this.db('itsm_timeline_events')
-      .insert(this.toEventRow(incidentId, event, at))
-      .returning('id');
-    const id = typeof row === 'object' ? row.id : row;
-    return {
-      id: String(id),
-      incidentId,
-      type: event.type,
-      actor: event.actor,
-      at,
-      message: event.message,
-      before: event.before,
-      after: event.after,
-    };
+    return appendTimelineEvent(this.db, this.time, incidentId, event, at);
   }
 
   async listTimeline(
     incidentId: string,
     options: { limit: number; cursor?: string },
   ): Promise<Page<TimelineEvent>> {
-    return oldestFirstEvents(
-      this.db<EventRow>('itsm_timeline_events').where(
-        'incident_id',
-        incidentId,
-      ),
-      options,
-      (row: EventRow): TimelineEvent => ({
-        id: String(row.id),
-        incidentId: row.incident_id,
-        type: row.type,
-        actor: row.actor,
-        at: this.time.fromDb(row.at),
-        message: row.message,
-        before: row.before_json ? JSON.parse(row.before_json) : undefined,
-        after: row.after_json ? JSON.parse(row.after_json) : undefined,
-      }),
-    );
+    return listTimelineEvents(this.db, this.time, incidentId, options);
   }
 
   async getEntitySummary(
@@ -444,50 +328,6 @@ export class DatabaseIncidentStore implements IncidentStore {
     );
   }
 
-  private async insertEvents(
-    tx: Knex,
-    incidentId: string,
-    events: NewTimelineEvent[],
-    at: string,
-  ) {
-    if (events.length) {
-      await tx('itsm_timeline_events').insert(
-        events.map(event => this.toEventRow(incidentId, event, at)),
-      );
-    }
-  }
-
-  private toEventRow(incidentId: string, event: NewTimelineEvent, at: string) {
-    return {
-      incident_id: incidentId,
-      ...eventColumns(event, at, this.time),
-    };
-  }
-
-  private toColumns(fields: IncidentChanges): Record<string, unknown> {
-    const columns: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(fields)) {
-      const column = COLUMNS[key as keyof IncidentFields];
-      if (!column || value === undefined) continue;
-      if (TIME_FIELDS.has(key)) {
-        columns[column] =
-          value === null ? null : this.time.toDb(value as string);
-      } else {
-        columns[column] = value;
-      }
-    }
-    if (fields.sla) {
-      Object.assign(columns, slaToColumns(fields.sla, this.time));
-    }
-    if (fields.affectedServices) {
-      if (!fields.affectedServices.length) {
-        throw new InputError('affectedServices must name at least one entity');
-      }
-      columns.primary_service = fields.affectedServices[0];
-    }
-    return columns;
-  }
-
   private async withServices(
     db: Knex,
     rows: IncidentRow[],
@@ -515,51 +355,8 @@ export class DatabaseIncidentStore implements IncidentStore {
     // One evaluation time for every row's SLA state
     const now = new Date().toISOString();
     return rows.map(row =>
-      this.toIncident(row, services.get(row.id) ?? [], now),
+      incidentFromRow(row, services.get(row.id) ?? [], now, this.time),
     );
-  }
-
-  private toIncident(
-    row: IncidentRow,
-    affectedServices: string[],
-    now: string,
-  ): Incident {
-    const t = (v: Date | string | null) =>
-      v === null || v === undefined ? undefined : this.time.fromDb(v);
-    const orUndefined = <T>(v: T | null) => (v === null ? undefined : v);
-    return {
-      id: row.id,
-      ref: row.ref,
-      title: row.title,
-      description: row.description,
-      affectedServices,
-      category: row.category,
-      impact: row.impact,
-      urgency: row.urgency,
-      priority: row.priority,
-      status: row.status,
-      assignee: orUndefined(row.assignee),
-      assignedGroup: orUndefined(row.assigned_group),
-      reporter: row.reporter,
-      reporterContact: orUndefined(row.reporter_contact),
-      source: row.source,
-      dedupKey: orUndefined(row.dedup_key),
-      occurredAt: t(row.occurred_at),
-      detectedAt: this.time.fromDb(row.detected_at),
-      acknowledgedAt: t(row.acknowledged_at),
-      resolvedAt: t(row.resolved_at),
-      closedAt: t(row.closed_at),
-      resolutionCode: orUndefined(row.resolution_code),
-      resolutionNotes: orUndefined(row.resolution_notes),
-      problemId: orUndefined(row.problem_id),
-      causedByChangeId: orUndefined(row.caused_by_change_id),
-      major: Boolean(row.major),
-      reopenCount: Number(row.reopen_count),
-      sla: slaFromRow(row, this.time, now),
-      createdAt: this.time.fromDb(row.created_at),
-      updatedAt: this.time.fromDb(row.updated_at),
-      version: Number(row.version),
-    };
   }
 }
 
