@@ -2,7 +2,7 @@
 /*
  * The one command that runs every test (`npm test`):
  *   1. makes sure PostgreSQL (required) and MariaDB (when present) are up,
- *   2. type-checks the whole repo,
+ *   2. type-checks the whole repo and checks the API reports,
  *   3. runs every package's jest tests once (never in watch mode) on SQLite,
  *      PostgreSQL and MySQL,
  *   4. runs the end-to-end browser tests when e2e/ has any,
@@ -58,6 +58,16 @@ for (const line of ensure.stdout.split('\n')) {
 step('Type check (tsc)');
 if (run('npx', ['tsc', '--noEmit']) !== 0) {
   console.error('Type check failed.');
+  totals.failed += 1;
+}
+
+step('API reports (scripts/api-reports.js --ci)');
+if (run('node', [path.join(__dirname, 'api-reports.js'), '--ci']) === 0) {
+  totals.passed += 1;
+} else {
+  console.error(
+    'An API report is stale or has warnings: run node scripts/api-reports.js and commit the reports.',
+  );
   totals.failed += 1;
 }
 
