@@ -1,11 +1,11 @@
 import {
+  CausedIncident,
   Change,
   ChangeApproval,
   ChangeEvent,
   ChangeEventType,
   ChangeMetricsRow,
   ChangeStatus,
-  Incident,
   Page,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { NewTimelineEvent } from './IncidentStore';
@@ -49,11 +49,6 @@ export interface ChangeWindow {
   start: string;
   end: string;
 }
-
-export type CausedIncident = Pick<
-  Incident,
-  'id' | 'ref' | 'title' | 'status' | 'priority'
->;
 
 /** Persistence of changes, their approvals and audit trail. */
 export interface ChangeStore {

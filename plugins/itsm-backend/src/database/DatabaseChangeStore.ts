@@ -5,6 +5,7 @@ import { nextRef } from './sequences';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  CausedIncident,
   Change,
   ChangeApproval,
   ChangeEvent,
@@ -14,7 +15,6 @@ import {
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import {
-  CausedIncident,
   ChangeFields,
   ChangeListFilter,
   ChangeStore,
@@ -29,67 +29,15 @@ import {
   oldestFirstEvents,
 } from './keysetPage';
 import { DbTime } from './DbTime';
+import {
+  ChangeRow,
+  changesWithServices,
+  changeToColumns,
+  insertChangeServices,
+} from './changeRows';
+import { changeMetrics } from './changeMetrics';
 
 type Time = Date | string;
-
-type ChangeRow = {
-  id: string;
-  ref: string;
-  title: string;
-  description: string;
-  type: Change['type'];
-  risk: Change['risk'];
-  status: Change['status'];
-  primary_service: string;
-  requester: string;
-  planned_start: Time;
-  planned_end: Time;
-  actual_start: Time | null;
-  actual_end: Time | null;
-  implementation_plan: string;
-  backout_plan: string;
-  test_plan: string;
-  problem_ref: string | null;
-  outcome: Change['outcome'] | null;
-  outcome_notes: string | null;
-  freeze_override_reason: string | null;
-  approval_round: number;
-  closed_at: Time | null;
-  version: number;
-  created_at: Time;
-  updated_at: Time;
-};
-
-const COLUMNS: Record<keyof ChangeFields, keyof ChangeRow | undefined> = {
-  title: 'title',
-  description: 'description',
-  type: 'type',
-  risk: 'risk',
-  status: 'status',
-  affectedServices: undefined,
-  requester: 'requester',
-  plannedStart: 'planned_start',
-  plannedEnd: 'planned_end',
-  actualStart: 'actual_start',
-  actualEnd: 'actual_end',
-  implementationPlan: 'implementation_plan',
-  backoutPlan: 'backout_plan',
-  testPlan: 'test_plan',
-  problemRef: 'problem_ref',
-  outcome: 'outcome',
-  outcomeNotes: 'outcome_notes',
-  freezeOverrideReason: 'freeze_override_reason',
-  approvalRound: 'approval_round',
-  closedAt: 'closed_at',
-};
-
-const TIME_FIELDS = new Set([
-  'plannedStart',
-  'plannedEnd',
-  'actualStart',
-  'actualEnd',
-  'closedAt',
-]);
 
 const CLOSED = ['closed', 'cancelled'];
 
@@ -117,12 +65,12 @@ export class DatabaseChangeStore implements ChangeStore {
       await tx('itsm_changes').insert({
         id,
         ref: await nextRef(tx, 'change', 'CHG'),
-        ...this.toColumns(fields),
+        ...changeToColumns(fields, this.time),
         version: 1,
         created_at: this.time.toDb(at),
         updated_at: this.time.toDb(at),
       });
-      await this.insertServices(tx, id, fields);
+      await insertChangeServices(tx, this.time, id, fields);
       await this.insertEvents(tx, id, [event], at);
     });
     return (await this.getChange(id))!;
@@ -134,7 +82,7 @@ export class DatabaseChangeStore implements ChangeStore {
       .where(column, value)
       .first();
     if (!row) return undefined;
-    const [change] = await this.withServices([row]);
+    const [change] = await changesWithServices(this.db, this.time, [row]);
     return change;
   }
 
@@ -167,7 +115,7 @@ export class DatabaseChangeStore implements ChangeStore {
         withTotal: true,
       },
     );
-    const items = await this.withServices(rows);
+    const items = await changesWithServices(this.db, this.time, rows);
     const last = items[items.length - 1];
     return {
       items,
@@ -231,7 +179,7 @@ export class DatabaseChangeStore implements ChangeStore {
       const updated = await tx('itsm_changes')
         .where({ id, version: expectedVersion })
         .update({
-          ...this.toColumns(changes),
+          ...changeToColumns(changes, this.time),
           version: expectedVersion + 1,
           updated_at: this.time.toDb(at),
         });
@@ -245,7 +193,7 @@ export class DatabaseChangeStore implements ChangeStore {
       const row = await tx<ChangeRow>('itsm_changes').where({ id }).first();
       if (changes.affectedServices) {
         await tx('itsm_change_services').where({ change_id: id }).delete();
-        await this.insertServices(tx, id, {
+        await insertChangeServices(tx, this.time, id, {
           affectedServices: changes.affectedServices,
           status: row!.status,
           plannedStart: this.time.fromDb(row!.planned_start),
@@ -381,103 +329,12 @@ export class DatabaseChangeStore implements ChangeStore {
     from: string;
     to: string;
   }): Promise<ChangeMetricsRow[]> {
-    const from = this.time.toDb(options.from);
-    const to = this.time.toDb(options.to);
-    const changes = this.db('itsm_change_services as s')
-      .join('itsm_changes as c', 'c.id', 's.change_id')
-      .where('c.status', 'closed')
-      .where('c.closed_at', '>=', from)
-      .where('c.closed_at', '<', to)
-      .groupBy('s.entity_ref')
-      .select('s.entity_ref')
-      .count({ closed: '*' })
-      .select(
-        this.db.raw(
-          `sum(case when c.outcome in ('failed', 'rolled_back') then 1 else 0 end) as failed`,
-        ),
-      );
-    const incidents = this.db('itsm_incident_services as s')
-      .join('itsm_incidents as i', 'i.id', 's.incident_id')
-      .where('s.detected_at', '>=', from)
-      .where('s.detected_at', '<', to)
-      .groupBy('s.entity_ref')
-      .select('s.entity_ref')
-      .count({ incidents: '*' })
-      .select(
-        this.db.raw(
-          'sum(case when i.caused_by_change_id is not null then 1 else 0 end) as caused',
-        ),
-      );
-    if (options.entityRef) {
-      changes.where('s.entity_ref', options.entityRef);
-      incidents.where('s.entity_ref', options.entityRef);
-    }
-    const [changeRows, incidentRows] = (await Promise.all([
-      changes,
-      incidents,
-    ])) as unknown as [
-      Array<{ entity_ref: string; closed: Num; failed: Num }>,
-      Array<{ entity_ref: string; incidents: Num; caused: Num }>,
-    ];
-    const rows = new Map<string, ChangeMetricsRow>();
-    const rowFor = (entityRef: string) => {
-      const row = rows.get(entityRef) ?? {
-        entityRef,
-        changesClosed: 0,
-        changesFailed: 0,
-        changeFailureRate: null,
-        incidents: 0,
-        incidentsCausedByChanges: 0,
-        causedByChangeShare: null,
-      };
-      rows.set(entityRef, row);
-      return row;
-    };
-    for (const r of changeRows) {
-      const row = rowFor(r.entity_ref);
-      row.changesClosed = Number(r.closed);
-      row.changesFailed = Number(r.failed ?? 0);
-      row.changeFailureRate = row.changesClosed
-        ? row.changesFailed / row.changesClosed
-        : null;
-    }
-    for (const r of incidentRows) {
-      const row = rowFor(r.entity_ref);
-      row.incidents = Number(r.incidents);
-      row.incidentsCausedByChanges = Number(r.caused ?? 0);
-      row.causedByChangeShare = row.incidents
-        ? row.incidentsCausedByChanges / row.incidents
-        : null;
-    }
-    return [...rows.values()].sort((a, b) =>
-      a.entityRef.localeCompare(b.entityRef),
-    );
+    return changeMetrics(this.db, this.time, options);
   }
 
   async countChanges(): Promise<number> {
     const row = await this.db('itsm_changes').count({ count: '*' }).first();
     return Number((row as { count: string | number }).count);
-  }
-
-  private async insertServices(
-    tx: Knex,
-    changeId: string,
-    fields: Pick<
-      ChangeFields,
-      'affectedServices' | 'status' | 'plannedStart' | 'plannedEnd'
-    >,
-  ) {
-    const unique = [...new Set(fields.affectedServices)];
-    await tx('itsm_change_services').insert(
-      unique.map((entityRef, index) => ({
-        change_id: changeId,
-        entity_ref: entityRef,
-        is_primary: index === 0,
-        planned_start: this.time.toDb(fields.plannedStart),
-        planned_end: this.time.toDb(fields.plannedEnd),
-        status: fields.status,
-      })),
-    );
   }
 
   private async insertEvents(
@@ -494,80 +351,7 @@ export class DatabaseChangeStore implements ChangeStore {
       })),
     );
   }
-
-  private toColumns(fields: ChangeUpdate): Record<string, unknown> {
-    const columns: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(fields)) {
-      const column = COLUMNS[key as keyof ChangeFields];
-      if (!column || value === undefined) continue;
-      columns[column] =
-        TIME_FIELDS.has(key) && value !== null
-          ? this.time.toDb(value as string)
-          : value;
-    }
-    if (fields.affectedServices) {
-      columns.primary_service = fields.affectedServices[0];
-    }
-    return columns;
-  }
-
-  private async withServices(rows: ChangeRow[]): Promise<Change[]> {
-    if (!rows.length) return [];
-    const links = await this.db('itsm_change_services')
-      .whereIn(
-        'change_id',
-        rows.map(r => r.id),
-      )
-      .orderBy([
-        { column: 'change_id' },
-        { column: 'is_primary', order: 'desc' },
-        { column: 'entity_ref' },
-      ])
-      .select('change_id', 'entity_ref');
-    const services = new Map<string, string[]>();
-    for (const link of links) {
-      const list = services.get(link.change_id) ?? [];
-      list.push(link.entity_ref);
-      services.set(link.change_id, list);
-    }
-    return rows.map(row => this.toChange(row, services.get(row.id) ?? []));
-  }
-
-  private toChange(row: ChangeRow, services: string[]): Change {
-    const t = (v: Time | null) =>
-      v === null ? undefined : this.time.fromDb(v);
-    const opt = <T>(v: T | null) => (v === null ? undefined : v);
-    return {
-      id: row.id,
-      ref: row.ref,
-      title: row.title,
-      description: row.description,
-      type: row.type,
-      risk: row.risk,
-      status: row.status,
-      affectedServices: services,
-      requester: row.requester,
-      plannedStart: this.time.fromDb(row.planned_start),
-      plannedEnd: this.time.fromDb(row.planned_end),
-      actualStart: t(row.actual_start),
-      actualEnd: t(row.actual_end),
-      implementationPlan: row.implementation_plan,
-      backoutPlan: row.backout_plan,
-      testPlan: row.test_plan,
-      problemRef: opt(row.problem_ref),
-      outcome: opt(row.outcome),
-      outcomeNotes: opt(row.outcome_notes),
-      freezeOverrideReason: opt(row.freeze_override_reason),
-      approvalRound: Number(row.approval_round),
-      closedAt: t(row.closed_at),
-      createdAt: this.time.fromDb(row.created_at),
-      updatedAt: this.time.fromDb(row.updated_at),
-      version: Number(row.version),
-    };
-  }
 }
-
-type Num = number | string | null;
 
 /** SQLite, PostgreSQL and MySQL spell a unique violation differently. */
 function isUniqueViolation(error: unknown): boolean {

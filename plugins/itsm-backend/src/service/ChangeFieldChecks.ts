@@ -1,0 +1,159 @@
+import { describeFieldChanges } from './describeChanges';
+import { InputError } from '@backstage/errors';
+import {
+  Change,
+  UpdateChangeRequest,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { ChangeUpdate } from '../database/ChangeStore';
+import { EntityRefValidator, RefCheck } from './EntityRefValidator';
+import { ActorContext } from './IncidentService';
+
+const PROBLEM_REF = /^PRB-\d+$/i;
+
+/** Fields compared and described on the audit trail when edited. */
+type EditableField = Exclude<
+  keyof UpdateChangeRequest & keyof Change,
+  'version' | 'status' | 'freezeOverrideReason'
+>;
+
+const EDITABLE: EditableField[] = [
+  'title',
+  'description',
+  'type',
+  'risk',
+  'affectedServices',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'implementationPlan',
+  'backoutPlan',
+  'testPlan',
+  'problemRef',
+  'outcome',
+  'outcomeNotes',
+];
+
+const TIME_FIELDS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'];
+
+/** What ChangeFieldChecks is built from. */
+export interface ChangeFieldChecksOptions {
+  refs: EntityRefValidator;
+  /** Whether a problem exists, to refuse linking one that does not. */
+  problemExists?: (ref: string) => Promise<boolean>;
+}
+
+/**
+ * The fields a change request sends, checked and normalized: services against
+ * the catalog, problem refs against the problems, times as ISO 8601.
+ */
+export class ChangeFieldChecks {
+  private readonly refs: EntityRefValidator;
+  private readonly problemExists:
+    | ((ref: string) => Promise<boolean>)
+    | undefined;
+
+  constructor(options: ChangeFieldChecksOptions) {
+    this.refs = options.refs;
+    this.problemExists = options.problemExists;
+  }
+
+  /** The edited fields whose checked value differs from `current`. */
+  async fieldChanges(
+    current: Change,
+    request: Omit<UpdateChangeRequest, 'version'>,
+    ctx: ActorContext,
+  ): Promise<ChangeUpdate> {
+    const changes: ChangeUpdate = {};
+    for (const field of EDITABLE) {
+      let value = request[field];
+      if (value === undefined) continue;
+      if (field === 'title') {
+        value = (value as string).trim();
+        if (!value) throw new InputError('title must not be empty');
+      }
+      if (field === 'affectedServices') {
+        value = await this.checkServices(value as string[], ctx);
+      }
+      if (field === 'problemRef') {
+        value =
+          value === null
+            ? null
+            : await this.existingProblem(checkProblemRef(value as string));
+      }
+      if (TIME_FIELDS.includes(field)) value = toIso(field, value as string);
+      const before = current[field];
+      const same = Array.isArray(value)
+        ? value.join() === (before as string[]).join()
+        : (value ?? undefined) === before;
+      if (!same) (changes as Record<string, unknown>)[field] = value;
+    }
+    return changes;
+  }
+
+  async existingProblem(ref: string | undefined): Promise<string | undefined> {
+    if (ref && this.problemExists) {
+      if (!(await this.problemExists(ref))) {
+        throw new InputError(
+          `problemRef: there is no problem ${ref}; link the problem this change fixes`,
+        );
+      }
+    }
+    return ref;
+  }
+
+  async checkServices(services: string[], ctx: ActorContext) {
+    if (!services.length) {
+      throw new InputError('affectedServices must name at least one service');
+    }
+    const checks: RefCheck[] = services.map((ref, i) => ({
+      field: `affectedServices[${i}]`,
+      ref,
+      defaultKind: 'component',
+    }));
+    const normalized = await this.refs.validate(checks, ctx.credentials);
+    return [...new Set(normalized)];
+  }
+}
+
+export function checkProblemRef(ref: string | undefined): string | undefined {
+  if (ref === undefined || ref === '') return undefined;
+  if (!PROBLEM_REF.test(ref.trim())) {
+    throw new InputError(
+      `problemRef must be a problem ref such as PRB-1003, got "${ref}"`,
+    );
+  }
+  return ref.trim().toLocaleUpperCase('en-US');
+}
+
+export function toIso(field: string, value: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new InputError(
+      `${field} must be an ISO 8601 date-time, got "${value}"`,
+    );
+  }
+  return new Date(ms).toISOString();
+}
+
+/** The change as it would read with `changes` applied (`null` clears). */
+export function stripNulls(changes: ChangeUpdate): Partial<Change> {
+  return Object.fromEntries(
+    Object.entries(changes).map(([k, v]) => [k, v === null ? undefined : v]),
+  ) as Partial<Change>;
+}
+
+/** The audit-trail entry for edited fields, or undefined if none changed. */
+export function describeEdits(current: Change, changes: ChangeUpdate) {
+  return describeFieldChanges(current, changes, {
+    fields: EDITABLE,
+    longFields: [
+      'description',
+      'implementationPlan',
+      'backoutPlan',
+      'testPlan',
+      'outcomeNotes',
+    ],
+    missingAsNull: true,
+  });
+}
