@@ -1,11 +1,9 @@
 import { migratedClient } from './migratedClient';
-import { eventColumns } from './eventColumns';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   EscalationLevel,
   EscalationPolicy,
-  OPEN_INCIDENT_STATUSES,
   OnCallLayer,
   OnCallOverride,
   StoredOnCallSchedule,
@@ -13,7 +11,9 @@ import {
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { DbTime } from './DbTime';
+import * as escalationSteps from './escalationSteps';
 import { NewTimelineEvent } from './IncidentStore';
+import { isUniqueViolation } from './uniqueViolation';
 
 type ScheduleRow = {
   id: string;
@@ -45,43 +45,7 @@ export interface ScheduleFields {
   overrides: OnCallOverride[];
 }
 
-/** An open incident the escalation task looks at. */
-export interface EscalationCandidate {
-  id: string;
-  ref: string;
-  title: string;
-  priority: string;
-  status: string;
-  assignedGroup?: string;
-  assignee?: string;
-  detectedAt: string;
-  responseWarnedAt?: string;
-  responseBreachedAt?: string;
-  resolutionWarnedAt?: string;
-  resolutionBreachedAt?: string;
-  version: number;
-  /** Steps already fired for it. */
-  firedSteps: string[];
-}
-
-/** A reassignment done together with an escalation step. */
-export interface EscalationReassignment {
-  assignedGroup: string;
-  assignee: string | null;
-}
-
 const MAX_SCHEDULES_LISTED = 500;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; message?: string };
-  return (
-    e?.code === '23505' || // PostgreSQL
-    e?.code === 'ER_DUP_ENTRY' || // MySQL
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed|duplicate key/i.test(e?.message ?? '')
-  );
-}
 
 /**
  * On-call schedules, escalation policies and the escalation steps fired, on
@@ -284,128 +248,35 @@ export class DatabaseOnCallStore {
     return (await this.getEscalationPolicy(policy.groupRef))!;
   }
 
-  /**
-   * Open incidents that may need an escalation step: not yet acknowledged and
-   * detected before `unacknowledgedBefore`, or with an SLA warning or breach
-   * recorded. Bounded, oldest first.
-   */
+  /** See {@link escalationSteps.findEscalationCandidates}. */
   async findEscalationCandidates(options: {
     unacknowledgedBefore: string;
     limit: number;
-  }): Promise<EscalationCandidate[]> {
-    const open = OPEN_INCIDENT_STATUSES.filter(s => s !== 'on_hold');
-    const rows = await this.db('itsm_incidents')
-      .select(
-        'id',
-        'ref',
-        'title',
-        'priority',
-        'status',
-        'assigned_group',
-        'assignee',
-        'detected_at',
-        'response_warned_at',
-        'response_breached_at',
-        'resolution_warned_at',
-        'resolution_breached_at',
-        'version',
-      )
-      .whereIn('status', open)
-      .where(q =>
-        q
-          .where(unack =>
-            unack
-              .where('status', 'new')
-              .where(
-                'detected_at',
-                '<=',
-                this.time.toDb(options.unacknowledgedBefore),
-              ),
-          )
-          .orWhereNotNull('response_warned_at')
-          .orWhereNotNull('resolution_warned_at')
-          .orWhereNotNull('response_breached_at')
-          .orWhereNotNull('resolution_breached_at'),
-      )
-      .orderBy('detected_at')
-      .limit(options.limit);
-    if (!rows.length) return [];
-    const steps = await this.db('itsm_escalation_steps')
-      .select('incident_id', 'step')
-      .whereIn(
-        'incident_id',
-        rows.map(r => r.id),
-      );
-    const fired = new Map<string, string[]>();
-    for (const s of steps) {
-      fired.set(s.incident_id, [...(fired.get(s.incident_id) ?? []), s.step]);
-    }
-    const opt = (v: unknown) =>
-      v === null || v === undefined ? undefined : this.time.fromDb(v as string);
-    return rows.map(r => ({
-      id: r.id,
-      ref: r.ref,
-      title: r.title,
-      priority: r.priority,
-      status: r.status,
-      assignedGroup: r.assigned_group ?? undefined,
-      assignee: r.assignee ?? undefined,
-      detectedAt: this.time.fromDb(r.detected_at),
-      responseWarnedAt: opt(r.response_warned_at),
-      responseBreachedAt: opt(r.response_breached_at),
-      resolutionWarnedAt: opt(r.resolution_warned_at),
-      resolutionBreachedAt: opt(r.resolution_breached_at),
-      version: r.version,
-      firedSteps: fired.get(r.id) ?? [],
-    }));
+  }): Promise<escalationSteps.EscalationCandidate[]> {
+    return escalationSteps.findEscalationCandidates(
+      this.db,
+      this.time,
+      options,
+    );
   }
 
-  /**
-   * Fires one escalation step of an incident: marks it, appends its timeline
-   * event and applies the reassignment, if any, in one transaction.
-   *
-   * @returns false when the step had fired already (here or on another
-   *   replica); nothing is written then.
-   */
+  /** See {@link escalationSteps.fireEscalationStep}. */
   async fireEscalationStep(
     incidentId: string,
     step: string,
     event: NewTimelineEvent,
     at: string,
-    reassignment?: EscalationReassignment,
+    reassignment?: escalationSteps.EscalationReassignment,
   ): Promise<boolean> {
-    try {
-      return await this.db.transaction(async tx => {
-        const done = await tx('itsm_escalation_steps')
-          .where({ incident_id: incidentId, step })
-          .first();
-        if (done) return false;
-        await tx('itsm_escalation_steps').insert({
-          incident_id: incidentId,
-          step,
-          fired_at: this.time.toDb(at),
-        });
-        if (reassignment) {
-          await tx('itsm_incidents')
-            .where({ id: incidentId })
-            .update({
-              assigned_group: reassignment.assignedGroup,
-              assignee: reassignment.assignee,
-              version: tx.raw('version + 1'),
-              updated_at: this.time.toDb(at),
-            });
-        }
-        await tx('itsm_timeline_events').insert({
-          incident_id: incidentId,
-          ...eventColumns(event, at, this.time),
-        });
-        return true;
-      });
-    } catch (error) {
-      // Another replica inserted the same step between our read and insert.
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    return escalationSteps.fireEscalationStep(
+      this.db,
+      this.time,
+      incidentId,
+      step,
+      event,
+      at,
+      reassignment,
+    );
   }
 
   /** Escalation policies name schedules: a rename follows into them. */

@@ -5,7 +5,6 @@ import {
   Page,
   Problem,
   ProblemEvent,
-  ProblemStatus,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
@@ -20,6 +19,7 @@ import {
 } from './problemDb';
 import { idOrRefWhere } from './idOrRef';
 import { migratedClient } from './migratedClient';
+import { hydrateProblems, ProblemRow, problemColumns } from './problemRows';
 import {
   IncidentLinkChange,
   NewProblemEvent,
@@ -28,38 +28,6 @@ import {
   ProblemListFilter,
   ProblemStore,
 } from './ProblemStore';
-
-type ProblemRow = {
-  id: string;
-  ref: string;
-  title: string;
-  description: string;
-  status: ProblemStatus;
-  root_cause: string | null;
-  fix_change_ref: string | null;
-  owner_group: string | null;
-  assignee: string | null;
-  created_by: string;
-  resolved_at: Date | string | null;
-  closed_at: Date | string | null;
-  version: number;
-  created_at: Date | string;
-  updated_at: Date | string;
-};
-
-const COLUMNS: Partial<Record<keyof ProblemFields, keyof ProblemRow>> = {
-  title: 'title',
-  description: 'description',
-  status: 'status',
-  rootCause: 'root_cause',
-  fixChangeRef: 'fix_change_ref',
-  ownerGroup: 'owner_group',
-  assignee: 'assignee',
-  createdBy: 'created_by',
-  resolvedAt: 'resolved_at',
-  closedAt: 'closed_at',
-};
-const TIME_FIELDS = new Set(['resolvedAt', 'closedAt']);
 
 /** Problems on Backstage's database (SQLite, PostgreSQL, MySQL). */
 export class DatabaseProblemStore implements ProblemStore {
@@ -87,7 +55,7 @@ export class DatabaseProblemStore implements ProblemStore {
       await tx('itsm_problems').insert({
         id,
         ref: await nextRef(tx, 'problem', 'PRB'),
-        ...this.toColumns(fields),
+        ...problemColumns(fields, this.time),
         version: 1,
         created_at: this.time.toDb(at),
         updated_at: this.time.toDb(at),
@@ -120,7 +88,7 @@ export class DatabaseProblemStore implements ProblemStore {
       .where(column, value)
       .first();
     if (!row) return undefined;
-    const [problem] = await this.hydrate([row]);
+    const [problem] = await hydrateProblems(this.db, this.time, [row]);
     return problem;
   }
 
@@ -165,7 +133,7 @@ export class DatabaseProblemStore implements ProblemStore {
         withTotal: true,
       },
     );
-    const items = await this.hydrate(rows);
+    const items = await hydrateProblems(this.db, this.time, rows);
     const last = items[items.length - 1];
     return {
       items,
@@ -233,7 +201,7 @@ export class DatabaseProblemStore implements ProblemStore {
     const updated = await tx('itsm_problems')
       .where({ id, version: expectedVersion })
       .update({
-        ...this.toColumns(changes),
+        ...problemColumns(changes, this.time),
         version: expectedVersion + 1,
         updated_at: this.time.toDb(at),
       });
@@ -335,72 +303,5 @@ export class DatabaseProblemStore implements ProblemStore {
         })),
       );
     }
-  }
-
-  private toColumns(fields: ProblemChanges): Record<string, unknown> {
-    const columns: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(fields)) {
-      const column = COLUMNS[key as keyof ProblemFields];
-      if (!column || value === undefined) continue;
-      columns[column] =
-        TIME_FIELDS.has(key) && value !== null
-          ? this.time.toDb(value as string)
-          : value;
-    }
-    return columns;
-  }
-
-  /** Services and incident counts for a page of rows, in two queries. */
-  private async hydrate(rows: ProblemRow[]): Promise<Problem[]> {
-    if (!rows.length) return [];
-    const ids = rows.map(r => r.id);
-    const [services, counts] = await Promise.all([
-      this.db('itsm_problem_services')
-        .whereIn('problem_id', ids)
-        .orderBy(['problem_id', 'entity_ref'])
-        .select('problem_id', 'entity_ref', 'added_by_hand') as Promise<
-        Array<{
-          problem_id: string;
-          entity_ref: string;
-          added_by_hand: boolean | number;
-        }>
-      >,
-      this.db('itsm_incidents')
-        .whereIn('problem_id', ids)
-        .groupBy('problem_id')
-        .select('problem_id')
-        .count({ count: '*' }) as Promise<
-        Array<{ problem_id: string; count: number | string }>
-      >,
-    ]);
-    const t = (v: Date | string | null) =>
-      v === null ? undefined : this.time.fromDb(v);
-    return rows.map(row => {
-      const mine = services.filter(s => s.problem_id === row.id);
-      return {
-        id: row.id,
-        ref: row.ref,
-        title: row.title,
-        description: row.description,
-        status: row.status,
-        affectedServices: [...new Set(mine.map(s => s.entity_ref))],
-        addedServices: mine
-          .filter(s => Boolean(s.added_by_hand))
-          .map(s => s.entity_ref),
-        rootCause: row.root_cause ?? undefined,
-        fixChangeRef: row.fix_change_ref ?? undefined,
-        ownerGroup: row.owner_group ?? undefined,
-        assignee: row.assignee ?? undefined,
-        createdBy: row.created_by,
-        incidentCount: Number(
-          counts.find(c => c.problem_id === row.id)?.count ?? 0,
-        ),
-        resolvedAt: t(row.resolved_at),
-        closedAt: t(row.closed_at),
-        createdAt: this.time.fromDb(row.created_at),
-        updatedAt: this.time.fromDb(row.updated_at),
-        version: Number(row.version),
-      };
-    });
   }
 }

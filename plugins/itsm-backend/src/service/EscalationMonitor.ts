@@ -11,11 +11,11 @@ import {
   EscalationLevel,
   EscalationPolicy,
 } from '@openitsm/backstage-plugin-itsm-common';
+import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
 import {
-  DatabaseOnCallStore,
   EscalationCandidate,
   EscalationReassignment,
-} from '../database/DatabaseOnCallStore';
+} from '../database/escalationSteps';
 import { IncidentStore } from '../database/IncidentStore';
 import { IncidentEventPublisher } from './IncidentEventPublisher';
 import { OnCallService } from './OnCallService';
