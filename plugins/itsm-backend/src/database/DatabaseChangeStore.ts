@@ -36,6 +36,7 @@ import {
   insertChangeServices,
 } from './changeRows';
 import { changeMetrics } from './changeMetrics';
+import { isUniqueViolation } from './uniqueViolation';
 
 type Time = Date | string;
 
@@ -351,15 +352,4 @@ export class DatabaseChangeStore implements ChangeStore {
       })),
     );
   }
-}
-
-/** SQLite, PostgreSQL and MySQL spell a unique violation differently. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number };
-  return (
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e?.code === '23505' ||
-    e?.code === 'ER_DUP_ENTRY' ||
-    e?.errno === 1062
-  );
 }

@@ -34,6 +34,7 @@ import {
   insertTimelineEvents,
   listTimelineEvents,
 } from './incidentTimeline';
+import { escapeLike } from './problemDb';
 
 type ServiceRow = { incident_id: string; entity_ref: string };
 
@@ -358,9 +359,4 @@ export class DatabaseIncidentStore implements IncidentStore {
       incidentFromRow(row, services.get(row.id) ?? [], now, this.time),
     );
   }
-}
-
-/** `!` escapes LIKE wildcards; unlike `\\` it means the same in every SQL dialect. */
-function escapeLike(text: string): string {
-  return text.replace(/[!%_]/g, c => `!${c}`);
 }

@@ -4,6 +4,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return (
     e?.code === '23505' || // PostgreSQL
     e?.code === 'ER_DUP_ENTRY' || // MySQL
+    e?.errno === 1062 || // MySQL, when the code is missing
     e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
     e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     /UNIQUE constraint failed|duplicate key/i.test(e?.message ?? '')
