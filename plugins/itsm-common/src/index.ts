@@ -19,3 +19,4 @@ export * from './sla';
 export * from './oncall';
 export * from './problems';
 export * from './changes';
+export * from './time/parseTimestamp';

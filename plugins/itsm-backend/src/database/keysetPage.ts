@@ -32,7 +32,7 @@ export async function newestFirstPage<Row>(
           .then(row => Number((row as { count: number | string }).count))
       : Promise.resolve(undefined);
   if (cursor) {
-    const [at, id] = decodeCursor(cursor, 'cursor');
+    const [at, id] = decodeCursor(cursor, 'cursor', ['time', 'id']);
     const atDb = options.time.toDb(at);
     query.where(inner =>
       inner
@@ -77,7 +77,7 @@ export async function oldestFirstEvents<Row, Item extends { id: string }>(
 ): Promise<{ items: Item[]; nextCursor?: string }> {
   query.orderBy('id', 'asc').limit(options.limit + 1);
   if (options.cursor) {
-    const [afterId] = decodeCursor(options.cursor, 'cursor');
+    const [afterId] = decodeCursor(options.cursor, 'cursor', ['serial']);
     query.where('id', '>', Number(afterId));
   }
   const rows = (await query) as Row[];

@@ -10,6 +10,7 @@ import {
   parseEntityRefParam,
   parseList,
   parseTimeParam,
+  parseLimit,
 } from './parseListQuery';
 import { readVersion } from './readVersion';
 
@@ -43,7 +44,7 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
         ),
         from: parseTimeParam('from', query.from),
         to: parseTimeParam('to', query.to),
-        limit: query.limit ?? DEFAULT_LIMIT,
+        limit: parseLimit(req, DEFAULT_LIMIT),
         cursor: query.cursor,
       }),
     );
@@ -163,7 +164,7 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
     const change = await changes.get(req.params.id);
     res.json(
       await changeStore.listEvents(change.id, {
-        limit: req.query.limit ?? DEFAULT_EVENTS_LIMIT,
+        limit: parseLimit(req, DEFAULT_EVENTS_LIMIT),
         cursor: req.query.cursor,
       }),
     );

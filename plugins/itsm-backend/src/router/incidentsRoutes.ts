@@ -5,6 +5,7 @@ import {
   parsePriorities,
   parseStatuses,
   parseTimeParam,
+  parseLimit,
 } from './parseListQuery';
 import { readVersion } from './readVersion';
 
@@ -40,7 +41,7 @@ export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
       to: parseTimeParam('to', query.to),
       slaBreached: query.slaBreached,
       problemId: query.problemId || undefined,
-      limit: query.limit ?? DEFAULT_LIMIT,
+      limit: parseLimit(req, DEFAULT_LIMIT),
       cursor: query.cursor,
       permissionFilter:
         decision.result === 'filtered' ? decision.filter : undefined,
@@ -117,7 +118,7 @@ export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
     await authorizer.authorizeRead(credentials, incident);
     res.json(
       await store.listTimeline(incident.id, {
-        limit: req.query.limit ?? DEFAULT_TIMELINE_LIMIT,
+        limit: parseLimit(req, DEFAULT_TIMELINE_LIMIT),
         cursor: req.query.cursor,
       }),
     );

@@ -4,6 +4,7 @@ import {
   IncidentStatus,
   isIncidentStatus,
   isPriority,
+  parseTimestamp,
   PRIORITIES,
   Priority,
 } from '@openitsm/backstage-plugin-itsm-common';
@@ -42,19 +43,42 @@ export function parsePriorities(value?: string): Priority[] | undefined {
   return parseList('priority', value, isPriority, PRIORITIES);
 }
 
-/** A date or date-time, as an ISO 8601 UTC string. */
+/** The most items a list, timeline or event page returns (the spec's maximum). */
+export const MAX_LIMIT = 500;
+
+/**
+ * `limit`, read from the query string as the caller wrote it: the spec's
+ * validator coerces (`Infinity`, `0x10`, `1e2` pass as numbers), so the raw
+ * text must be a plain decimal integer from 1 to {@link MAX_LIMIT}.
+ */
+export function parseLimit(
+  req: { originalUrl: string },
+  fallback: number,
+): number {
+  const query = req.originalUrl.split('?')[1] ?? '';
+  const given = new URLSearchParams(query).getAll('limit');
+  if (given.length === 0) return fallback;
+  const [raw] = given;
+  if (
+    given.length > 1 ||
+    !/^[1-9]\d{0,2}$/.test(raw) ||
+    Number(raw) > MAX_LIMIT
+  ) {
+    throw new InputError(
+      `limit must be an integer from 1 to ${MAX_LIMIT}, got ${JSON.stringify(
+        given.length > 1 ? given.join(',') : raw,
+      )}`,
+    );
+  }
+  return Number(raw);
+}
+
+/** A date or date-time, as an ISO 8601 UTC string (see parseTimestamp). */
 export function parseTimeParam(
   field: string,
   value?: string,
 ): string | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) {
-    throw new InputError(
-      `${field} must be an ISO 8601 date or date-time, got "${value}"`,
-    );
-  }
-  return new Date(ms).toISOString();
+  return value ? parseTimestamp(field, value) : undefined;
 }
 
 /** An entity ref in its full form (`kind:namespace/name`), if given. */

@@ -5,7 +5,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
-import { parseEntityRefParam, parseList } from './parseListQuery';
+import { parseEntityRefParam, parseList, parseLimit } from './parseListQuery';
 import { readVersion } from './readVersion';
 
 const DEFAULT_LIMIT = 50;
@@ -46,7 +46,7 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
         ),
         minAgeDays: query.minAgeDays,
         q: query.q?.trim() || undefined,
-        limit: query.limit ?? DEFAULT_LIMIT,
+        limit: parseLimit(req, DEFAULT_LIMIT),
         cursor: query.cursor,
         now: new Date().toISOString(),
       }),
@@ -141,7 +141,7 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
     const problem = await problems.get(req.params.id);
     res.json(
       await problemStore.listEvents('problem', problem.id, {
-        limit: req.query.limit ?? DEFAULT_TIMELINE_LIMIT,
+        limit: parseLimit(req, DEFAULT_TIMELINE_LIMIT),
         cursor: req.query.cursor,
       }),
     );
@@ -155,7 +155,7 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
       await proposalStore.listProposals({
         entityRef: parseEntityRefParam('entityRef', query.entityRef),
         status: query.status,
-        limit: query.limit ?? DEFAULT_LIMIT,
+        limit: parseLimit(req, DEFAULT_LIMIT),
         cursor: query.cursor,
       }),
     );

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
-import { parseEntityRefParam } from './parseListQuery';
+import { parseEntityRefParam, parseLimit } from './parseListQuery';
 import { readVersion } from './readVersion';
 
 const DEFAULT_LIMIT = 50;
@@ -39,7 +39,7 @@ export function addWorkaroundRoutes(
         status: query.status,
         problemId,
         open: query.open,
-        limit: query.limit ?? DEFAULT_LIMIT,
+        limit: parseLimit(req, DEFAULT_LIMIT),
         cursor: query.cursor,
       }),
     );

@@ -2,6 +2,7 @@ import { describeFieldChanges } from './describeChanges';
 import { InputError } from '@backstage/errors';
 import {
   Change,
+  parseTimestamp,
   UpdateChangeRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ChangeUpdate } from '../database/ChangeStore';
@@ -81,7 +82,7 @@ export class ChangeFieldChecks {
             ? null
             : await this.existingProblem(checkProblemRef(value as string));
       }
-      if (TIME_FIELDS.includes(field)) value = toIso(field, value as string);
+      if (TIME_FIELDS.includes(field)) value = parseTimestamp(field, value);
       const before = current[field];
       const same = Array.isArray(value)
         ? value.join() === (before as string[]).join()
@@ -124,16 +125,6 @@ export function checkProblemRef(ref: string | undefined): string | undefined {
     );
   }
   return ref.trim().toLocaleUpperCase('en-US');
-}
-
-export function toIso(field: string, value: string): string {
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) {
-    throw new InputError(
-      `${field} must be an ISO 8601 date-time, got "${value}"`,
-    );
-  }
-  return new Date(ms).toISOString();
 }
 
 /** The change as it would read with `changes` applied (`null` clears). */

@@ -13,6 +13,7 @@ import {
   editableChangeFields,
   Incident,
   UpdateChangeRequest,
+  parseTimestamp,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ChangeStore, NewChangeEvent } from '../database/ChangeStore';
 import { IncidentStore } from '../database/IncidentStore';
@@ -23,7 +24,6 @@ import {
   checkProblemRef,
   describeEdits,
   stripNulls,
-  toIso,
 } from './ChangeFieldChecks';
 import { ChangeWindows } from './ChangeWindows';
 import { EntityRefValidator } from './EntityRefValidator';
@@ -81,8 +81,8 @@ export class ChangeService {
       request.affectedServices,
       ctx,
     );
-    const plannedStart = toIso('plannedStart', request.plannedStart);
-    const plannedEnd = toIso('plannedEnd', request.plannedEnd);
+    const plannedStart = parseTimestamp('plannedStart', request.plannedStart);
+    const plannedEnd = parseTimestamp('plannedEnd', request.plannedEnd);
     const windowProblem = checkPlannedWindow(plannedStart, plannedEnd);
     if (windowProblem) throw new InputError(windowProblem);
     const change = await this.store.createChange(

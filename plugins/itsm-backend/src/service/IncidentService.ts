@@ -11,6 +11,7 @@ import {
   IncidentSource,
   TimelineEvent,
   UpdateIncidentRequest,
+  parseTimestamp,
 } from '@openitsm/backstage-plugin-itsm-common';
 import {
   IncidentFields,
@@ -26,7 +27,6 @@ import { autoAssignment } from './autoAssignment';
 import {
   checkCategory,
   groupCheck,
-  parseTime,
   uniqueRefs,
   userCheck,
 } from './incidentFieldChecks';
@@ -128,7 +128,7 @@ export class IncidentService {
       assignee = routed.user;
     }
     const occurredAt = request.occurredAt
-      ? parseTime('occurredAt', request.occurredAt)
+      ? parseTimestamp('occurredAt', request.occurredAt)
       : undefined;
 
     const priority = derivePriority(

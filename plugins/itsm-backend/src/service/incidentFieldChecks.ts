@@ -23,13 +23,3 @@ export function uniqueRefs(refs: string[]): string[] {
   return [...new Set(refs)];
 }
 
-/** An ISO 8601 date-time from the request, normalized to UTC. */
-export function parseTime(field: string, value: string): string {
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) {
-    throw new InputError(
-      `${field} must be an ISO 8601 date-time, got "${value}"`,
-    );
-  }
-  return new Date(ms).toISOString();
-}
