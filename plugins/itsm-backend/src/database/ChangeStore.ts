@@ -1,3 +1,5 @@
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { IncidentQueryFilter } from '../permissions/rules';
 import {
   CausedIncident,
   Change,
@@ -103,7 +105,11 @@ export interface ChangeStore {
     at: string;
   }): Promise<void>;
 
-  listCausedIncidents(changeId: string): Promise<CausedIncident[]>;
+  /** The incidents it caused, only those matching the permission filter when given. */
+  listCausedIncidents(
+    changeId: string,
+    permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
+  ): Promise<CausedIncident[]>;
 
   /** Per service, computed in SQL. */
   metrics(options: {

@@ -37,6 +37,9 @@ import {
 } from './changeRows';
 import { changeMetrics } from './changeMetrics';
 import { isUniqueViolation } from './uniqueViolation';
+import { applyPermissionFilter } from './permissionFilter';
+import { IncidentQueryFilter } from '../permissions/rules';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 
 type Time = Date | string;
 
@@ -313,15 +316,20 @@ export class DatabaseChangeStore implements ChangeStore {
     });
   }
 
-  async listCausedIncidents(changeId: string): Promise<CausedIncident[]> {
-    const rows = await this.db('itsm_incidents')
-      .where({ caused_by_change_id: changeId })
+  async listCausedIncidents(
+    changeId: string,
+    permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
+  ): Promise<CausedIncident[]> {
+    const query = this.db('itsm_incidents as i')
+      .where('i.caused_by_change_id', changeId)
       .orderBy([
-        { column: 'detected_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
+        { column: 'i.detected_at', order: 'desc' },
+        { column: 'i.id', order: 'desc' },
       ])
       .limit(500)
-      .select('id', 'ref', 'title', 'status', 'priority');
+      .select('i.id', 'i.ref', 'i.title', 'i.status', 'i.priority');
+    if (permissionFilter) applyPermissionFilter(query, permissionFilter);
+    const rows = await query;
     return rows.map(r => ({ ...r }));
   }
 

@@ -25,6 +25,12 @@ type ReadDecision =
   | { result: 'filtered'; filter: PermissionCriteria<IncidentQueryFilter> };
 
 /**
+ * Which incidents a caller may read where they appear inside another record
+ * (a change's caused incidents): all, those matching a filter, or none.
+ */
+export type IncidentVisibility = ReadDecision | { result: 'none' };
+
+/**
  * Asks the permission policy about incidents. Conditional decisions are
  * applied to a loaded incident, or turned into a query filter for lists.
  */
@@ -59,6 +65,22 @@ export class IncidentAuthorizer {
   async authorizeList(
     credentials: BackstageCredentials,
   ): Promise<ReadDecision> {
+    const visibility = await this.visibility(credentials);
+    if (visibility.result === 'none') {
+      throw new NotAllowedError(
+        `You are not allowed to read incidents (${itsmIncidentReadPermission.name})`,
+      );
+    }
+    return visibility;
+  }
+
+  /**
+   * For incidents embedded in another record: a caller who may not read
+   * incidents still sees the record, without them.
+   */
+  async visibility(
+    credentials: BackstageCredentials,
+  ): Promise<IncidentVisibility> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: itsmIncidentReadPermission }],
       { credentials },
@@ -70,9 +92,7 @@ export class IncidentAuthorizer {
         filter: this.transform(decision.conditions),
       };
     }
-    throw new NotAllowedError(
-      `You are not allowed to read incidents (${itsmIncidentReadPermission.name})`,
-    );
+    return { result: 'none' };
   }
 
   async authorizeRead(

@@ -117,7 +117,10 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
   router.get('/changes/:id', async (req, res) => {
     const { credentials } = await callerOf(req);
     await changeAuthorizer.authorize(credentials, 'read');
-    res.json(await changes.details(await changes.get(req.params.id)));
+    const change = await changes.get(req.params.id);
+    res.json(
+      await changes.details(change, await authorizer.visibility(credentials)),
+    );
   });
 
   router.patch('/changes/:id', async (req, res) => {
@@ -128,15 +131,19 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
         const { credentials, catalogCredentials, actor } = await callerOf(req);
         await changeAuthorizer.authorize(credentials, 'update');
         const current = await changes.get(req.params.id);
-        return changes.update(
+        const change = await changes.update(
           current,
           { ...req.body, version: readVersion(req, 'change') },
           { actor, credentials: catalogCredentials },
         );
+        return changes.details(
+          change,
+          await authorizer.visibility(credentials),
+        );
       },
       change => ({ ref: change.ref, version: change.version }),
     );
-    res.json(await changes.details(updated));
+    res.json(updated);
   });
 
   router.post('/changes/:id/approvals', async (req, res) => {
@@ -147,10 +154,12 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
         const { credentials, catalogCredentials, actor } = await callerOf(req);
         await changeAuthorizer.authorize(credentials, 'approve');
         const current = await changes.get(req.params.id);
-        return changes.decide(current, req.body, {
-          actor,
-          credentials: catalogCredentials,
-        });
+        return changes.decide(
+          current,
+          req.body,
+          { actor, credentials: catalogCredentials },
+          await authorizer.visibility(credentials),
+        );
       },
       change => ({ ref: change.ref, version: change.version }),
       { decision: req.body.decision },
@@ -185,11 +194,17 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
           actor,
           credentials: catalogCredentials,
         });
-        return { change: cause, incident };
+        return {
+          change: await changes.details(
+            cause,
+            await authorizer.visibility(credentials),
+          ),
+          incident,
+        };
       },
       linked => ({ ref: linked.change.ref, incidentRef: linked.incident.ref }),
     );
-    res.status(201).json(await changes.details(change));
+    res.status(201).json(change);
   });
 
   router.delete('/changes/:id/incidents/:incident', async (req, res) => {
@@ -211,14 +226,20 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
           actor,
           credentials: catalogCredentials,
         });
-        return { change: cause, incident };
+        return {
+          change: await changes.details(
+            cause,
+            await authorizer.visibility(credentials),
+          ),
+          incident,
+        };
       },
       unlinked => ({
         ref: unlinked.change.ref,
         incidentRef: unlinked.incident.ref,
       }),
     );
-    res.json(await changes.details(change));
+    res.json(change);
   });
 
   // …and from the incident's side.

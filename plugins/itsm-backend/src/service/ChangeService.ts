@@ -28,6 +28,7 @@ import {
 import { ChangeWindows } from './ChangeWindows';
 import { EntityRefValidator } from './EntityRefValidator';
 import { ActorContext } from './IncidentService';
+import { IncidentVisibility } from '../permissions/IncidentAuthorizer';
 
 /** What ChangeService is built from. */
 export interface ChangeServiceOptions {
@@ -128,11 +129,20 @@ export class ChangeService {
     return change;
   }
 
-  async details(change: Change): Promise<ChangeDetails> {
+  /** The change with its approvals, conflicts and the incidents it caused that the caller may read. */
+  async details(
+    change: Change,
+    visible: IncidentVisibility,
+  ): Promise<ChangeDetails> {
     const [approvals, conflicts, causedIncidents] = await Promise.all([
       this.store.listApprovals(change.id),
       this.windows.conflictsOf(change),
-      this.store.listCausedIncidents(change.id),
+      visible.result === 'none'
+        ? []
+        : this.store.listCausedIncidents(
+            change.id,
+            visible.result === 'filtered' ? visible.filter : undefined,
+          ),
     ]);
     return {
       ...change,
@@ -263,8 +273,12 @@ export class ChangeService {
     current: Change,
     request: ChangeApprovalRequest,
     ctx: ActorContext,
+    visible: IncidentVisibility,
   ): Promise<ChangeDetails> {
-    return this.details(await this.approvals.decide(current, request, ctx));
+    return this.details(
+      await this.approvals.decide(current, request, ctx),
+      visible,
+    );
   }
 
   /** Sets (or clears, with `change: null`) the change that caused an incident. */

@@ -150,10 +150,12 @@ export class ItsmRecords implements ItsmRecordsService {
   async decideChange(
     ...[change, request, by]: Parameters<ItsmRecordsService['decideChange']>
   ) {
+    // Loaders act for the plugin: they see every incident
     return this.services.changes.decide(
       change,
       request,
       await this.context(by),
+      { result: 'all' },
     );
   }
 
