@@ -97,6 +97,7 @@ export const itsmPlugin = createBackendPlugin({
             auth,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+            logger,
             store: stores.incidents,
             slaStore: stores.sla,
             incidents: services.incidents,

@@ -2,6 +2,7 @@ import {
   AuditorService,
   AuthService,
   HttpAuthService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { IncidentAuthorizer } from '../permissions/IncidentAuthorizer';
 import { IncidentService } from '../service/IncidentService';
@@ -28,6 +29,8 @@ export interface RouterOptions {
   auth: AuthService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** Where internal errors are logged, under the request id the caller sees. */
+  logger: LoggerService;
   authorizer: IncidentAuthorizer;
   incidents: IncidentService;
   store: IncidentStore;

@@ -11,6 +11,7 @@ import { addOnCallRoutes } from './oncallRoutes';
 import { addProblemRoutes } from './problemsRoutes';
 import { addWorkaroundRoutes } from './workaroundsRoutes';
 import { addChangeRoutes } from './changesRoutes';
+import { internalErrors, jsonBody } from './errorMapping';
 
 export type { RouterOptions } from './RouterOptions';
 
@@ -18,7 +19,9 @@ export type { RouterOptions } from './RouterOptions';
 export async function createRouter(
   options: RouterOptions,
 ): Promise<ItsmRouter> {
-  const router = createValidatedOpenApiRouter(spec);
+  const router = createValidatedOpenApiRouter(spec, {
+    middleware: [jsonBody()],
+  });
   const helpers: RouteHelpers = {
     callerOf: callerResolver(options),
     audited: auditedBy(options.auditor),
@@ -37,5 +40,6 @@ export async function createRouter(
   addProblemRoutes(router, deps);
   addWorkaroundRoutes(router, deps);
   addChangeRoutes(router, deps);
+  router.use(internalErrors(options.logger));
   return router;
 }
