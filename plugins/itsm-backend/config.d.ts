@@ -23,6 +23,15 @@ export interface Config {
      */
     categories?: string[];
     /**
+     * Catalog kinds an incident, problem, workaround or change may name in
+     * `affectedServices` (default: component, resource, system, api). These
+     * are what breaks and what users notice: software components, the
+     * infrastructure they run on, a whole system, an API. People and teams
+     * (user, group) are who responds, not what is affected, and domains or
+     * locations are too coarse to page or measure an SLA for.
+     */
+    affectedServiceKinds?: string[];
+    /**
      * SLA policies: per priority a response target (until acknowledged) and
      * a resolution target (until resolved), counted in business calendars.
      * Tiers are extra policies chosen by a service's openitsm.io/sla-tier

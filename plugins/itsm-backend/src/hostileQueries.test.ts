@@ -122,3 +122,30 @@ describe('hostile queries over HTTP', () => {
     expect(res.body.error.message).toMatch(new RegExp(`^${field} must be`));
   });
 });
+
+describe('affected services over HTTP', () => {
+  it.each([
+    [
+      '/incidents',
+      {
+        title: 'x',
+        description: 'x',
+        category: 'availability',
+        impact: 'low',
+        urgency: 'low',
+      },
+    ],
+    ['/problems', { title: 'x' }],
+    ['/workarounds', { title: 'x', steps: 'x' }],
+    ['/changes', requestChange],
+  ])('refuses a user as an affected service on POST %s', async (path, body) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post(`/api/itsm${path}`)
+      .send({ ...body, affectedServices: ['user:default/alice'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'affectedServices[0]: "user:default/alice" must be a component, resource, system or api entity',
+    );
+  });
+});

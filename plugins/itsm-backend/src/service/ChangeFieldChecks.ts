@@ -6,7 +6,11 @@ import {
   UpdateChangeRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ChangeUpdate } from '../database/ChangeStore';
-import { EntityRefValidator, RefCheck } from './EntityRefValidator';
+import {
+  EntityRefValidator,
+  RefCheck,
+  serviceCheck,
+} from './EntityRefValidator';
 import { ActorContext } from './IncidentService';
 
 const PROBLEM_REF = /^PRB-\d+$/i;
@@ -107,11 +111,9 @@ export class ChangeFieldChecks {
     if (!services.length) {
       throw new InputError('affectedServices must name at least one service');
     }
-    const checks: RefCheck[] = services.map((ref, i) => ({
-      field: `affectedServices[${i}]`,
-      ref,
-      defaultKind: 'component',
-    }));
+    const checks: RefCheck[] = services.map((ref, i) =>
+      serviceCheck(`affectedServices[${i}]`, ref),
+    );
     const normalized = await this.refs.validate(checks, ctx.credentials);
     return [...new Set(normalized)];
   }

@@ -11,6 +11,21 @@ export interface RefCheck {
   /** Kind used when the ref has none; also the only kinds accepted, if set. */
   defaultKind: string;
   kinds?: string[];
+  /** An affected service: the kinds are `itsm.affectedServiceKinds`. */
+  service?: boolean;
+}
+
+/** The kinds an affected service may be by default (`itsm.affectedServiceKinds`). */
+export const DEFAULT_AFFECTED_SERVICE_KINDS = [
+  'component',
+  'resource',
+  'system',
+  'api',
+];
+
+/** An entry of `affectedServices`; a ref without a kind is a component. */
+export function serviceCheck(field: string, ref: string): RefCheck {
+  return { field, ref, defaultKind: 'component', service: true };
 }
 
 /**
@@ -18,7 +33,10 @@ export interface RefCheck {
  * returns them normalized. Unknown refs are a 400 that names the field.
  */
 export class EntityRefValidator {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly serviceKinds: string[] = DEFAULT_AFFECTED_SERVICE_KINDS,
+  ) {}
 
   /** Normalizes without asking the catalog (trusted input). */
   normalize(check: RefCheck): string {
@@ -57,13 +75,19 @@ export class EntityRefValidator {
       );
     }
     const kind = parseEntityRef(ref).kind;
-    if (check.kinds && !check.kinds.includes(kind)) {
+    const kinds = check.service ? this.serviceKinds : check.kinds;
+    if (kinds && !kinds.includes(kind)) {
       throw new InputError(
-        `${check.field}: "${check.ref}" must be a ${check.kinds.join(
-          ' or ',
-        )} entity`,
+        `${check.field}: "${check.ref}" must be a ${oneOf(kinds)} entity`,
       );
     }
     return ref;
   }
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function oneOf(items: string[]): string {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
+    : items.join('');
 }

@@ -18,7 +18,11 @@ import {
   IncidentStore,
   NewTimelineEvent,
 } from '../database/IncidentStore';
-import { EntityRefValidator, RefCheck } from './EntityRefValidator';
+import {
+  EntityRefValidator,
+  RefCheck,
+  serviceCheck,
+} from './EntityRefValidator';
 import { ItsmConfig } from './ItsmConfig';
 import { IncidentEventPublisher } from './IncidentEventPublisher';
 import { SlaCalculator } from './SlaCalculator';
@@ -96,11 +100,9 @@ export class IncidentService {
     if (!request.affectedServices.length) {
       throw new InputError('affectedServices must name at least one service');
     }
-    const checks: RefCheck[] = request.affectedServices.map((ref, i) => ({
-      field: `affectedServices[${i}]`,
-      ref,
-      defaultKind: 'component',
-    }));
+    const checks: RefCheck[] = request.affectedServices.map((ref, i) =>
+      serviceCheck(`affectedServices[${i}]`, ref),
+    );
     if (request.assignee) {
       checks.push(userCheck('assignee', request.assignee));
     }

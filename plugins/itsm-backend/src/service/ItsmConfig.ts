@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { DEFAULT_AFFECTED_SERVICE_KINDS } from './EntityRefValidator';
 import {
   ChangeConfig,
   DEFAULT_INCIDENT_CATEGORIES,
@@ -12,6 +13,8 @@ import {
 export interface ItsmConfig {
   priorityMatrix: PriorityMatrix;
   categories: string[];
+  /** Catalog kinds an affected service may be, lower-case. */
+  affectedServiceKinds: string[];
   sla: SlaConfig;
   changes: ChangeConfig;
 }
@@ -28,9 +31,20 @@ export function readItsmConfig(config: Config): ItsmConfig {
   if (!categories.length) {
     throw new Error('itsm.categories must list at least one category');
   }
+  const affectedServiceKinds = (
+    itsm?.getOptionalStringArray('affectedServiceKinds') ?? [
+      ...DEFAULT_AFFECTED_SERVICE_KINDS,
+    ]
+  ).map(kind => kind.toLocaleLowerCase('en-US'));
+  if (!affectedServiceKinds.length) {
+    throw new Error(
+      'itsm.affectedServiceKinds must list at least one catalog kind, e.g. component',
+    );
+  }
   return {
     priorityMatrix,
     categories,
+    affectedServiceKinds,
     sla: parseSlaConfig(itsm?.getOptional('sla')),
     changes: parseChangeConfig(itsm?.getOptional('changes')),
   };

@@ -16,7 +16,11 @@ import {
   ProblemChanges,
   ProblemStore,
 } from '../database/ProblemStore';
-import { EntityRefValidator, RefCheck } from './EntityRefValidator';
+import {
+  EntityRefValidator,
+  RefCheck,
+  serviceCheck,
+} from './EntityRefValidator';
 import { ActorContext } from './IncidentService';
 
 /** What ProblemService is built from. */
@@ -308,12 +312,8 @@ export class ProblemService {
     >,
     ctx: ActorContext,
   ): Promise<[string[] | undefined, string | undefined, string | undefined]> {
-    const checks: RefCheck[] = (request.affectedServices ?? []).map(
-      (ref, i) => ({
-        field: `affectedServices[${i}]`,
-        ref,
-        defaultKind: 'component',
-      }),
+    const checks: RefCheck[] = (request.affectedServices ?? []).map((ref, i) =>
+      serviceCheck(`affectedServices[${i}]`, ref),
     );
     if (request.ownerGroup) {
       checks.push({

@@ -17,7 +17,7 @@ import {
   WorkaroundStore,
 } from '../database/ProblemStore';
 import { DatabaseSimilarIncidents } from '../database/DatabaseSimilarIncidents';
-import { EntityRefValidator } from './EntityRefValidator';
+import { EntityRefValidator, serviceCheck } from './EntityRefValidator';
 import { ActorContext } from './IncidentService';
 
 /** How many of each the report dialog shows. */
@@ -216,11 +216,9 @@ export class WorkaroundService {
   }
 
   private async checkServices(refs: string[], ctx: ActorContext) {
-    const checks = refs.map((ref, i) => ({
-      field: `affectedServices[${i}]`,
-      ref,
-      defaultKind: 'component',
-    }));
+    const checks = refs.map((ref, i) =>
+      serviceCheck(`affectedServices[${i}]`, ref),
+    );
     const normalized = await this.refs.validate(checks, ctx.credentials);
     return [...new Set(normalized)];
   }

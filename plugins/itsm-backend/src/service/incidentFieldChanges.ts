@@ -6,7 +6,7 @@ import {
   UpdateIncidentRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { IncidentChanges, NewTimelineEvent } from '../database/IncidentStore';
-import { RefCheck } from './EntityRefValidator';
+import { RefCheck, serviceCheck } from './EntityRefValidator';
 import { describeChanges } from './describeChanges';
 import {
   checkCategory,
@@ -69,11 +69,7 @@ export async function incidentFieldChanges(
   // Entity refs, checked against the catalog in one round trip
   const checks: RefCheck[] = [];
   (request.affectedServices ?? []).forEach((ref, i) =>
-    checks.push({
-      field: `affectedServices[${i}]`,
-      ref,
-      defaultKind: 'component',
-    }),
+    checks.push(serviceCheck(`affectedServices[${i}]`, ref)),
   );
   if (request.affectedServices && !request.affectedServices.length) {
     throw new InputError('affectedServices must name at least one service');

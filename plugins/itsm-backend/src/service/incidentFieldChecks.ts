@@ -22,4 +22,3 @@ export function groupCheck(field: string, ref: string): RefCheck {
 export function uniqueRefs(refs: string[]): string[] {
   return [...new Set(refs)];
 }
-

@@ -34,7 +34,7 @@ export interface ItsmServicesOptions {
 /** Each domain service, built once. */
 export function createServices(options: ItsmServicesOptions) {
   const { config, stores, catalog, auth, logger } = options;
-  const refs = new EntityRefValidator(catalog);
+  const refs = new EntityRefValidator(catalog, config.affectedServiceKinds);
   const events = new IncidentEventPublisher(options.listeners, logger);
   const oncall = new OnCallService({
     store: stores.oncall,
