@@ -31,13 +31,13 @@ const HIDDEN_TITLE = 'Ledger secret outage';
 const entity = (
   kind: string,
   name: string,
-  spec: object = {},
+  entitySpec: object = {},
   relations: Entity['relations'] = [],
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
   metadata: { name, namespace: 'default' },
-  spec,
+  spec: entitySpec,
   relations,
 });
 
@@ -368,7 +368,9 @@ describe('authorization of every route of the spec', () => {
       .put('/api/itsm/escalation-policies/default/payments-team')
       .set('authorization', alice)
       .send(ROUTES['PUT /escalation-policies/{namespace}/{name}'].body!(ids));
-    expect(policy.status).toBe(200);
+    if (policy.status !== 200) {
+      throw new Error(`escalation policy: ${policy.status}`);
+    }
     ids = {
       incident: visible.id,
       incidentRef: visible.ref,
