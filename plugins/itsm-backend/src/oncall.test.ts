@@ -74,7 +74,12 @@ describe('on-call over HTTP', () => {
 
     const stale = await request(server)
       .put('/api/itsm/escalation-policies/default/payments-team')
-      .send({ version: 5, levels: [] });
+      .send({
+        version: 5,
+        levels: [
+          { afterMinutes: 0, targets: [{ type: 'group', groupRef: 'sre' }] },
+        ],
+      });
     expect(stale.status).toBe(409);
     const badLevels = await request(server)
       .put('/api/itsm/escalation-policies/default/payments-team')
@@ -187,5 +192,41 @@ describe('on-call over HTTP', () => {
       .get('/api/itsm/oncall')
       .query({ entityRef: 'component:default/payments-api' });
     expect(builtIn.body.source).toBe('itsm');
+  });
+
+  it('refuses a policy without levels and a layer without users, naming the field', async () => {
+    const server = await startBackend();
+    const noLevels = await request(server)
+      .put('/api/itsm/escalation-policies/default/payments-team')
+      .send({ levels: [] });
+    expect(noLevels.status).toBe(400);
+    expect(noLevels.body.error.message).toMatch(
+      /^levels: name at least one level/,
+    );
+    const noUsers = await request(server)
+      .post('/api/itsm/schedules')
+      .send({
+        ...paymentsSchedule,
+        layers: [layer('primary', ['alice']), layer('secondary', [])],
+      });
+    expect(noUsers.status).toBe(400);
+    expect(noUsers.body.error.message).toMatch(
+      /layers\[1\]\.users: name at least one user to rotate/,
+    );
+    const feb30 = await request(server)
+      .post('/api/itsm/schedules')
+      .send({
+        ...paymentsSchedule,
+        overrides: [
+          {
+            layer: 'primary',
+            user: 'bob',
+            from: '2026-02-30T00:00:00Z',
+            to: '2026-03-03T00:00:00Z',
+          },
+        ],
+      });
+    expect(feb30.status).toBe(400);
+    expect(feb30.body.error.message).toMatch(/overrides\[0\]\.from/);
   });
 });

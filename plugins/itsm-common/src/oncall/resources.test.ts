@@ -9,7 +9,13 @@ const pageSre = [{ type: 'group' as const, groupRef: 'group:default/sre' }];
 
 describe('validateEscalationLevels', () => {
   it.each<[string, unknown, string[]]>([
-    ['an empty policy', [], []],
+    [
+      'an empty policy',
+      [],
+      [
+        'levels: name at least one level; a policy that pages nobody escalates nowhere',
+      ],
+    ],
     [
       'ordered levels of every target type',
       [

@@ -74,6 +74,11 @@ export function validateEscalationLevels(levels: EscalationLevel[]): string[] {
   if (!Array.isArray(levels)) {
     return ['levels: must be an array'];
   }
+  if (levels.length === 0) {
+    problems.push(
+      'levels: name at least one level; a policy that pages nobody escalates nowhere',
+    );
+  }
   if (levels.length > 10) {
     problems.push('levels: at most 10 levels');
   }

@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon';
+import { parseTimestamp } from '../time/parseTimestamp';
 import type { OnCallSchedule } from './types';
 import { layerProblems, timezoneProblems } from './validateLayer';
 
 function isTimestamp(value: unknown): boolean {
-  return (
-    typeof value === 'string' &&
-    DateTime.fromISO(value, { zone: 'utc' }).isValid
-  );
+  try {
+    parseTimestamp('override', value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -14,7 +17,7 @@ function isTimestamp(value: unknown): boolean {
  *
  * @remarks
  *
- * Checks the timezone, every layer (name, users, rotation, handoff time and
+ * Checks the timezone, every layer (name, at least one user, rotation, handoff time and
  * weekday, start date), that layer names are unique, and that every override
  * names an existing layer and a user and has ISO 8601 bounds with `from`
  * before `to`.
@@ -39,6 +42,11 @@ export function validateOnCallSchedule(schedule: OnCallSchedule): string[] {
   } else {
     schedule.layers.forEach((layer, i) => {
       problems.push(...layerProblems(layer, `layers[${i}]`));
+      // The rotation arithmetic takes an empty layer (nobody on call);
+      // a schedule someone saves must put somebody on it.
+      if (Array.isArray(layer?.users) && layer.users.length === 0) {
+        problems.push(`layers[${i}].users: name at least one user to rotate`);
+      }
       if (names.has(layer?.name)) {
         problems.push(
           `layers[${i}].name: ${JSON.stringify(layer.name)} is used twice`,
