@@ -3,8 +3,10 @@ import express, { ErrorRequestHandler } from 'express';
 import request from 'supertest';
 import { spec } from '../schema/openapi.generated';
 
-// The routes read integer and boolean query parameters as the spec types
-// them (`req.query.limit ?? 50`): this pins that the validator converts them.
+// The routes read boolean query parameters as the spec types them
+// (`query.major`): this pins that the validator converts them. It also
+// coerces `limit` loosely (Infinity, 0x10), which is why the routes read
+// limit from the raw query string with parseLimit.
 describe('query parameters after validation', () => {
   let seen: unknown;
   const router = createValidatedOpenApiRouter(spec);
