@@ -95,6 +95,17 @@ export class IncidentAuthorizer {
     return { result: 'none' };
   }
 
+  /** One decision of the policy, applied to any number of loaded incidents. */
+  async readableBy(
+    credentials: BackstageCredentials,
+  ): Promise<(incident: Incident) => boolean> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: itsmIncidentReadPermission }],
+      { credentials },
+    );
+    return incident => this.isAllowed(decision, incident);
+  }
+
   async authorizeRead(
     credentials: BackstageCredentials,
     incident: Incident,

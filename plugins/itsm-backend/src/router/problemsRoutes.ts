@@ -18,13 +18,14 @@ export type ProblemRouteDeps = Pick<
   | 'problems'
   | 'problemStore'
   | 'proposalStore'
+  | 'store'
 > &
   RouteHelpers;
 
 /** `/problems`, their incident links, and `/problem-proposals`. */
 export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
   const { authorizer, problemAuthorizer, problems, problemStore } = deps;
-  const { proposalStore, callerOf, audited } = deps;
+  const { proposalStore, store, callerOf, audited } = deps;
 
   router.get('/problems', async (req, res) => {
     const { credentials } = await callerOf(req);
@@ -151,14 +152,29 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
     const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read');
     const { query } = req;
-    res.json(
-      await proposalStore.listProposals({
-        entityRef: parseEntityRefParam('entityRef', query.entityRef),
-        status: query.status,
-        limit: parseLimit(req, DEFAULT_LIMIT),
-        cursor: query.cursor,
-      }),
-    );
+    const page = await proposalStore.listProposals({
+      entityRef: parseEntityRefParam('entityRef', query.entityRef),
+      status: query.status,
+      limit: parseLimit(req, DEFAULT_LIMIT),
+      cursor: query.cursor,
+    });
+    // A proposal shows its incidents (a major one's title is in its own):
+    // only proposals whose incidents the caller may all read are listed
+    if ((await authorizer.visibility(credentials)).result === 'all') {
+      res.json(page);
+      return;
+    }
+    const readable = await authorizer.readableBy(credentials);
+    const shown = [];
+    for (const proposal of page.items) {
+      const incidents = await Promise.all(
+        proposal.incidentIds.map(id => store.getIncident(id)),
+      );
+      if (incidents.every(incident => !incident || readable(incident))) {
+        shown.push(proposal);
+      }
+    }
+    res.json({ ...page, items: shown });
   });
 
   router.post('/problem-proposals/:id/accept', async (req, res) => {
