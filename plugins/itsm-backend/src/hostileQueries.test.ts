@@ -106,6 +106,20 @@ describe('hostile queries over HTTP', () => {
     expect(twice.status).toBe(400);
   });
 
+  it.each(['Infinity', '0x10', '1e2', '-1', '36501'])(
+    'refuses minAgeDays=%s on /problems',
+    async minAgeDays => {
+      const res = await get(`/problems?minAgeDays=${minAgeDays}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/minAgeDays/);
+    },
+  );
+
+  it('takes a plain minAgeDays', async () => {
+    expect((await get('/problems?minAgeDays=0')).status).toBe(200);
+    expect((await get('/problems?minAgeDays=30')).status).toBe(200);
+  });
+
   it.each([
     ['/incidents?from=2026-02-30T00:00:00Z', 'from'],
     ['/changes?to=9999-01-01T00:00:00Z', 'to'],

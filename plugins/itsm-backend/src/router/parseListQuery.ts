@@ -47,30 +47,43 @@ export function parsePriorities(value?: string): Priority[] | undefined {
 export const MAX_LIMIT = 500;
 
 /**
- * `limit`, read from the query string as the caller wrote it: the spec's
- * validator coerces (`Infinity`, `0x10`, `1e2` pass as numbers), so the raw
- * text must be a plain decimal integer from 1 to {@link MAX_LIMIT}.
+ * An integer query parameter, read from the query string as the caller wrote
+ * it: the spec's validator coerces (`Infinity`, `0x10`, `1e2` pass as
+ * numbers), so the raw text must be one plain decimal integer in the range.
  */
+export function parseIntegerQuery(
+  req: { originalUrl: string },
+  field: string,
+  range: { min: number; max: number },
+): number | undefined {
+  const query = req.originalUrl.split('?')[1] ?? '';
+  const given = new URLSearchParams(query).getAll(field);
+  if (given.length === 0) return undefined;
+  const [raw] = given;
+  const value = Number(raw);
+  if (
+    given.length > 1 ||
+    !/^(0|[1-9]\d{0,8})$/.test(raw) ||
+    value < range.min ||
+    value > range.max
+  ) {
+    throw new InputError(
+      `${field} must be an integer from ${range.min} to ${
+        range.max
+      }, got ${JSON.stringify(given.length > 1 ? given.join(',') : raw)}`,
+    );
+  }
+  return value;
+}
+
+/** `limit`: 1 to {@link MAX_LIMIT}, else `fallback` when absent. */
 export function parseLimit(
   req: { originalUrl: string },
   fallback: number,
 ): number {
-  const query = req.originalUrl.split('?')[1] ?? '';
-  const given = new URLSearchParams(query).getAll('limit');
-  if (given.length === 0) return fallback;
-  const [raw] = given;
-  if (
-    given.length > 1 ||
-    !/^[1-9]\d{0,2}$/.test(raw) ||
-    Number(raw) > MAX_LIMIT
-  ) {
-    throw new InputError(
-      `limit must be an integer from 1 to ${MAX_LIMIT}, got ${JSON.stringify(
-        given.length > 1 ? given.join(',') : raw,
-      )}`,
-    );
-  }
-  return Number(raw);
+  return (
+    parseIntegerQuery(req, 'limit', { min: 1, max: MAX_LIMIT }) ?? fallback
+  );
 }
 
 /** A date or date-time, as an ISO 8601 UTC string (see parseTimestamp). */

@@ -5,7 +5,12 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
-import { parseEntityRefParam, parseList, parseLimit } from './parseListQuery';
+import {
+  parseEntityRefParam,
+  parseIntegerQuery,
+  parseLimit,
+  parseList,
+} from './parseListQuery';
 import { readVersion } from './readVersion';
 
 const DEFAULT_LIMIT = 50;
@@ -45,7 +50,10 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
           query.ownerGroup,
           'group',
         ),
-        minAgeDays: query.minAgeDays,
+        minAgeDays: parseIntegerQuery(req, 'minAgeDays', {
+          min: 0,
+          max: 36500,
+        }),
         q: query.q?.trim() || undefined,
         limit: parseLimit(req, DEFAULT_LIMIT),
         cursor: query.cursor,
