@@ -180,28 +180,42 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
   });
 
   // "Caused by": from the change's side…
+  /**
+   * Links (`linked`) or unlinks (null) an incident as caused by the change of
+   * the path, after the same checks both ways; answers the change's details
+   * as the caller may see them.
+   */
+  async function setCauseFromChange(
+    req: Parameters<typeof callerOf>[0] & { params: { id: string } },
+    incidentIdOrRef: string,
+    linked: boolean,
+  ) {
+    const { credentials, catalogCredentials, actor } = await callerOf(req);
+    await changeAuthorizer.authorize(credentials, 'update');
+    const cause = await changes.get(req.params.id);
+    const incident = await changes.getIncident(incidentIdOrRef);
+    await authorizer.authorizeUpdate(credentials, incident);
+    if (!linked && incident.causedByChangeId !== cause.id) {
+      throw new InputError(
+        `incident: ${incident.ref} is not linked as caused by ${cause.ref}`,
+      );
+    }
+    await changes.setIncidentCause(incident, linked ? cause : null, {
+      actor,
+      credentials: catalogCredentials,
+    });
+    const change = await changes.details(
+      cause,
+      await authorizer.visibility(credentials),
+    );
+    return { change, incident };
+  }
+
   router.post('/changes/:id/incidents', async (req, res) => {
     const { change } = await audited(
       req,
       'change-link-incident',
-      async () => {
-        const { credentials, catalogCredentials, actor } = await callerOf(req);
-        await changeAuthorizer.authorize(credentials, 'update');
-        const cause = await changes.get(req.params.id);
-        const incident = await changes.getIncident(req.body.incident);
-        await authorizer.authorizeUpdate(credentials, incident);
-        await changes.setIncidentCause(incident, cause, {
-          actor,
-          credentials: catalogCredentials,
-        });
-        return {
-          change: await changes.details(
-            cause,
-            await authorizer.visibility(credentials),
-          ),
-          incident,
-        };
-      },
+      () => setCauseFromChange(req, req.body.incident, true),
       linked => ({ ref: linked.change.ref, incidentRef: linked.incident.ref }),
     );
     res.status(201).json(change);
@@ -211,29 +225,7 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
     const { change } = await audited(
       req,
       'change-unlink-incident',
-      async () => {
-        const { credentials, catalogCredentials, actor } = await callerOf(req);
-        await changeAuthorizer.authorize(credentials, 'update');
-        const cause = await changes.get(req.params.id);
-        const incident = await changes.getIncident(req.params.incident);
-        await authorizer.authorizeUpdate(credentials, incident);
-        if (incident.causedByChangeId !== cause.id) {
-          throw new InputError(
-            `incident: ${incident.ref} is not linked as caused by ${cause.ref}`,
-          );
-        }
-        await changes.setIncidentCause(incident, null, {
-          actor,
-          credentials: catalogCredentials,
-        });
-        return {
-          change: await changes.details(
-            cause,
-            await authorizer.visibility(credentials),
-          ),
-          incident,
-        };
-      },
+      () => setCauseFromChange(req, req.params.incident, false),
       unlinked => ({
         ref: unlinked.change.ref,
         incidentRef: unlinked.incident.ref,
