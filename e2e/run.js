@@ -11,27 +11,33 @@
  *   - a service's open workarounds lead to their problem and its timeline,
  *   - the CAB approves a normal change from the estate's change list, and
  *     the change calendar shows it.
+ *   - every ITSM page, at 1280 and 1920 px, has its table beside the
+ *     sidebar and its refs on one line (layout.js).
+ * It waits for the demo data to finish loading before the first test.
  * Writes {passed, failed} to --report and screenshots to e2e/screenshots/.
  */
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
+const { registerLayoutTest } = require('./layout');
 
 const root = path.resolve(__dirname, '..');
 const reportArg = process.argv.find(a => a.startsWith('--report='));
 const report = reportArg && reportArg.slice('--report='.length);
 const shots = path.join(__dirname, 'screenshots');
+const portalLog = path.join(shots, 'portal.log');
 const APP = 'http://localhost:3000';
 const BACKEND = 'http://localhost:7007';
 
-async function waitFor(what, check, timeoutMs) {
+async function waitFor(what, check, timeoutMs, { failFast = false } = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       if (await check()) return;
-    } catch {
-      // not ready yet
+    } catch (error) {
+      // not ready yet, unless the check knows it never will be
+      if (failFast && !String(error.message).startsWith('ENOENT')) throw error;
     }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise(r => setTimeout(r, 2000));
@@ -231,6 +237,9 @@ test('the CAB approves a change, and the calendar shows changes', async page => 
   });
 });
 
+// Last: it visits every page the tests above have filled.
+registerLayoutTest(test, { app: APP, shots, incidentRef: () => reportedRef });
+
 async function main() {
   fs.mkdirSync(shots, { recursive: true });
   const executablePath = execFileSync(
@@ -245,11 +254,7 @@ async function main() {
   const portal = spawn('npm', ['start'], {
     cwd: root,
     env: { ...process.env, BROWSER: 'none' },
-    stdio: [
-      'ignore',
-      fs.openSync(path.join(shots, 'portal.log'), 'w'),
-      'inherit',
-    ],
+    stdio: ['ignore', fs.openSync(portalLog, 'w'), 'inherit'],
     detached: true,
   });
   const stop = () => {
@@ -271,6 +276,20 @@ async function main() {
       300_000,
     );
     await waitFor('the app', async () => (await fetch(APP)).ok, 300_000);
+    // The demo seeds its records one by one in the background; a test that
+    // read them half-loaded would see pages and totals still growing.
+    await waitFor(
+      'the demo data',
+      async () => {
+        const log = fs.readFileSync(portalLog, 'utf8');
+        if (log.includes('ITSM data loader demo-data failed')) {
+          throw new Error(`the demo data failed to load: see ${portalLog}`);
+        }
+        return log.includes('ITSM data loader demo-data finished');
+      },
+      300_000,
+      { failFast: true },
+    );
     browser = await chromium.launch({
       executablePath,
       args: [

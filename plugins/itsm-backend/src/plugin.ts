@@ -85,6 +85,9 @@ export const itsmPlugin = createBackendPlugin({
           for (const loader of loaders) {
             loader
               .load(records)
+              // Said once done: the e2e suite waits for it before it reads
+              // what the demo seeds.
+              .then(() => logger.info(`ITSM data loader ${loader.id} finished`))
               .catch(error =>
                 logger.error(`ITSM data loader ${loader.id} failed`, error),
               );

@@ -19,6 +19,7 @@ import {
   incidentPermissionResourceRef,
   incidentPermissionRules,
 } from '../permissions/rules';
+import { normalizeEntityRef } from '../service/entityRefs';
 import { ItsmStores } from './createStores';
 
 function permissionsOf(resourceType: string) {
@@ -48,6 +49,16 @@ export function registerPermissions(options: {
     resourceRef: onCallPermissionResourceRef,
     permissions: permissionsOf(ITSM_ONCALL_RESOURCE_TYPE),
     rules: onCallPermissionRules,
+    // A group's ref is the resource: the frontend asks "may I manage this
+    // group's on-call?" before it offers the editors.
+    getResources: async refs =>
+      refs.map(ref => {
+        try {
+          return { ownerGroup: normalizeEntityRef(ref, 'group') };
+        } catch {
+          return undefined;
+        }
+      }),
   });
   return {
     incidents: new IncidentAuthorizer(permissions, registry),

@@ -6,6 +6,8 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,
   renderInTestApp,
@@ -23,7 +25,13 @@ import { BASE_URL } from './fixtures';
  */
 export function renderWithApis(
   element: ReactElement,
-  options: { entity?: Entity; config?: object; routeEntries?: string[] } = {},
+  options: {
+    entity?: Entity;
+    config?: object;
+    routeEntries?: string[];
+    /** Permission names the user is denied; every other one is allowed. */
+    denied?: string[];
+  } = {},
 ) {
   const client = new ItsmClient({
     discoveryApi: { getBaseUrl: async () => BASE_URL },
@@ -64,6 +72,15 @@ export function renderWithApis(
         [itsmApiRef, client],
         [catalogApiRef, catalog],
         [configApiRef, mockApis.config({ data: options.config ?? {} })],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: request =>
+              options.denied?.includes(request.permission.name)
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          }),
+        ],
       ]}
     >
       {content}

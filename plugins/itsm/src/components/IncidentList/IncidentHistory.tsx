@@ -15,7 +15,11 @@ import {
 } from './IncidentFilters';
 import { IncidentTable } from './IncidentTable';
 import { OpenProblemDialog } from '../problems/OpenProblemDialog';
-import { Incident } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Incident,
+  itsmProblemCreatePermission,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { Permitted } from '../common/Permitted';
 
 const PAGE_SIZE = 25;
 
@@ -66,14 +70,16 @@ export function IncidentHistory(props: {
       {props.selectable && selected.length > 0 && (
         <Box display="flex" alignItems="center" gridGap={8} mb={1}>
           <Typography variant="body2">{selected.length} selected</Typography>
-          <Button
-            size="small"
-            color="primary"
-            variant="contained"
-            onClick={() => setOpeningProblem(true)}
-          >
-            Open problem from selection
-          </Button>
+          <Permitted permission={itsmProblemCreatePermission}>
+            <Button
+              size="small"
+              color="primary"
+              variant="contained"
+              onClick={() => setOpeningProblem(true)}
+            >
+              Open problem from selection
+            </Button>
+          </Permitted>
           <Button size="small" onClick={() => setSelected([])}>
             Clear
           </Button>

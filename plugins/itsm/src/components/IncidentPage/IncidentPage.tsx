@@ -2,12 +2,17 @@ import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { UpdateIncidentRequest } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  itsmIncidentUpdatePermission,
+  UpdateIncidentRequest,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
 import { isConflict } from '../common/errorMessage';
+import { ReadOnlyNote } from '../common/ReadOnlyNote';
+import { useAllowed } from '../common/useAllowed';
 import { RecordPage } from '../common/RecordPage';
 import { useRecordActions } from '../common/useRecordActions';
 import { SlaClocks } from '../sla/SlaClocks';
@@ -25,6 +30,10 @@ export function IncidentPage() {
   const { id = '' } = useParams();
   const api = useApi(itsmApiRef);
   const incident = useAsyncRetry(() => api.getIncident(id), [api, id]);
+  const canUpdate = useAllowed(
+    itsmIncidentUpdatePermission,
+    incident.value?.id,
+  );
   const { busy, error, clearError, run, eventsKey, reloadEvents } =
     useRecordActions({
       reload: incident.retry,
@@ -69,37 +78,56 @@ export function IncidentPage() {
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="Actions">
-              <Box display="flex" flexDirection="column" gridGap={16}>
-                <IncidentActions
-                  incident={value}
-                  busy={busy}
-                  onUpdate={update}
+              {canUpdate === false && (
+                <ReadOnlyNote
+                  what="incident"
+                  permission={itsmIncidentUpdatePermission}
                 />
-                <AssignControl incident={value} busy={busy} onUpdate={update} />
-                <IncidentProblem incident={value} busy={busy} run={run} />
-                <IncidentCauseControl
-                  incident={value}
-                  busy={busy}
-                  onSet={change =>
-                    run(() => api.setIncidentCause(value.id, change))
-                  }
-                />
-              </Box>
+              )}
+              {canUpdate && (
+                <Box display="flex" flexDirection="column" gridGap={16}>
+                  <IncidentActions
+                    incident={value}
+                    busy={busy}
+                    onUpdate={update}
+                  />
+                  <AssignControl
+                    incident={value}
+                    busy={busy}
+                    onUpdate={update}
+                  />
+                  <IncidentProblem incident={value} busy={busy} run={run} />
+                  <IncidentCauseControl
+                    incident={value}
+                    busy={busy}
+                    onSet={change =>
+                      run(() => api.setIncidentCause(value.id, change))
+                    }
+                  />
+                </Box>
+              )}
             </InfoCard>
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="Known workarounds">
-              <IncidentWorkarounds incident={value} busy={busy} run={run} />
+              <IncidentWorkarounds
+                incident={value}
+                busy={busy}
+                run={run}
+                readOnly={!canUpdate}
+              />
             </InfoCard>
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="Timeline">
-              <AddUpdateForm
-                busy={busy}
-                onSubmit={message =>
-                  run(() => api.addIncidentUpdate(value.id, message))
-                }
-              />
+              {canUpdate && (
+                <AddUpdateForm
+                  busy={busy}
+                  onSubmit={message =>
+                    run(() => api.addIncidentUpdate(value.id, message))
+                  }
+                />
+              )}
               <IncidentTimeline incidentId={value.id} reloadKey={eventsKey} />
             </InfoCard>
           </Grid>

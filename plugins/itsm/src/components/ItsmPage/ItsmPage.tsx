@@ -18,6 +18,8 @@ import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButt
 import { EscalationPolicyPage } from '../oncall/EscalationPolicyPage';
 import { OnCallSchedulesPage } from '../oncall/OnCallSchedulesPage';
 import { SchedulePage } from '../oncall/SchedulePage';
+import { itsmProblemCreatePermission } from '@openitsm/backstage-plugin-itsm-common';
+import { Permitted } from '../common/Permitted';
 import { ItsmSectionTabs } from './ItsmSectionTabs';
 import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
@@ -51,13 +53,15 @@ function EstateProblems() {
           </Grid>
           <Grid item xs={12}>
             <ContentHeader title="Problems">
-              <Button
-                variant="contained"
-                color="primary"
-                onClick={() => setOpening(true)}
-              >
-                Open problem
-              </Button>
+              <Permitted permission={itsmProblemCreatePermission}>
+                <Button
+                  variant="contained"
+                  color="primary"
+                  onClick={() => setOpening(true)}
+                >
+                  Open problem
+                </Button>
+              </Permitted>
             </ContentHeader>
             <ProblemList />
           </Grid>

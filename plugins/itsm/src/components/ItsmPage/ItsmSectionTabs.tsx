@@ -1,6 +1,5 @@
+import { HeaderTabs } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import Tab from '@material-ui/core/Tab';
-import Tabs from '@material-ui/core/Tabs';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { rootRouteRef } from '../../routes';
 
@@ -12,7 +11,11 @@ const SECTIONS = [
   { path: 'oncall', label: 'On-call' },
 ];
 
-/** Tabs under the ITSM page header, one per section. */
+/**
+ * Tabs under the ITSM page header, one link per section. Backstage's
+ * HeaderTabs sit in the page grid's subheader row; a bare MUI Tabs there
+ * falls into the grid's side column and pushes the content aside.
+ */
 export function ItsmSectionTabs() {
   const root = useRouteRef(rootRouteRef)().replace(/\/$/, '');
   const { pathname } = useLocation();
@@ -30,15 +33,16 @@ export function ItsmSectionTabs() {
     0,
   );
   return (
-    <Tabs value={selected} indicatorColor="primary" aria-label="ITSM sections">
-      {SECTIONS.map(section => (
-        <Tab
-          key={section.path}
-          label={section.label}
-          component={RouterLink}
-          to={section.path ? `${root}/${section.path}` : root || '/'}
-        />
-      ))}
-    </Tabs>
+    <HeaderTabs
+      selectedIndex={selected}
+      tabs={SECTIONS.map(section => ({
+        id: section.path || 'incidents',
+        label: section.label,
+        tabProps: {
+          component: RouterLink,
+          to: section.path ? `${root}/${section.path}` : root || '/',
+        } as object,
+      }))}
+    />
   );
 }

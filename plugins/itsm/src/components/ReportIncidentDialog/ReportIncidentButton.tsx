@@ -1,6 +1,10 @@
 import Button from '@material-ui/core/Button';
-import { Incident } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Incident,
+  itsmIncidentCreatePermission,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
+import { useAllowed } from '../common/useAllowed';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
 /** "Report incident", opening the report dialog (from a service, if given). */
@@ -11,6 +15,7 @@ export function ReportIncidentButton(props: {
   size?: 'small' | 'medium';
 }) {
   const [open, setOpen] = useState(false);
+  if (!useAllowed(itsmIncidentCreatePermission)) return null;
   return (
     <>
       <Button

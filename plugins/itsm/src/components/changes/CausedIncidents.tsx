@@ -18,6 +18,8 @@ export function CausedIncidents(props: {
   busy: boolean;
   onLink: (incidentRef: string) => Promise<boolean>;
   onUnlink: (incidentId: string) => Promise<boolean>;
+  /** Without link and unlink, for a user who may not update the change. */
+  readOnly?: boolean;
 }) {
   const incidentLink = useIncidentLink();
   const [ref, setRef] = useState('');
@@ -37,15 +39,17 @@ export function CausedIncidents(props: {
                 }
                 secondary={<IncidentStatusLabel status={incident.status} />}
               />
-              <ListItemSecondaryAction>
-                <Button
-                  size="small"
-                  disabled={props.busy}
-                  onClick={() => props.onUnlink(incident.id)}
-                >
-                  Unlink
-                </Button>
-              </ListItemSecondaryAction>
+              {!props.readOnly && (
+                <ListItemSecondaryAction>
+                  <Button
+                    size="small"
+                    disabled={props.busy}
+                    onClick={() => props.onUnlink(incident.id)}
+                  >
+                    Unlink
+                  </Button>
+                </ListItemSecondaryAction>
+              )}
             </ListItem>
           ))}
         </List>
@@ -54,25 +58,27 @@ export function CausedIncidents(props: {
           No incident is linked as caused by this change.
         </Typography>
       )}
-      <Box display="flex" gridGap={8} mt={1}>
-        <TextField
-          id="itsm-caused-incident"
-          label="Incident ref"
-          placeholder="INC-1042"
-          size="small"
-          value={ref}
-          onChange={e => setRef(e.target.value)}
-        />
-        <Button
-          variant="outlined"
-          disabled={props.busy || !ref.trim()}
-          onClick={async () => {
-            if (await props.onLink(ref.trim())) setRef('');
-          }}
-        >
-          Link as caused by this change
-        </Button>
-      </Box>
+      {!props.readOnly && (
+        <Box display="flex" gridGap={8} mt={1}>
+          <TextField
+            id="itsm-caused-incident"
+            label="Incident ref"
+            placeholder="INC-1042"
+            size="small"
+            value={ref}
+            onChange={e => setRef(e.target.value)}
+          />
+          <Button
+            variant="outlined"
+            disabled={props.busy || !ref.trim()}
+            onClick={async () => {
+              if (await props.onLink(ref.trim())) setRef('');
+            }}
+          >
+            Link as caused by this change
+          </Button>
+        </Box>
+      )}
     </>
   );
 }

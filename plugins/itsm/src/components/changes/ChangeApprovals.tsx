@@ -19,6 +19,8 @@ export function ChangeApprovals(props: {
   change: ChangeDetails;
   busy: boolean;
   onDecide: (decision: ApprovalDecision, comment: string) => Promise<boolean>;
+  /** False for a user who may not approve changes: no approve / reject. */
+  canDecide?: boolean;
 }) {
   const { change, busy } = props;
   const [comment, setComment] = useState('');
@@ -60,7 +62,7 @@ export function ChangeApprovals(props: {
           ))}
         </List>
       )}
-      {open && (
+      {open && props.canDecide !== false && (
         <Box display="flex" gridGap={8} alignItems="flex-start">
           <TextField
             id="itsm-approval-comment"

@@ -3,11 +3,17 @@ import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
-import { UpdateChangeRequest } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  itsmChangeApprovePermission,
+  itsmChangeUpdatePermission,
+  UpdateChangeRequest,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
+import { ReadOnlyNote } from '../common/ReadOnlyNote';
 import { RecordPage } from '../common/RecordPage';
+import { useAllowed } from '../common/useAllowed';
 import { useRecordActions } from '../common/useRecordActions';
 import { CausedIncidents } from './CausedIncidents';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
@@ -22,6 +28,8 @@ export function ChangePage() {
   const { id = '' } = useParams();
   const api = useApi(itsmApiRef);
   const change = useAsyncRetry(() => api.getChange(id), [api, id]);
+  const canUpdate = useAllowed(itsmChangeUpdatePermission);
+  const canApprove = useAllowed(itsmChangeApprovePermission);
   const { busy, error, run, eventsKey } = useRecordActions({
     reload: change.retry,
     staleMessage:
@@ -68,7 +76,18 @@ export function ChangePage() {
             </Grid>
             <Grid item xs={12}>
               <InfoCard title="Actions">
-                <ChangeActions change={value} busy={busy} onUpdate={update} />
+                {canUpdate === false ? (
+                  <ReadOnlyNote
+                    what="change"
+                    permission={itsmChangeUpdatePermission}
+                  />
+                ) : (
+                  <ChangeActions
+                    change={value}
+                    busy={busy || canUpdate === undefined}
+                    onUpdate={update}
+                  />
+                )}
               </InfoCard>
             </Grid>
             <Grid item xs={12} md={6}>
@@ -76,6 +95,7 @@ export function ChangePage() {
                 <ChangeApprovals
                   change={value}
                   busy={busy}
+                  canDecide={canApprove}
                   onDecide={(decision, comment) =>
                     run(() =>
                       api.decideChange(value.id, {
@@ -92,6 +112,7 @@ export function ChangePage() {
                 <CausedIncidents
                   change={value}
                   busy={busy}
+                  readOnly={!canUpdate}
                   onLink={ref =>
                     run(() => api.linkCausedIncident(value.id, ref))
                   }

@@ -1,7 +1,11 @@
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import { Change } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Change,
+  itsmChangeCreatePermission,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
+import { useAllowed } from '../common/useAllowed';
 import { RequestChangeForm } from './RequestChangeForm';
 
 /** "Request change", opening the request dialog (from a service, if given). */
@@ -10,6 +14,7 @@ export function RequestChangeButton(props: {
   onCreated?: (change: Change) => void;
 }) {
   const [open, setOpen] = useState(false);
+  if (!useAllowed(itsmChangeCreatePermission)) return null;
   return (
     <>
       <Button color="primary" variant="contained" onClick={() => setOpen(true)}>

@@ -18,7 +18,11 @@ import { ReactNode, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
+import { itsmOnCallManagePermission } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
+import { ReadOnlyFieldset } from '../common/ReadOnlyFieldset';
+import { ReadOnlyNote } from '../common/ReadOnlyNote';
+import { useAllowed } from '../common/useAllowed';
 import { EscalationPolicyEditor } from './EscalationPolicyEditor';
 
 /** A group's escalation policy, or an offer to create one (404). */
@@ -28,6 +32,7 @@ export function EscalationPolicyPage() {
   const api = useApi(itsmApiRef);
   const [creating, setCreating] = useState(false);
   const [saved, setSaved] = useState(false);
+  const canManage = useAllowed(itsmOnCallManagePermission, groupRef);
   const loaded = useAsyncRetry(async () => {
     const [policy, schedules] = await Promise.all([
       api.getEscalationPolicy(groupRef).catch(e => {
@@ -65,13 +70,15 @@ export function EscalationPolicyPage() {
         title="No escalation policy"
         description="Unacknowledged incidents of this group are not escalated. A policy pages its levels in turn, each after its delay."
         action={
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => setCreating(true)}
-          >
-            Create policy
-          </Button>
+          canManage ? (
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => setCreating(true)}
+            >
+              Create policy
+            </Button>
+          ) : undefined
         }
       />
     );
@@ -85,18 +92,28 @@ export function EscalationPolicyPage() {
             </Alert>
           </Box>
         )}
-        <EscalationPolicyEditor
-          // A new version from the server restarts the editor from it
-          key={loaded.value.policy?.version ?? 0}
-          groupRef={groupRef}
-          policy={loaded.value.policy}
-          schedules={loaded.value.schedules}
-          onSaved={() => {
-            loaded.retry();
-            setSaved(true);
-          }}
-          onReload={reload}
-        />
+        {canManage === false && (
+          <Box mb={2}>
+            <ReadOnlyNote
+              what="policy"
+              permission={itsmOnCallManagePermission}
+            />
+          </Box>
+        )}
+        <ReadOnlyFieldset readOnly={!canManage}>
+          <EscalationPolicyEditor
+            // A new version from the server restarts the editor from it
+            key={loaded.value.policy?.version ?? 0}
+            groupRef={groupRef}
+            policy={loaded.value.policy}
+            schedules={loaded.value.schedules}
+            onSaved={() => {
+              loaded.retry();
+              setSaved(true);
+            }}
+            onReload={reload}
+          />
+        </ReadOnlyFieldset>
       </InfoCard>
     );
   }

@@ -16,6 +16,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
+import { itsmOnCallManagePermission } from '@openitsm/backstage-plugin-itsm-common';
+import { useAllowed } from '../common/useAllowed';
 import { useCatalogRefs } from '../common/useCatalogRefs';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { CreateScheduleDialog } from './CreateScheduleDialog';
@@ -30,6 +32,13 @@ export function OnCallSchedulesPage() {
   const navigate = useNavigate();
   const [ownerGroup, setOwnerGroup] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // With a group chosen, offered to those who may manage its on-call; the
+  // dialog's own group choice is checked by the backend on save.
+  const allowedForGroup = useAllowed(
+    itsmOnCallManagePermission,
+    ownerGroup ?? undefined,
+  );
+  const canCreate = ownerGroup ? allowedForGroup : true;
   const schedules = useAsyncRetry(
     () => api.listSchedules({ ownerGroup: ownerGroup ?? undefined }),
     [api, ownerGroup],
@@ -51,13 +60,15 @@ export function OnCallSchedulesPage() {
             : 'No group has an on-call schedule yet. Services are covered by their owner group’s schedule.'
         }
         action={
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => setCreating(true)}
-          >
-            New schedule
-          </Button>
+          canCreate ? (
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => setCreating(true)}
+            >
+              New schedule
+            </Button>
+          ) : undefined
         }
       />
     );
@@ -71,13 +82,15 @@ export function OnCallSchedulesPage() {
       <ItsmSectionTabs />
       <Content>
         <ContentHeader title="On-call schedules">
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => setCreating(true)}
-          >
-            New schedule
-          </Button>
+          {canCreate && (
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => setCreating(true)}
+            >
+              New schedule
+            </Button>
+          )}
         </ContentHeader>
         <Box mb={2} maxWidth={360}>
           <Autocomplete

@@ -13,7 +13,8 @@ import { formatInZone } from './localDateTime';
 export function OverridesTable(props: {
   overrides: OnCallOverride[];
   busy: boolean;
-  onRemove: (index: number) => void;
+  /** Absent for a user who may not change the schedule. */
+  onRemove?: (index: number) => void;
 }) {
   if (props.overrides.length === 0) {
     return (
@@ -45,14 +46,16 @@ export function OverridesTable(props: {
             <TableCell>{formatInZone(o.to)}</TableCell>
             <TableCell>{o.reason ?? ''}</TableCell>
             <TableCell align="right">
-              <Button
-                size="small"
-                disabled={props.busy}
-                onClick={() => props.onRemove(i)}
-                aria-label={`Remove override of ${o.user} from ${o.from}`}
-              >
-                Remove
-              </Button>
+              {props.onRemove && (
+                <Button
+                  size="small"
+                  disabled={props.busy}
+                  onClick={() => props.onRemove?.(i)}
+                  aria-label={`Remove override of ${o.user} from ${o.from}`}
+                >
+                  Remove
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -15,6 +15,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  itsmOnCallManagePermission,
   OnCallOverride,
   OnCallShift,
   StoredOnCallSchedule,
@@ -24,6 +25,9 @@ import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
+import { ReadOnlyFieldset } from '../common/ReadOnlyFieldset';
+import { ReadOnlyNote } from '../common/ReadOnlyNote';
+import { useAllowed } from '../common/useAllowed';
 import { OnCallNowSummary } from './OnCallNowSummary';
 import { OverrideDialog } from './OverrideDialog';
 import { OverridesTable } from './OverridesTable';
@@ -45,6 +49,7 @@ function ScheduleDetails(props: {
   const links = useOnCallLinks();
   const now = useNow();
   const me = useSignedInUser();
+  const canManage = useAllowed(itsmOnCallManagePermission, schedule.ownerGroup);
   const { save, conflict, clearConflict } = useScheduleSave(schedule, reload);
   const [overrideDraft, setOverrideDraft] = useState<OnCallOverride>();
   const [removeError, setRemoveError] = useState<string>();
@@ -138,13 +143,15 @@ function ScheduleDetails(props: {
         <InfoCard
           title="Overrides"
           action={
-            <Button
-              color="primary"
-              onClick={addOverride}
-              disabled={schedule.layers.length === 0}
-            >
-              Add override
-            </Button>
+            canManage && (
+              <Button
+                color="primary"
+                onClick={addOverride}
+                disabled={schedule.layers.length === 0}
+              >
+                Add override
+              </Button>
+            )
           }
         >
           {removeError && (
@@ -155,21 +162,35 @@ function ScheduleDetails(props: {
           <OverridesTable
             overrides={schedule.overrides}
             busy={removing}
-            onRemove={removeOverride}
+            onRemove={canManage ? removeOverride : undefined}
           />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Upcoming shifts">
-          <ShiftPreview schedule={schedule} now={now} onTakeOver={takeOver} />
+          <ShiftPreview
+            schedule={schedule}
+            now={now}
+            onTakeOver={canManage ? takeOver : undefined}
+          />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Layers">
-          <ScheduleEditor
-            schedule={schedule}
-            onSave={draft => saveAndTell(draft, 'Schedule saved.')}
-          />
+          {canManage === false && (
+            <Box mb={2}>
+              <ReadOnlyNote
+                what="schedule"
+                permission={itsmOnCallManagePermission}
+              />
+            </Box>
+          )}
+          <ReadOnlyFieldset readOnly={!canManage}>
+            <ScheduleEditor
+              schedule={schedule}
+              onSave={draft => saveAndTell(draft, 'Schedule saved.')}
+            />
+          </ReadOnlyFieldset>
         </InfoCard>
       </Grid>
       <OverrideDialog

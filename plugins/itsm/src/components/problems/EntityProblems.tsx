@@ -8,6 +8,11 @@ import Box from '@material-ui/core/Box';
 import { OpenProblemDialog } from './OpenProblemDialog';
 import { ProblemList } from './ProblemList';
 import { ProblemProposals } from './ProblemProposals';
+import {
+  itsmProblemCreatePermission,
+  itsmProblemUpdatePermission,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { Permitted } from '../common/Permitted';
 
 /** The Problems sub-view of a service's ITSM tab. */
 export function EntityProblems(props: { entityRef: string }) {
@@ -21,23 +26,27 @@ export function EntityProblems(props: { entityRef: string }) {
       </Grid>
       <Grid item xs={12} lg={7}>
         <ContentHeader title="Problems">
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => setOpening(true)}
-          >
-            Open problem
-          </Button>
+          <Permitted permission={itsmProblemCreatePermission}>
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => setOpening(true)}
+            >
+              Open problem
+            </Button>
+          </Permitted>
         </ContentHeader>
         <ProblemList entityRef={props.entityRef} />
       </Grid>
       <Grid item xs={12} lg={5}>
         <EntityOpenWorkaroundsCard key={workaroundsKey} />
-        <Box mt={1}>
-          <Button size="small" onClick={() => setPublishing(true)}>
-            Publish a known error
-          </Button>
-        </Box>
+        <Permitted permission={itsmProblemUpdatePermission}>
+          <Box mt={1}>
+            <Button size="small" onClick={() => setPublishing(true)}>
+              Publish a known error
+            </Button>
+          </Box>
+        </Permitted>
         <PublishKnownErrorDialog
           open={publishing}
           entityRef={props.entityRef}

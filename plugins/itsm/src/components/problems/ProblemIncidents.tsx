@@ -4,10 +4,14 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { Problem } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  itsmProblemUpdatePermission,
+  Problem,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
+import { useAllowed } from '../common/useAllowed';
 import { PriorityChip } from '../common/PriorityChip';
 import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
@@ -26,6 +30,7 @@ export function ProblemIncidents(props: {
   }) => Promise<boolean>;
 }) {
   const { problem, busy, onChange } = props;
+  const canUpdate = useAllowed(itsmProblemUpdatePermission);
   const api = useApi(itsmApiRef);
   const incidentLink = useIncidentLink();
   const [refs, setRefs] = useState('');
@@ -74,14 +79,16 @@ export function ProblemIncidents(props: {
             <Typography variant="body2">{incident.title}</Typography>
             <IncidentStatusLabel status={incident.status} />
             <Box flexGrow={1} />
-            <Button
-              size="small"
-              disabled={busy}
-              onClick={() => onChange({ unlink: [incident.id] })}
-              aria-label={`Unlink ${incident.ref}`}
-            >
-              Unlink
-            </Button>
+            {canUpdate && (
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() => onChange({ unlink: [incident.id] })}
+                aria-label={`Unlink ${incident.ref}`}
+              >
+                Unlink
+              </Button>
+            )}
           </Box>
         ))}
         {result.value.nextCursor && (
@@ -102,26 +109,28 @@ export function ProblemIncidents(props: {
   return (
     <>
       {content}
-      <Box
-        component="form"
-        onSubmit={link}
-        display="flex"
-        alignItems="center"
-        gridGap={8}
-        mt={2}
-      >
-        <TextField
-          id="itsm-problem-link"
-          label="Link incidents"
-          placeholder="INC-1042, INC-1043"
-          value={refs}
-          onChange={e => setRefs(e.target.value)}
-          size="small"
-        />
-        <Button type="submit" disabled={busy || !refs.trim()}>
-          Link
-        </Button>
-      </Box>
+      {canUpdate && (
+        <Box
+          component="form"
+          onSubmit={link}
+          display="flex"
+          alignItems="center"
+          gridGap={8}
+          mt={2}
+        >
+          <TextField
+            id="itsm-problem-link"
+            label="Link incidents"
+            placeholder="INC-1042, INC-1043"
+            value={refs}
+            onChange={e => setRefs(e.target.value)}
+            size="small"
+          />
+          <Button type="submit" disabled={busy || !refs.trim()}>
+            Link
+          </Button>
+        </Box>
+      )}
     </>
   );
 }

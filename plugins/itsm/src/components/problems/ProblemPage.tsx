@@ -1,12 +1,17 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import { UpdateProblemRequest } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  itsmProblemUpdatePermission,
+  UpdateProblemRequest,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
+import { ReadOnlyNote } from '../common/ReadOnlyNote';
 import { RecordPage } from '../common/RecordPage';
+import { useAllowed } from '../common/useAllowed';
 import { useRecordActions } from '../common/useRecordActions';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { ProblemActions } from './ProblemActions';
@@ -24,6 +29,7 @@ export function ProblemPage() {
   const { id = '' } = useParams();
   const api = useApi(itsmApiRef);
   const problem = useAsyncRetry(() => api.getProblem(id), [api, id]);
+  const canUpdate = useAllowed(itsmProblemUpdatePermission);
   const { busy, error, clearError, run, eventsKey } = useRecordActions({
     reload: problem.retry,
     staleMessage:
@@ -64,12 +70,26 @@ export function ProblemPage() {
           </Grid>
           <Grid item xs={12} md={5}>
             <InfoCard title="Actions">
-              <ProblemActions problem={value} busy={busy} onUpdate={update} />
-              <ProblemScopeControl
-                problem={value}
-                busy={busy}
-                onUpdate={update}
-              />
+              {canUpdate === false && (
+                <ReadOnlyNote
+                  what="problem"
+                  permission={itsmProblemUpdatePermission}
+                />
+              )}
+              {canUpdate && (
+                <>
+                  <ProblemActions
+                    problem={value}
+                    busy={busy}
+                    onUpdate={update}
+                  />
+                  <ProblemScopeControl
+                    problem={value}
+                    busy={busy}
+                    onUpdate={update}
+                  />
+                </>
+              )}
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={6}>

@@ -8,13 +8,18 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ProblemProposal } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  itsmProblemCreatePermission,
+  itsmProblemUpdatePermission,
+  ProblemProposal,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { errorMessage } from '../common/errorMessage';
 import { useProblemLink } from '../common/useProblemLink';
+import { Permitted } from '../common/Permitted';
 
 /**
  * Problems the recurrence detector proposes: accept opens the problem with
@@ -85,22 +90,26 @@ export function ProblemProposals(props: { entityRef?: string }) {
                 {proposal.summary}
               </Typography>
             </Box>
-            <Button
-              size="small"
-              color="primary"
-              variant="contained"
-              disabled={busy !== undefined}
-              onClick={() => decide(proposal, true)}
-            >
-              Open problem
-            </Button>
-            <Button
-              size="small"
-              disabled={busy !== undefined}
-              onClick={() => decide(proposal, false)}
-            >
-              Dismiss
-            </Button>
+            <Permitted permission={itsmProblemCreatePermission}>
+              <Button
+                size="small"
+                color="primary"
+                variant="contained"
+                disabled={busy !== undefined}
+                onClick={() => decide(proposal, true)}
+              >
+                Open problem
+              </Button>
+            </Permitted>
+            <Permitted permission={itsmProblemUpdatePermission}>
+              <Button
+                size="small"
+                disabled={busy !== undefined}
+                onClick={() => decide(proposal, false)}
+              >
+                Dismiss
+              </Button>
+            </Permitted>
           </Box>
         ))}
       </Box>

@@ -3,10 +3,14 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { Problem } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  itsmProblemUpdatePermission,
+  Problem,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
+import { useAllowed } from '../common/useAllowed';
 import { PublishWorkaroundForm } from '../workarounds/PublishWorkaroundForm';
 import { WorkaroundItem } from '../workarounds/WorkaroundItem';
 
@@ -23,6 +27,7 @@ export function ProblemWorkarounds(props: {
     [api, problem.id],
   );
   const [publishing, setPublishing] = useState(false);
+  const canUpdate = useAllowed(itsmProblemUpdatePermission);
 
   const act = async (action: () => Promise<unknown>) => {
     const ok = await run(action);
@@ -49,21 +54,23 @@ export function ProblemWorkarounds(props: {
             key={workaround.id}
             workaround={workaround}
             actions={
-              <Button
-                size="small"
-                disabled={busy}
-                onClick={() =>
-                  act(() =>
-                    api.updateWorkaround(workaround.id, {
-                      version: workaround.version,
-                      status:
-                        workaround.status === 'active' ? 'retired' : 'active',
-                    }),
-                  )
-                }
-              >
-                {workaround.status === 'active' ? 'Retire' : 'Reactivate'}
-              </Button>
+              canUpdate && (
+                <Button
+                  size="small"
+                  disabled={busy}
+                  onClick={() =>
+                    act(() =>
+                      api.updateWorkaround(workaround.id, {
+                        version: workaround.version,
+                        status:
+                          workaround.status === 'active' ? 'retired' : 'active',
+                      }),
+                    )
+                  }
+                >
+                  {workaround.status === 'active' ? 'Retire' : 'Reactivate'}
+                </Button>
+              )
             }
           />
         ))}
@@ -90,11 +97,13 @@ export function ProblemWorkarounds(props: {
           }}
         />
       ) : (
-        <Box mt={1}>
-          <Button size="small" onClick={() => setPublishing(true)}>
-            Publish a workaround
-          </Button>
-        </Box>
+        canUpdate && (
+          <Box mt={1}>
+            <Button size="small" onClick={() => setPublishing(true)}>
+              Publish a workaround
+            </Button>
+          </Box>
+        )
       )}
     </>
   );

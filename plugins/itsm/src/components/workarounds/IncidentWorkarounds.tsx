@@ -16,6 +16,8 @@ export function IncidentWorkarounds(props: {
   incident: Incident;
   busy: boolean;
   run: (action: () => Promise<unknown>) => Promise<boolean>;
+  /** Shown without "Apply", to a user who may not update the incident. */
+  readOnly?: boolean;
 }) {
   const { incident, busy, run } = props;
   const api = useApi(itsmApiRef);
@@ -45,19 +47,21 @@ export function IncidentWorkarounds(props: {
           key={workaround.id}
           workaround={workaround}
           actions={
-            <Button
-              size="small"
-              disabled={busy}
-              aria-label={`Apply ${workaround.ref}`}
-              onClick={async () => {
-                await run(() =>
-                  api.applyWorkaround(workaround.id, incident.id),
-                );
-                result.retry();
-              }}
-            >
-              Apply
-            </Button>
+            !props.readOnly && (
+              <Button
+                size="small"
+                disabled={busy}
+                aria-label={`Apply ${workaround.ref}`}
+                onClick={async () => {
+                  await run(() =>
+                    api.applyWorkaround(workaround.id, incident.id),
+                  );
+                  result.retry();
+                }}
+              >
+                Apply
+              </Button>
+            )
           }
         />
       ))}
