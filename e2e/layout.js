@@ -65,7 +65,11 @@ function measure(page) {
     const nav = document.querySelector('nav');
     const navRight = nav ? nav.getBoundingClientRect().right : 0;
     const main = document.querySelector('main') ?? document.body;
-    const table = main.querySelector('table');
+    // The page's main table: the one with the most rows (a tab may have
+    // small tables in cards above it)
+    const table = [...main.querySelectorAll('table')].sort(
+      (a, b) => b.rows.length - a.rows.length,
+    )[0];
     const wrapped = [...main.querySelectorAll('a')]
       .filter(a => /^(INC|PRB|CHG|ACT)-[\w-]+$/.test(a.textContent.trim()))
       .filter(a => {

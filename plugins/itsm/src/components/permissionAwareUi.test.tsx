@@ -97,7 +97,9 @@ describe('the UI offers only what the permission policy allows', () => {
     await screen.findByText('rendered');
     // Give the permission answer time to arrive, then check
     await new Promise(r => setTimeout(r, 50));
-    expect(screen.queryByRole('button', { name: 'Report incident' })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Report incident' }),
+    ).toBeNull();
   });
 
   it('lets a CAB-less user read a change but neither approve nor edit it', async () => {
@@ -150,5 +152,33 @@ describe('the UI offers only what the permission policy allows', () => {
     expect(
       screen.getByRole('button', { name: 'Save schedule' }),
     ).toBeDisabled();
+  });
+
+  it('says plainly when a read is refused (403), naming the permission', async () => {
+    server.use(
+      http.get(`${BASE_URL}/changes/CHG-1001`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'You are not allowed to see changes (itsm.change.read)',
+            },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await renderWithApis(
+      <Routes>
+        <Route path="/changes/:id" element={<ChangePage />} />
+      </Routes>,
+      { routeEntries: ['/changes/CHG-1001'] },
+    );
+    expect(await screen.findByText(/Not shown to you/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /You are not allowed to see changes \(itsm.change.read\)/,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -1,10 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { RefLink } from '../common/RefLink';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -18,10 +14,12 @@ import { PRIORITIES } from '@openitsm/backstage-plugin-itsm-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { formatAge } from '../common/formatTime';
+import { NO_WRAP } from '../common/noWrap';
 import { PriorityChip } from '../common/PriorityChip';
 import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButton';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /**
  * The service's open incidents, on its Overview tab: "is my service on fire?"
@@ -49,7 +47,7 @@ export function EntityItsmCard() {
   if (summary.loading && !summary.value) {
     content = <Progress />;
   } else if (summary.error) {
-    content = <ResponseErrorPanel error={summary.error} />;
+    content = <ReadErrorPanel error={summary.error} />;
   } else if (summary.value && summary.value.openCount === 0) {
     content = (
       <Typography variant="body2" color="textSecondary">
@@ -78,14 +76,16 @@ export function EntityItsmCard() {
               <TableCell>Title</TableCell>
               <TableCell>Priority</TableCell>
               <TableCell>Status</TableCell>
-              <TableCell align="right">Age</TableCell>
+              <TableCell align="right" style={NO_WRAP}>
+                Age
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {openIncidents.map(incident => (
               <TableRow key={incident.id}>
                 <TableCell>
-                  <Link to={incidentLink(incident)}>{incident.ref}</Link>
+                  <RefLink to={incidentLink(incident)}>{incident.ref}</RefLink>
                 </TableCell>
                 <TableCell>{incident.title}</TableCell>
                 <TableCell>
@@ -94,7 +94,7 @@ export function EntityItsmCard() {
                 <TableCell>
                   <IncidentStatusLabel status={incident.status} />
                 </TableCell>
-                <TableCell align="right">
+                <TableCell align="right" style={NO_WRAP}>
                   {formatAge(incident.detectedAt)}
                 </TableCell>
               </TableRow>

@@ -1,5 +1,5 @@
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
-import { Link } from '@backstage/core-components';
+import { RefLink } from '../common/RefLink';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -10,6 +10,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 import { formatDateTime } from '../common/formatTime';
+import { NO_WRAP } from '../common/noWrap';
 import { PriorityChip } from '../common/PriorityChip';
 import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
@@ -40,7 +41,7 @@ export function IncidentTable(props: {
           <TableCell>Priority</TableCell>
           <TableCell>Status</TableCell>
           <TableCell>Detected</TableCell>
-          <TableCell>SLA</TableCell>
+          <TableCell style={NO_WRAP}>SLA</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -59,7 +60,7 @@ export function IncidentTable(props: {
                 </TableCell>
               )}
               <TableCell>
-                <Link to={incidentLink(incident)}>{incident.ref}</Link>
+                <RefLink to={incidentLink(incident)}>{incident.ref}</RefLink>
               </TableCell>
               <TableCell>{incident.title}</TableCell>
               {props.showServices && (

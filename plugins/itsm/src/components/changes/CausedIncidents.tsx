@@ -1,4 +1,4 @@
-import { Link } from '@backstage/core-components';
+import { RefLink } from '../common/RefLink';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
@@ -33,7 +33,9 @@ export function CausedIncidents(props: {
               <ListItemText
                 primary={
                   <>
-                    <Link to={incidentLink(incident)}>{incident.ref}</Link>{' '}
+                    <RefLink to={incidentLink(incident)}>
+                      {incident.ref}
+                    </RefLink>{' '}
                     {incident.title} ({incident.priority})
                   </>
                 }

@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -18,6 +18,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { calendarDays, calendarRange, CalendarView } from './calendarDays';
 import { useChangeLink } from './useChangeLink';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -104,7 +105,7 @@ export function ChangeCalendar(props: { entityRef?: string }) {
   if (data.loading && !data.value) {
     body = <Progress />;
   } else if (data.error) {
-    body = <ResponseErrorPanel error={data.error} />;
+    body = <ReadErrorPanel error={data.error} />;
   } else if (data.value) {
     const overlapping = overlapsOf(data.value.page.items);
     const days = calendarDays(

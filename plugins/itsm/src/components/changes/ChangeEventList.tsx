@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -6,6 +6,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { formatDateTime } from '../common/formatTime';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /** The change's audit trail, oldest first. */
 export function ChangeEventList(props: {
@@ -18,7 +19,7 @@ export function ChangeEventList(props: {
     [api, props.changeId, props.reloadKey],
   );
   if (events.loading && !events.value) return <Progress />;
-  if (events.error) return <ResponseErrorPanel error={events.error} />;
+  if (events.error) return <ReadErrorPanel error={events.error} />;
   return (
     <List dense aria-label="Change history">
       {events.value!.items.map(event => (

@@ -1,10 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -13,6 +8,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { ChangeMetricsSummary } from './ChangeMetricsSummary';
 import { ChangeTable } from './ChangeTable';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 const RECENT_DAYS = 30;
 
@@ -47,7 +43,7 @@ export function EntityChangesCard() {
 
   let content;
   if (result.loading) content = <Progress />;
-  else if (result.error) content = <ResponseErrorPanel error={result.error} />;
+  else if (result.error) content = <ReadErrorPanel error={result.error} />;
   else if (!result.value!.items.length) {
     content = (
       <EmptyState
@@ -64,7 +60,7 @@ export function EntityChangesCard() {
           <Typography variant="subtitle2" style={{ marginTop: 8 }}>
             {title}
           </Typography>
-          <ChangeTable changes={changes} aria-label={title} />
+          <ChangeTable changes={changes} aria-label={title} compact />
         </>
       );
     content = (

@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
@@ -9,6 +9,7 @@ import { Page } from '@openitsm/backstage-plugin-itsm-common';
 import { useEffect, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { formatDateTime } from './formatTime';
+import { ReadErrorPanel } from './ReadErrorPanel';
 
 /** What every audit trail event shows. */
 export interface TimelineEntry {
@@ -44,7 +45,7 @@ export function EventTimeline(props: {
     load();
   }, [load, props.reloadKey]);
 
-  if (state.error) return <ResponseErrorPanel error={state.error} />;
+  if (state.error) return <ReadErrorPanel error={state.error} />;
   if (state.loading && !events.length) return <Progress />;
   return (
     <>

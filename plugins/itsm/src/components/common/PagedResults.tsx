@@ -1,13 +1,10 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import { Page } from '@openitsm/backstage-plugin-itsm-common';
 import { ReactNode } from 'react';
 import { PagerBar, pageRange } from './PagerBar';
 import { CursorPages } from './useCursorPages';
 import { useKnownTotal } from './useKnownTotal';
+import { ReadErrorPanel } from './ReadErrorPanel';
 
 /**
  * One page of a cursor-paged list: a spinner while the first load runs, the
@@ -25,7 +22,7 @@ export function PagedResults<T>(props: {
   const { result, pages } = props;
   const total = useKnownTotal(result.value);
   if (result.loading && !result.value) return <Progress />;
-  if (result.error) return <ResponseErrorPanel error={result.error} />;
+  if (result.error) return <ReadErrorPanel error={result.error} />;
   const page = result.value;
   if (!page) return null;
   if (!page.items.length) {

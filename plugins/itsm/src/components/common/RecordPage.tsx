@@ -1,11 +1,6 @@
-import {
-  Content,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { ReactNode } from 'react';
+import { ReadErrorPanel } from './ReadErrorPanel';
 
 /**
  * The page of one record (incident, problem, change): its ref and title in
@@ -26,7 +21,7 @@ export function RecordPage<T extends { ref: string; title: string }>(props: {
   if (record.loading && !record.value) {
     content = <Progress />;
   } else if (record.error) {
-    content = <ResponseErrorPanel error={record.error} />;
+    content = <ReadErrorPanel error={record.error} />;
   } else if (record.value) {
     content = props.children(record.value);
   }

@@ -13,5 +13,10 @@ export function StatusLabel<S extends string>(props: {
   icons: StatusIcons<S>;
 }) {
   const Icon: StatusIcon = props.icons[props.status] ?? StatusAborted;
-  return <Icon>{humanize(props.status)}</Icon>;
+  // One line: a status broken mid-word in a narrow column reads as two.
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <Icon>{humanize(props.status)}</Icon>
+    </span>
+  );
 }

@@ -1,10 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -14,6 +9,7 @@ import { itsmApiRef } from '../../api';
 import { OnCallNowSummary } from './OnCallNowSummary';
 import { useOnCallLinks } from './useOnCallLinks';
 import { useNow } from './useRefreshAt';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /**
  * A group's on-call at a glance: who is on call now on each layer of each
@@ -34,7 +30,7 @@ export function EntityGroupOnCallCard() {
   if (schedules.loading) {
     content = <Progress />;
   } else if (schedules.error) {
-    content = <ResponseErrorPanel error={schedules.error} />;
+    content = <ReadErrorPanel error={schedules.error} />;
   } else if (schedules.value?.items.length === 0) {
     content = (
       <Typography variant="body2" color="textSecondary">

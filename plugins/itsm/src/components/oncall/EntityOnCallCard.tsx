@@ -1,10 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -16,6 +11,7 @@ import { OnCallLevels } from './OnCallLevels';
 import { OnCallSource } from './OnCallSource';
 import { useOnCallLinks } from './useOnCallLinks';
 import { useNow, useRefreshAt } from './useRefreshAt';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /**
  * "Who is on call for this service?": each escalation level's person now,
@@ -42,7 +38,7 @@ export function EntityOnCallCard() {
   if (onCall.loading && !onCall.value) {
     content = <Progress />;
   } else if (onCall.error) {
-    content = <ResponseErrorPanel error={onCall.error} />;
+    content = <ReadErrorPanel error={onCall.error} />;
   } else if (onCall.value && onCall.value.levels.length === 0) {
     content = (
       <>

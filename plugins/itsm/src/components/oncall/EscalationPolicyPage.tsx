@@ -5,7 +5,6 @@ import {
   InfoCard,
   Page as BackstagePage,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
@@ -24,6 +23,7 @@ import { ReadOnlyFieldset } from '../common/ReadOnlyFieldset';
 import { ReadOnlyNote } from '../common/ReadOnlyNote';
 import { useAllowed } from '../common/useAllowed';
 import { EscalationPolicyEditor } from './EscalationPolicyEditor';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /** A group's escalation policy, or an offer to create one (404). */
 export function EscalationPolicyPage() {
@@ -62,7 +62,7 @@ export function EscalationPolicyPage() {
   if (loaded.loading && !loaded.value) {
     content = <Progress />;
   } else if (loaded.error) {
-    content = <ResponseErrorPanel error={loaded.error} />;
+    content = <ReadErrorPanel error={loaded.error} />;
   } else if (loaded.value && !loaded.value.policy && !creating) {
     content = (
       <EmptyState

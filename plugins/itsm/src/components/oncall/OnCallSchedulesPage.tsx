@@ -5,7 +5,6 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -23,6 +22,7 @@ import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { CreateScheduleDialog } from './CreateScheduleDialog';
 import { ScheduleTable } from './ScheduleTable';
 import { useOnCallLinks } from './useOnCallLinks';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /** Every on-call schedule, filterable by owner group, and "New schedule". */
 export function OnCallSchedulesPage() {
@@ -48,7 +48,7 @@ export function OnCallSchedulesPage() {
   if (schedules.loading && !schedules.value) {
     body = <Progress />;
   } else if (schedules.error) {
-    body = <ResponseErrorPanel error={schedules.error} />;
+    body = <ReadErrorPanel error={schedules.error} />;
   } else if (schedules.value && schedules.value.items.length === 0) {
     body = (
       <EmptyState

@@ -5,7 +5,6 @@ import {
   Link,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -37,6 +36,7 @@ import { useOnCallLinks } from './useOnCallLinks';
 import { useNow } from './useRefreshAt';
 import { useScheduleSave } from './useScheduleSave';
 import { useSignedInUser } from './useSignedInUser';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 const HOUR = 3600_000;
 
@@ -213,7 +213,7 @@ export function SchedulePage() {
   if (schedule.loading && !schedule.value) {
     content = <Progress />;
   } else if (schedule.error) {
-    content = <ResponseErrorPanel error={schedule.error} />;
+    content = <ReadErrorPanel error={schedule.error} />;
   } else if (schedule.value) {
     content = (
       <ScheduleDetails schedule={schedule.value} reload={schedule.retry} />

@@ -1,4 +1,5 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { RefLink } from '../common/RefLink';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -15,6 +16,7 @@ import { useAllowed } from '../common/useAllowed';
 import { PriorityChip } from '../common/PriorityChip';
 import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /** Incidents shown at first, and added by each "Show more". */
 const STEP = 50;
@@ -54,7 +56,7 @@ export function ProblemIncidents(props: {
   if (result.loading && !result.value) {
     content = <Progress />;
   } else if (result.error) {
-    content = <ResponseErrorPanel error={result.error} />;
+    content = <ReadErrorPanel error={result.error} />;
   } else if (!result.value?.items.length) {
     content = (
       <Typography variant="body2" color="textSecondary">
@@ -74,7 +76,7 @@ export function ProblemIncidents(props: {
             py={0.5}
             aria-label={incident.ref}
           >
-            <Link to={incidentLink(incident)}>{incident.ref}</Link>
+            <RefLink to={incidentLink(incident)}>{incident.ref}</RefLink>
             <PriorityChip priority={incident.priority} />
             <Typography variant="body2">{incident.title}</Typography>
             <IncidentStatusLabel status={incident.status} />

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -20,6 +16,7 @@ import { itsmApiRef } from '../../api';
 import { errorMessage } from '../common/errorMessage';
 import { useProblemLink } from '../common/useProblemLink';
 import { Permitted } from '../common/Permitted';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /**
  * Problems the recurrence detector proposes: accept opens the problem with
@@ -61,7 +58,7 @@ export function ProblemProposals(props: { entityRef?: string }) {
   };
 
   if (result.loading && !result.value) return <Progress />;
-  if (result.error) return <ResponseErrorPanel error={result.error} />;
+  if (result.error) return <ReadErrorPanel error={result.error} />;
   if (!result.value?.items.length) return null;
   return (
     <InfoCard

@@ -1,4 +1,4 @@
-import { Link } from '@backstage/core-components';
+import { RefLink } from '../common/RefLink';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -33,7 +33,7 @@ export function ProblemTable(props: {
         {props.problems.map(problem => (
           <TableRow key={problem.id}>
             <TableCell>
-              <Link to={problemLink(problem)}>{problem.ref}</Link>
+              <RefLink to={problemLink(problem)}>{problem.ref}</RefLink>
             </TableCell>
             <TableCell>{problem.title}</TableCell>
             {props.showServices && (

@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -13,6 +13,7 @@ import { itsmApiRef } from '../../api';
 import { useAllowed } from '../common/useAllowed';
 import { PublishWorkaroundForm } from '../workarounds/PublishWorkaroundForm';
 import { WorkaroundItem } from '../workarounds/WorkaroundItem';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /** A problem's workarounds: retire or reactivate them, publish new ones. */
 export function ProblemWorkarounds(props: {
@@ -39,7 +40,7 @@ export function ProblemWorkarounds(props: {
   if (result.loading && !result.value) {
     content = <Progress />;
   } else if (result.error) {
-    content = <ResponseErrorPanel error={result.error} />;
+    content = <ReadErrorPanel error={result.error} />;
   } else if (!result.value?.items.length) {
     content = (
       <Typography variant="body2" color="textSecondary">

@@ -1,6 +1,7 @@
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
+import { NO_WRAP } from '../common/noWrap';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { SlaComplianceReport } from '@openitsm/backstage-plugin-itsm-common';
@@ -15,9 +16,13 @@ export function CompliancePriorityTable(props: {
     <Table size="small" aria-label="Compliance per priority">
       <TableHead>
         <TableRow>
-          <TableCell>Priority</TableCell>
-          <TableCell align="right">Response</TableCell>
-          <TableCell align="right">Resolution</TableCell>
+          <TableCell style={NO_WRAP}>Priority</TableCell>
+          <TableCell style={NO_WRAP} align="right">
+            Response
+          </TableCell>
+          <TableCell style={NO_WRAP} align="right">
+            Resolution
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>

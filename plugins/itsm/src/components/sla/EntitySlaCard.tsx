@@ -1,9 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -15,6 +11,7 @@ import { CompliancePriorityTable } from './CompliancePriorityTable';
 import { ComplianceSummary } from './ComplianceSummary';
 import { SlaBreachList } from './SlaBreachList';
 import { useEntitySla } from './useEntitySla';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /**
  * "Are we inside our SLA?": compliance over the last 30 days, per month for
@@ -31,7 +28,7 @@ export function EntitySlaCard() {
   if (sla.loading && !sla.value) {
     content = <Progress />;
   } else if (sla.error) {
-    content = <ResponseErrorPanel error={sla.error} />;
+    content = <ReadErrorPanel error={sla.error} />;
   } else if (sla.value) {
     const { last30, byPriority, byMonth, breaches } = sla.value;
     const nothingDue =
@@ -46,14 +43,14 @@ export function EntitySlaCard() {
       </Typography>
     ) : (
       <Grid container spacing={2}>
-        <Grid item xs={12} lg={5}>
+        <Grid item xs={12} xl={5}>
           <Typography variant="subtitle2">Last 30 days</Typography>
           <ComplianceSummary report={last30} />
           <Box mt={2}>
             <CompliancePriorityTable report={byPriority} />
           </Box>
         </Grid>
-        <Grid item xs={12} lg={7}>
+        <Grid item xs={12} xl={7}>
           <Typography variant="subtitle2">Last 12 months</Typography>
           <ComplianceChart report={byMonth} />
         </Grid>

@@ -1,9 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -11,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { WorkaroundItem } from './WorkaroundItem';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /** The card shows at most this many; they are newest first. */
 const LIMIT = 20;
@@ -32,7 +29,7 @@ export function EntityOpenWorkaroundsCard() {
   if (result.loading) {
     content = <Progress />;
   } else if (result.error) {
-    content = <ResponseErrorPanel error={result.error} />;
+    content = <ReadErrorPanel error={result.error} />;
   } else if (!result.value?.items.length) {
     content = (
       <Typography variant="body2" color="textSecondary">

@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -7,6 +7,7 @@ import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { WorkaroundItem } from './WorkaroundItem';
+import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
 /**
  * On an incident's page: the open workarounds of its primary service, to
@@ -32,7 +33,7 @@ export function IncidentWorkarounds(props: {
   );
 
   if (result.loading && !result.value) return <Progress />;
-  if (result.error) return <ResponseErrorPanel error={result.error} />;
+  if (result.error) return <ReadErrorPanel error={result.error} />;
   if (!result.value?.items.length) {
     return (
       <Typography variant="body2" color="textSecondary">
