@@ -131,6 +131,22 @@ function registerLayoutTest(test, { app, shots, incidentRef }) {
         });
       }
     }
+    // The dark theme: the same pages must read in it, too
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    for (const spec of layoutPages({ incidentRef: incidentRef() })) {
+      if (
+        !['itsm-incidents', 'incident', 'service-overview'].includes(spec.name)
+      )
+        continue;
+      await page.goto(`${app}${spec.path}`);
+      await spec.ready(page).waitFor({ timeout: 60_000 });
+      await page.screenshot({
+        path: path.join(shots, `layout-${spec.name}-dark.png`),
+        fullPage: true,
+      });
+    }
+    await page.evaluate(() => localStorage.removeItem('theme'));
     await page.setViewportSize({ width: 1400, height: 1000 });
     if (problems.length) throw new Error(problems.join('\n'));
   });
