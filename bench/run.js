@@ -3,17 +3,35 @@
  * Benchmarks the ITSM read paths against a real demo backend and prints a
  * table. Starts packages/backend on the seeded demo data (embedded SQLite by
  * default), waits for the catalog and the seed, then runs autocannon on each
- * endpoint in turn, next to the catalog's own entity-by-name endpoint.
+ * endpoint in turn, next to the catalog's own entity-by-name endpoint; each
+ * row says how its p95 compares with the catalog's ("× catalog").
  *
  *   npm run bench                       # 10 s per endpoint, 10 connections
  *   npm run bench -- --duration 5 --connections 4 --entity component:default/ledger
+ *   npm run bench -- --port 7100        # when 7007 is taken (the demo portal)
  *
- * Extra app-config files can be passed with --config (e.g. a PostgreSQL one).
+ * At scale, on the local PostgreSQL (bench/seed-postgres.js writes the data):
+ *
+ *   npm run bench -- --scale 100k,1m --connections 4
+ *
+ * seeds 100,000 incidents, measures, seeds 1,000,000, measures, and prints
+ * one table with both runs side by side and each read's growth; the rows
+ * a service page makes are checked against DESIGN.md's budget (p95 ≤ 25 ms,
+ * ≤ the catalog's p95, ≤ 1.2× growth from 100k to 1M).
+ *
+ *   npm run bench -- --scale 1m --profile /tmp/itsm-profile
+ *
+ * runs the backend under `node --cpu-prof` (the CLI refuses it in
+ * NODE_OPTIONS) and prints the profile's top frames by self time.
+ *
+ * Extra app-config files can be passed with --config.
  */
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
+const fs = require('node:fs');
 const path = require('node:path');
 const autocannon = require('autocannon');
+const { topFrames } = require('./profileTop');
 
 const root = path.resolve(__dirname, '..');
 const args = parseArgs(process.argv.slice(2));
@@ -23,6 +41,7 @@ const entity = args.entity ?? 'component:default/payments-api';
 const port = Number(args.port ?? 7007);
 const base = `http://localhost:${port}`;
 const token = crypto.randomBytes(24).toString('hex');
+const SCALES = { '100k': 100_000, '1m': 1_000_000 };
 
 function parseArgs(argv) {
   const out = { config: [] };
@@ -75,32 +94,96 @@ function percentile(sorted, p) {
   return Math.round(sorted[Math.max(0, index)] * 10) / 10;
 }
 
-async function main() {
+/**
+ * Starts packages/backend with the given configs on `port`. With a profile
+ * directory, runs it under `node --cpu-prof` directly, as the CLI would
+ * (same transpiling loader), since the CLI refuses --cpu-prof in NODE_OPTIONS.
+ */
+function startBackend(configs, profileDir) {
+  const configArgs = configs.flatMap(c => ['--config', c]);
+  const env = {
+    ...process.env,
+    ITSM_BENCH_TOKEN: token,
+    // The port the backend listens on and says it is on
+    APP_CONFIG_backend_listen_port: String(port),
+    APP_CONFIG_backend_baseUrl: base,
+  };
+  const backendDir = path.join(root, 'packages/backend');
+  const child = profileDir
+    ? spawn(
+        process.execPath,
+        [
+          '--cpu-prof',
+          `--cpu-prof-dir=${profileDir}`,
+          '--enable-source-maps',
+          '--require',
+          require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+            paths: [root],
+          }),
+          'src/index.ts',
+          ...configArgs,
+        ],
+        {
+          cwd: backendDir,
+          env: { ...env, NODE_ENV: 'development' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+          detached: true,
+        },
+      )
+    : spawn('npx', ['backstage-cli', 'package', 'start', ...configArgs], {
+        cwd: backendDir,
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        detached: true,
+      });
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  const stop = async () => {
+    try {
+      // SIGINT lets node write its CPU profile on the way out
+      process.kill(profileDir ? child.pid : -child.pid, profileDir ? 'SIGINT' : 'SIGTERM');
+    } catch {
+      return; // already gone
+    }
+    await Promise.race([exited, new Promise(r => setTimeout(r, 15_000))]);
+  };
+  process.on('exit', () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  });
+  return stop;
+}
+
+/** Each read, and whether a service page makes it (DESIGN.md's budget). */
+function endpoints() {
   const [kind, rest] = entity.split(':');
   const [namespace, name] = rest.split('/');
-  const configs = [
-    path.join(root, 'app-config.yaml'),
-    path.join(__dirname, 'app-config.bench.yaml'),
-    ...args.config.map(c => path.resolve(c)),
-  ].flatMap(c => ['--config', c]);
+  const ref = encodeURIComponent(entity);
+  const yearAgo = new Date(Date.now() - 365 * 24 * 3600_000).toISOString();
+  return [
+    ['catalog entity by name (reference)', `${base}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`],
+    ['itsm entity summary', `${base}/api/itsm/entities/${kind}/${namespace}/${name}/summary`, true],
+    ['itsm service history (50)', `${base}/api/itsm/incidents?entityRef=${ref}&limit=50`, true],
+    ['itsm who is on call (service)', `${base}/api/itsm/oncall?entityRef=${ref}`, true],
+    ['itsm open workarounds (service)', `${base}/api/itsm/workarounds?entityRef=${ref}&open=true`, true],
+    ['itsm changes (service, 50)', `${base}/api/itsm/changes?entityRef=${ref}&limit=50`, true],
+    ['itsm SLA compliance, service, 12 months by month', `${base}/api/itsm/sla/compliance?entityRef=${ref}&from=${yearAgo}&groupBy=month`, true],
+    ['itsm estate list, open P1–P2 (50)', `${base}/api/itsm/incidents?status=new,acknowledged,in_progress,on_hold&priority=P1,P2&limit=50`],
+    ['itsm SLA compliance, estate, 12 months by month', `${base}/api/itsm/sla/compliance?from=${yearAgo}&groupBy=month`],
+    ['itsm problems (estate, 50)', `${base}/api/itsm/problems?limit=50`],
+    ['itsm change metrics (service, 12 months)', `${base}/api/itsm/changes/metrics?entityRef=${ref}&from=${yearAgo}`],
+  ].map(([title, url, servicePage]) => ({ title, url, servicePage: !!servicePage }));
+}
 
-  const backend = spawn('npx', ['backstage-cli', 'package', 'start', ...configs], {
-    cwd: path.join(root, 'packages/backend'),
-    env: { ...process.env, ITSM_BENCH_TOKEN: token, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      process.kill(-backend.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-
+/** Starts a backend, measures every endpoint, stops it. */
+async function run(configs, { expectSeed, profileDir }) {
+  const [kind, rest] = entity.split(':');
+  const [namespace, name] = rest.split('/');
+  const stop = startBackend(configs, profileDir);
   try {
-    console.error('Starting the demo backend…');
+    console.error(`Starting the demo backend on :${port}…`);
     await waitFor(`${base}/api/itsm/health`, async () => true, 180_000, 'the backend');
     await waitFor(
       `${base}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
@@ -110,49 +193,143 @@ async function main() {
     );
     await waitFor(
       `${base}/api/itsm/incidents?limit=1`,
-      async res => (await res.json()).totalCount > 0,
+      async res => (await res.json()).totalCount > 0 || !expectSeed,
       120_000,
       'the seed data',
     );
-    const ref = encodeURIComponent(entity);
-    const yearAgo = new Date(Date.now() - 365 * 24 * 3600_000).toISOString();
-    const endpoints = [
-      ['catalog entity by name (reference)', `${base}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`],
-      ['itsm entity summary', `${base}/api/itsm/entities/${kind}/${namespace}/${name}/summary`],
-      ['itsm service history (50)', `${base}/api/itsm/incidents?entityRef=${ref}&limit=50`],
-      ['itsm estate list, open P1–P2 (50)', `${base}/api/itsm/incidents?status=new,acknowledged,in_progress,on_hold&priority=P1,P2&limit=50`],
-      ['itsm SLA compliance, service, 12 months by month', `${base}/api/itsm/sla/compliance?entityRef=${ref}&from=${yearAgo}&groupBy=month`],
-      ['itsm SLA compliance, estate, 12 months by month', `${base}/api/itsm/sla/compliance?from=${yearAgo}&groupBy=month`],
-      ['itsm who is on call (service)', `${base}/api/itsm/oncall?entityRef=${ref}`],
-      ['itsm open workarounds (service)', `${base}/api/itsm/workarounds?entityRef=${ref}&open=true`],
-      ['itsm problems (estate, 50)', `${base}/api/itsm/problems?limit=50`],
-      ['itsm changes (service, 50)', `${base}/api/itsm/changes?entityRef=${ref}&limit=50`],
-      ['itsm change metrics (service, 12 months)', `${base}/api/itsm/changes/metrics?entityRef=${ref}&from=${yearAgo}`],
-    ];
     const rows = [];
-    for (const [title, url] of endpoints) {
-      console.error(`Measuring ${title} for ${duration}s…`);
-      const { result, latencies } = await measure(url);
+    for (const endpoint of endpoints()) {
+      console.error(`Measuring ${endpoint.title} for ${duration}s…`);
+      const { result, latencies } = await measure(endpoint.url);
       latencies.sort((a, b) => a - b);
       rows.push({
-        endpoint: title,
-        'p50 ms': percentile(latencies, 50),
-        'p95 ms': percentile(latencies, 95),
-        'p99 ms': percentile(latencies, 99),
-        'req/s': Math.round(result.requests.average),
+        ...endpoint,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        rps: Math.round(result.requests.average),
         requests: latencies.length,
-        non2xx: result.non2xx,
-        errors: result.errors,
+        failed: result.non2xx + result.errors,
       });
     }
+    return rows;
+  } finally {
+    await stop();
+  }
+}
+
+const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+
+function seed(incidents) {
+  console.error(`Seeding ${incidents.toLocaleString('en')} incidents into PostgreSQL…`);
+  const seeded = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'seed-postgres.js'), '--incidents', String(incidents)],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (seeded.status !== 0) throw new Error('seeding failed');
+}
+
+function printProfile(profileDir, label) {
+  if (!profileDir || !fs.existsSync(profileDir)) return;
+  const files = fs
+    .readdirSync(profileDir)
+    .filter(f => f.endsWith('.cpuprofile'))
+    .map(f => path.join(profileDir, f))
+    // The main thread's profile is the largest (workers write their own)
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  if (!files.length) {
+    console.log(`(no CPU profile written in ${profileDir})`);
+    return;
+  }
+  console.log(`\nCPU profile ${label}: top frames by self time (${files[0]})`);
+  console.table(topFrames(files[0], 20));
+}
+
+async function main() {
+  const baseConfigs = [
+    path.join(root, 'app-config.yaml'),
+    path.join(__dirname, 'app-config.bench.yaml'),
+    ...args.config.map(c => path.resolve(c)),
+  ];
+
+  if (!args.scale) {
+    const rows = await run(baseConfigs, { expectSeed: true, profileDir: args.profile });
+    const catalog = rows[0].p95;
     console.log(`\nBackstage ITSM read paths — ${entity}, ${connections} connections, ${duration}s each`);
-    console.table(rows);
-    if (rows.some(r => r.non2xx || r.errors)) {
+    console.table(
+      rows.map(r => ({
+        endpoint: r.title,
+        'p50 ms': r.p50,
+        'p95 ms': r.p95,
+        'p99 ms': r.p99,
+        '× catalog': ratio(r.p95, catalog),
+        'req/s': r.rps,
+        requests: r.requests,
+        failed: r.failed,
+      })),
+    );
+    printProfile(args.profile, '');
+    if (rows.some(r => r.failed)) {
       console.error('Some requests failed.');
       process.exitCode = 1;
     }
-  } finally {
-    stop();
+    return;
+  }
+
+  const scales = String(args.scale).split(',');
+  for (const s of scales) {
+    if (!SCALES[s]) throw new Error(`--scale takes 100k, 1m or 100k,1m; got ${s}`);
+  }
+  const configs = [...baseConfigs, path.join(__dirname, 'app-config.postgres.yaml')];
+  const runs = {};
+  for (const s of scales) {
+    seed(SCALES[s]);
+    const profileDir = args.profile ? path.join(args.profile, s) : undefined;
+    runs[s] = await run(configs, { expectSeed: true, profileDir });
+    printProfile(profileDir, `at ${s}`);
+  }
+
+  const table = endpoints().map((endpoint, i) => {
+    const row = { endpoint: endpoint.title + (endpoint.servicePage ? ' *' : '') };
+    for (const s of scales) {
+      const r = runs[s][i];
+      row[`p50 ${s}`] = r.p50;
+      row[`p95 ${s}`] = r.p95;
+      row[`× catalog ${s}`] = ratio(r.p95, runs[s][0].p95);
+      if (r.failed) row[`failed ${s}`] = r.failed;
+    }
+    if (scales.length === 2) {
+      row['growth p95'] = ratio(runs[scales[1]][i].p95, runs[scales[0]][i].p95);
+    }
+    return row;
+  });
+  console.log(
+    `\nBackstage ITSM read paths on PostgreSQL — ${entity}, ${connections} connections, ${duration}s each (* = a service page read)`,
+  );
+  console.table(table);
+
+  // The budget of DESIGN.md for what a service page reads
+  const misses = [];
+  endpoints().forEach((endpoint, i) => {
+    if (!endpoint.servicePage) return;
+    for (const s of scales) {
+      const r = runs[s][i];
+      const catalog = runs[s][0].p95;
+      if (r.p95 > 25) misses.push(`${endpoint.title} at ${s}: p95 ${r.p95} ms > 25 ms`);
+      if (r.p95 > catalog) {
+        misses.push(`${endpoint.title} at ${s}: p95 ${r.p95} ms > the catalog's ${catalog} ms`);
+      }
+    }
+    if (scales.length === 2) {
+      const growth = ratio(runs[scales[1]][i].p95, runs[scales[0]][i].p95);
+      if (growth > 1.2) misses.push(`${endpoint.title}: ${growth}× from ${scales[0]} to ${scales[1]}`);
+    }
+  });
+  console.log(misses.length ? `Over budget:\n  ${misses.join('\n  ')}` : 'Every service page read is within budget.');
+  if (Object.values(runs).some(rows => rows.some(r => r.failed))) {
+    console.error('Some requests failed.');
+    process.exitCode = 1;
   }
 }
 

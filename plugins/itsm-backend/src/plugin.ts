@@ -58,6 +58,7 @@ export const itsmPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        cache: coreServices.cache,
       },
       async init(deps) {
         const { auth, catalog, logger } = deps;
@@ -68,6 +69,7 @@ export const itsmPlugin = createBackendPlugin({
           catalog,
           auth,
           logger,
+          cache: deps.cache,
           listeners,
           providers,
         });

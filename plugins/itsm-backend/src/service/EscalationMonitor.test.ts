@@ -7,6 +7,7 @@ import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
 import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
 import { IncidentFields } from '../database/IncidentStore';
 import { EscalationMonitor, EscalationNotifier } from './EscalationMonitor';
+import { CachedEntities } from './CachedEntities';
 import { OnCallService } from './OnCallService';
 
 jest.setTimeout(60_000);
@@ -67,6 +68,16 @@ function incident(over: Partial<IncidentFields> = {}): IncidentFields {
   };
 }
 
+/** A cache that keeps nothing: every read goes to the catalog. */
+function noCache() {
+  const cache = mockServices.cache.mock({
+    get: async () => undefined,
+    set: async () => {},
+  });
+  cache.withOptions.mockReturnValue(cache);
+  return cache;
+}
+
 /** What one backend replica builds: its own connection, stores and monitor. */
 async function replica(
   knex: Knex,
@@ -84,6 +95,7 @@ async function replica(
     auth,
     providers: [],
     logger,
+    entities: new CachedEntities({ catalog, auth, cache: noCache() }),
   });
   const notifier: EscalationNotifier = {
     notify: async ({ recipients, title }) => {

@@ -21,6 +21,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { OnCallProvider } from '@openitsm/backstage-plugin-itsm-node';
 import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
+import { CachedEntities } from './CachedEntities';
 import {
   policyLevels,
   policyScheduleNames,
@@ -38,6 +39,15 @@ export interface OnCallServiceOptions {
   auth: AuthService;
   providers: OnCallProvider[];
   logger: LoggerService;
+  /** The services' own entities, cached briefly. */
+  entities: CachedEntities;
+}
+
+/** Whose eyes the people are looked up with, and what they must see. */
+interface Viewer {
+  credentials: BackstageCredentials;
+  /** An entity the viewer must be allowed to see, or no answer is given. */
+  mustSee?: string;
 }
 
 /**
@@ -52,6 +62,7 @@ export class OnCallService {
   private readonly auth: AuthService;
   private readonly providers: OnCallProvider[];
   private readonly logger: LoggerService;
+  private readonly entities: CachedEntities;
 
   constructor(options: OnCallServiceOptions) {
     this.store = options.store;
@@ -59,22 +70,32 @@ export class OnCallService {
     this.auth = options.auth;
     this.providers = options.providers;
     this.logger = options.logger;
+    this.entities = options.entities;
   }
 
+  /**
+   * Who is on call for an entity the caller can see. One catalog round trip
+   * while the entity is cached: the caller's own look-up of the entity and
+   * of the people on call, together.
+   */
   async getOnCall(
     entityRef: string,
     at: string,
     credentials: BackstageCredentials,
   ): Promise<OnCallResponse> {
-    const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
+    const entity = await this.entities.get(entityRef);
+    const answer =
+      entity &&
+      (await this.answerFor(entity, entityRef, at, {
+        credentials,
+        mustSee: entityRef,
+      }));
+    if (!answer) {
       throw new NotFoundError(
         `entityRef: ${entityRef} is not in the catalog (or you cannot see it)`,
       );
     }
-    return this.answerFor(entity, entityRef, at);
+    return answer;
   }
 
   /**
@@ -86,14 +107,13 @@ export class OnCallService {
     entityRef: string,
     at: string,
   ): Promise<{ group?: string; user?: string }> {
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    const entity = await this.entities.get(entityRef);
     if (!entity) return {};
     const group = this.ownerGroupOf(entity);
-    const answer = await this.answerFor(entity, entityRef, at);
-    const user = answer.levels
+    const answer = await this.answerFor(entity, entityRef, at, {
+      credentials: await this.auth.getOwnServiceCredentials(),
+    });
+    const user = answer!.levels
       .flatMap(level => level.people)
       .find(person => person.userRef)?.userRef;
     return { group, user };
@@ -168,21 +188,24 @@ export class OnCallService {
     entity: Entity,
     entityRef: string,
     at: string,
-  ): Promise<OnCallResponse> {
+    viewer: Viewer,
+  ): Promise<OnCallResponse | undefined> {
     for (const provider of this.providers) {
       const answer = await provider.getOnCall({ entity, at });
       if (answer) {
-        return { ...answer, entityRef, at };
+        const { visible } = await this.lookUp([], viewer);
+        return visible ? { ...answer, entityRef, at } : undefined;
       }
     }
-    return this.builtIn(entity, entityRef, at);
+    return this.builtIn(entity, entityRef, at, viewer);
   }
 
   private async builtIn(
     entity: Entity,
     entityRef: string,
     at: string,
-  ): Promise<OnCallResponse> {
+    viewer: Viewer,
+  ): Promise<OnCallResponse | undefined> {
     const ownerGroup = this.ownerGroupOf(entity);
     const annotated = entity.metadata.annotations?.[ANNOTATION_ONCALL_SCHEDULE];
     let levels: RefLevel[] = [];
@@ -201,6 +224,8 @@ export class OnCallService {
       levels = await this.groupLevels(ownerGroup, at);
     }
     const schedule = levels.find(l => l.schedule)?.schedule;
+    const withContacts = await this.withContacts(levels, viewer);
+    if (!withContacts) return undefined;
     return {
       entityRef,
       at,
@@ -208,18 +233,25 @@ export class OnCallService {
       ownerGroup: schedule && annotated ? schedule.ownerGroup : ownerGroup,
       scheduleName: schedule?.name,
       scheduleId: schedule?.id,
-      levels: await this.withContacts(levels),
+      levels: withContacts,
     };
   }
 
-  /** Replaces refs by people with the catalog's names and contacts. */
-  private async withContacts(levels: RefLevel[]): Promise<OnCallLevel[]> {
+  /**
+   * Replaces refs by people with the catalog's names and contacts; nothing
+   * when the viewer may not see what it must.
+   */
+  private async withContacts(
+    levels: RefLevel[],
+    viewer: Viewer,
+  ): Promise<OnCallLevel[] | undefined> {
     const refs = new Set<string>();
     for (const level of levels) {
       level.members.forEach(m => refs.add(m.ref));
       if (level.next) refs.add(level.next.userRef);
     }
-    const people = await this.lookUp([...refs]);
+    const { people, visible } = await this.lookUp([...refs], viewer);
+    if (!visible) return undefined;
     const person = (ref: string) =>
       people.get(ref) ?? { userRef: ref, displayName: parseName(ref) };
     return levels.map(level => ({
@@ -234,12 +266,21 @@ export class OnCallService {
     }));
   }
 
-  private async lookUp(refs: string[]): Promise<Map<string, OnCallPerson>> {
+  /**
+   * People by ref, as the viewer sees them in the catalog (one the viewer
+   * cannot see keeps its ref's name), in one round trip with the entity the
+   * viewer must see.
+   */
+  private async lookUp(
+    refs: string[],
+    viewer: Viewer,
+  ): Promise<{ people: Map<string, OnCallPerson>; visible: boolean }> {
     const result = new Map<string, OnCallPerson>();
-    if (!refs.length) return result;
-    const { items } = await this.catalog.getEntitiesByRefs(
+    const asked = viewer.mustSee ? [viewer.mustSee, ...refs] : refs;
+    if (!asked.length) return { people: result, visible: true };
+    const { items: found } = await this.catalog.getEntitiesByRefs(
       {
-        entityRefs: refs,
+        entityRefs: asked,
         fields: [
           'kind',
           'metadata.name',
@@ -249,8 +290,10 @@ export class OnCallService {
           'spec.profile',
         ],
       },
-      { credentials: await this.auth.getOwnServiceCredentials() },
+      { credentials: viewer.credentials },
     );
+    const items = viewer.mustSee ? found.slice(1) : found;
+    if (viewer.mustSee && !found[0]) return { people: result, visible: false };
     items.forEach((entity, i) => {
       if (!entity) return;
       const profile =
@@ -266,7 +309,7 @@ export class OnCallService {
         chatUrl: entity.metadata.annotations?.[ANNOTATION_CHAT_URL],
       });
     });
-    return result;
+    return { people: result, visible: true };
   }
 }
 

@@ -1,10 +1,15 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   IncidentEventListener,
   OnCallProvider,
 } from '@openitsm/backstage-plugin-itsm-node';
 import { ApproverDirectory } from '../service/ApproverDirectory';
+import { CachedEntities } from '../service/CachedEntities';
 import { ChangeService } from '../service/ChangeService';
 import { EntityRefValidator } from '../service/EntityRefValidator';
 import { IncidentEventPublisher } from '../service/IncidentEventPublisher';
@@ -25,6 +30,8 @@ export interface ItsmServicesOptions {
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
+  /** Backstage's cache service, for catalog entities read on hot paths. */
+  cache: CacheService;
   /** Incident event listeners registered by modules. */
   listeners: IncidentEventListener[];
   /** On-call providers registered by modules. */
@@ -42,6 +49,7 @@ export function createServices(options: ItsmServicesOptions) {
     auth,
     providers: options.providers,
     logger,
+    entities: new CachedEntities({ catalog, auth, cache: options.cache }),
   });
   const incidents = new IncidentService({
     store: stores.incidents,
