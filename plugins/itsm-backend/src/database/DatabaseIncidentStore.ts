@@ -1,3 +1,8 @@
+import {
+  affectedServicesColumn,
+  affectedServicesOf,
+  WithAffectedServices,
+} from './affectedServicesColumn';
 import { idOrRefWhere } from './idOrRef';
 import { migratedClient } from './migratedClient';
 import { nextRef } from './sequences';
@@ -35,8 +40,6 @@ import {
   listTimelineEvents,
 } from './incidentTimeline';
 import { escapeLike } from './problemDb';
-
-type ServiceRow = { incident_id: string; entity_ref: string };
 
 /** The card lists at most this many open incidents; counts cover all. */
 const SUMMARY_OPEN_LIMIT = 50;
@@ -78,14 +81,11 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async getIncident(idOrRef: string): Promise<Incident | undefined> {
     const [column, value] = idOrRefWhere(idOrRef);
-    const row = await this.db<IncidentRow>('itsm_incidents')
-      .where(column, value)
-      .first();
-    if (!row) {
-      return undefined;
-    }
-    const [incident] = await this.withServices(this.db, [row]);
-    return incident;
+    const row = (await this.db('itsm_incidents as i')
+      .where(`i.${column}`, value)
+      .select('i.*', affectedServicesColumn(this.db))
+      .first()) as IncidentRow & WithAffectedServices;
+    return row ? this.toIncidents([row])[0] : undefined;
   }
 
   async getStoredSla(id: string): Promise<StoredSla | undefined> {
@@ -97,11 +97,10 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async getIncidentsByIds(ids: string[]): Promise<Incident[]> {
     if (!ids.length) return [];
-    const rows = await this.db<IncidentRow>('itsm_incidents').whereIn(
-      'id',
-      ids,
-    );
-    return this.withServices(this.db, rows);
+    const rows = await this.db('itsm_incidents as i')
+      .whereIn('i.id', ids)
+      .select('i.*', affectedServicesColumn(this.db));
+    return this.toIncidents(rows);
   }
 
   async listIncidents(filter: IncidentListFilter): Promise<Page<Incident>> {
@@ -146,19 +145,19 @@ export class DatabaseIncidentStore implements IncidentStore {
       applyPermissionFilter(query, filter.permissionFilter);
     }
 
-    const { rows, hasMore, totalCount } = await newestFirstPage<IncidentRow>(
-      query,
-      {
-        timeColumn: order,
-        idColumn,
-        limit: filter.limit,
-        cursor: filter.cursor,
-        time: this.time,
-        select: 'i.*',
-        withTotal: true,
-      },
-    );
-    const items = await this.withServices(this.db, rows);
+    query.select(affectedServicesColumn(this.db));
+    const { rows, hasMore, totalCount } = await newestFirstPage<
+      IncidentRow & WithAffectedServices
+    >(query, {
+      timeColumn: order,
+      idColumn,
+      limit: filter.limit,
+      cursor: filter.cursor,
+      time: this.time,
+      select: 'i.*',
+      withTotal: true,
+    });
+    const items = this.toIncidents(rows);
     const last = items[items.length - 1];
     return {
       items,
@@ -254,12 +253,14 @@ export class DatabaseIncidentStore implements IncidentStore {
     const [openRows, groups] = await Promise.all([
       forEntity()
         .whereIn('s.status', OPEN_INCIDENT_STATUSES)
-        .select('i.*')
+        .select('i.*', affectedServicesColumn(this.db))
         .orderBy([
           { column: 'i.priority', order: 'asc' },
           { column: 's.detected_at', order: 'desc' },
         ])
-        .limit(SUMMARY_OPEN_LIMIT) as Promise<IncidentRow[]>,
+        .limit(SUMMARY_OPEN_LIMIT) as Promise<
+        Array<IncidentRow & WithAffectedServices>
+      >,
       forEntity()
         .groupBy('i.priority')
         .select('i.priority')
@@ -299,7 +300,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     }
     return {
       entityRef,
-      openIncidents: await this.withServices(this.db, openRows),
+      openIncidents: this.toIncidents(openRows),
       openCount: Object.values(openByPriority).reduce((a, b) => a + b, 0),
       openByPriority,
       incidentsLast30Days,
@@ -329,34 +330,14 @@ export class DatabaseIncidentStore implements IncidentStore {
     );
   }
 
-  private async withServices(
-    db: Knex,
-    rows: IncidentRow[],
-  ): Promise<Incident[]> {
-    if (!rows.length) return [];
-    const links = await db<ServiceRow & { is_primary: boolean | number }>(
-      'itsm_incident_services',
-    )
-      .whereIn(
-        'incident_id',
-        rows.map(r => r.id),
-      )
-      .orderBy([
-        { column: 'incident_id' },
-        { column: 'is_primary', order: 'desc' },
-        { column: 'entity_ref' },
-      ])
-      .select('incident_id', 'entity_ref', 'is_primary');
-    const services = new Map<string, string[]>();
-    for (const link of links) {
-      const list = services.get(link.incident_id) ?? [];
-      list.push(link.entity_ref);
-      services.set(link.incident_id, list);
-    }
+  /** Incidents from rows read with their affectedServicesColumn. */
+  private toIncidents(
+    rows: Array<IncidentRow & WithAffectedServices>,
+  ): Incident[] {
     // One evaluation time for every row's SLA state
     const now = new Date().toISOString();
     return rows.map(row =>
-      incidentFromRow(row, services.get(row.id) ?? [], now, this.time),
+      incidentFromRow(row, affectedServicesOf(row), now, this.time),
     );
   }
 }
