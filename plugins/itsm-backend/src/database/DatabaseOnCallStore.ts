@@ -105,6 +105,16 @@ export class DatabaseOnCallStore {
     return row ? this.toSchedule(row) : undefined;
   }
 
+  /** Schedules by name, in one query (absent names are left out). */
+  async getSchedulesByName(names: string[]): Promise<StoredOnCallSchedule[]> {
+    if (!names.length) return [];
+    const rows = await this.db<ScheduleRow>('itsm_oncall_schedules').whereIn(
+      'name',
+      names,
+    );
+    return rows.map(row => this.toSchedule(row));
+  }
+
   /** A group's schedules, oldest first (the first is the group's main one). */
   async listSchedules(
     filter: { ownerGroup?: string } = {},

@@ -175,11 +175,13 @@ export class OnCallService {
     levels: EscalationLevel[],
     at: string,
   ): Promise<RefLevel[]> {
-    const schedules = new Map<string, StoredOnCallSchedule>();
-    for (const name of policyScheduleNames(levels)) {
-      const schedule = await this.store.getSchedule(name);
-      if (schedule) schedules.set(schedule.name, schedule);
-    }
+    // Every schedule the levels name, in one query
+    const found = await this.store.getSchedulesByName([
+      ...policyScheduleNames(levels),
+    ]);
+    const schedules = new Map<string, StoredOnCallSchedule>(
+      found.map(schedule => [schedule.name, schedule]),
+    );
     return policyLevels(levels, schedules, at);
   }
 
