@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
@@ -14,6 +15,7 @@ import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { ChangeActions } from './ChangeActions';
 import { ChangeApprovals } from './ChangeApprovals';
 import { ChangeDetailsList } from './ChangeDetailsList';
+import { ChangeProblemControl } from './ChangeProblemControl';
 import { ChangeEventList } from './ChangeEventList';
 import { ConflictList } from './ConflictList';
 
@@ -69,6 +71,13 @@ export function ChangePage() {
             <Grid item xs={12}>
               <InfoCard title="Actions">
                 <ChangeActions change={value} busy={busy} onUpdate={update} />
+                <Box mt={2}>
+                  <ChangeProblemControl
+                    change={value}
+                    busy={busy}
+                    onSet={problemRef => update({ problemRef })}
+                  />
+                </Box>
               </InfoCard>
             </Grid>
             <Grid item xs={12} md={6}>

@@ -4,15 +4,25 @@ import { Change } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { RequestChangeForm } from './RequestChangeForm';
 
-/** "Request change", opening the request dialog (from a service, if given). */
+/**
+ * "Request change", opening the request dialog, prefilled with a service
+ * (`entityRef`) or with a problem's services and the problem it fixes.
+ */
 export function RequestChangeButton(props: {
   entityRef?: string;
+  services?: string[];
+  problemRef?: string;
+  variant?: 'contained' | 'outlined';
   onCreated?: (change: Change) => void;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button color="primary" variant="contained" onClick={() => setOpen(true)}>
+      <Button
+        color="primary"
+        variant={props.variant ?? 'contained'}
+        onClick={() => setOpen(true)}
+      >
         Request change
       </Button>
       <Dialog
@@ -23,7 +33,10 @@ export function RequestChangeButton(props: {
       >
         {open && (
           <RequestChangeForm
-            entityRef={props.entityRef}
+            services={
+              props.services ?? (props.entityRef ? [props.entityRef] : [])
+            }
+            problemRef={props.problemRef}
             onClose={() => setOpen(false)}
             onCreated={props.onCreated}
           />

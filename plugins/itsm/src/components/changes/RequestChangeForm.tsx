@@ -27,7 +27,10 @@ import { localInputToIso } from './localDateTime';
 
 /** The request-change form; conflicts of the window show as you type it. */
 export function RequestChangeForm(props: {
-  entityRef?: string;
+  /** Prefilled services, e.g. the service page's or a problem's. */
+  services?: string[];
+  /** Prefilled problem this change fixes. */
+  problemRef?: string;
   onClose: () => void;
   onCreated?: (change: Change) => void;
 }) {
@@ -35,13 +38,13 @@ export function RequestChangeForm(props: {
   const [title, setTitle] = useState('');
   const [type, setType] = useState<ChangeType>('normal');
   const [risk, setRisk] = useState<ChangeRisk>('medium');
-  const [services, setServices] = useState(props.entityRef ?? '');
+  const [services, setServices] = useState((props.services ?? []).join(', '));
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [implementationPlan, setImplementationPlan] = useState('');
   const [backoutPlan, setBackoutPlan] = useState('');
   const [testPlan, setTestPlan] = useState('');
-  const [problemRef, setProblemRef] = useState('');
+  const [problemRef, setProblemRef] = useState(props.problemRef ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
