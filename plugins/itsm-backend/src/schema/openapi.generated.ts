@@ -401,6 +401,19 @@ export const spec = {
               }
             ]
           },
+          "occurredAt": {
+            "description": "When the disruption began (ISO 8601, not in the future); `null` clears it.",
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 40
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "resolutionCode": {
             "$ref": "#/components/schemas/ResolutionCode"
           },

@@ -677,6 +677,8 @@ export interface components {
       /** `null` clears the assigned group. */
       assignedGroup?: components['schemas']['EntityRef'] | null;
       reporterContact?: string | null;
+      /** When the disruption began (ISO 8601, not in the future); `null` clears it. */
+      occurredAt?: string | null;
       resolutionCode?: components['schemas']['ResolutionCode'];
       resolutionNotes?: string;
     };

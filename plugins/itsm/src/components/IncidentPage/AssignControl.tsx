@@ -13,7 +13,7 @@ import { useCatalogRefs } from '../common/useCatalogRefs';
 export function AssignControl(props: {
   incident: Incident;
   busy: boolean;
-  onUpdate: (patch: Omit<UpdateIncidentRequest, 'version'>) => Promise<void>;
+  onUpdate: (patch: Omit<UpdateIncidentRequest, 'version'>) => Promise<unknown>;
 }) {
   const { incident, busy, onUpdate } = props;
   const users = useCatalogRefs('user');

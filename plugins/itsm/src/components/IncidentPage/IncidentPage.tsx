@@ -13,6 +13,7 @@ import { useRecordActions } from '../common/useRecordActions';
 import { SlaClocks } from '../sla/SlaClocks';
 import { AddUpdateForm } from './AddUpdateForm';
 import { AssignControl } from './AssignControl';
+import { EditIncidentDialog } from './EditIncidentDialog';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { IncidentTimeline } from './IncidentTimeline';
@@ -36,7 +37,7 @@ export function IncidentPage() {
 
   const update = async (patch: Omit<UpdateIncidentRequest, 'version'>) => {
     const current = incident.value!;
-    await run(() =>
+    return run(() =>
       api.updateIncident(current.id, { ...patch, version: current.version }),
     );
   };
@@ -70,11 +71,18 @@ export function IncidentPage() {
           <Grid item xs={12}>
             <InfoCard title="Actions">
               <Box display="flex" flexDirection="column" gridGap={16}>
-                <IncidentActions
-                  incident={value}
-                  busy={busy}
-                  onUpdate={update}
-                />
+                <Box display="flex" alignItems="flex-start" gridGap={16}>
+                  <IncidentActions
+                    incident={value}
+                    busy={busy}
+                    onUpdate={update}
+                  />
+                  <EditIncidentDialog
+                    incident={value}
+                    busy={busy}
+                    onSave={update}
+                  />
+                </Box>
                 <AssignControl incident={value} busy={busy} onUpdate={update} />
                 <IncidentProblem incident={value} busy={busy} run={run} />
                 <IncidentCauseControl

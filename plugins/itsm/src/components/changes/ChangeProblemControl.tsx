@@ -1,11 +1,9 @@
-import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Change, Problem } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { ProblemPicker } from '../common/recordPickers';
-import { useProblemLink } from '../common/useProblemLink';
 
 /**
  * The problem this change fixes, in any status: shown, picked by search,
@@ -17,7 +15,6 @@ export function ChangeProblemControl(props: {
   onSet: (problemRef: string | null) => Promise<boolean>;
 }) {
   const { change, busy, onSet } = props;
-  const problemLink = useProblemLink();
   const [editing, setEditing] = useState(false);
   const [picked, setPicked] = useState<Problem | null>(null);
 
@@ -25,10 +22,7 @@ export function ChangeProblemControl(props: {
     return (
       <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
         <Typography variant="body2">
-          Fixes problem{' '}
-          <Link to={problemLink({ ref: change.problemRef })}>
-            {change.problemRef}
-          </Link>
+          Fixes problem {change.problemRef}
         </Typography>
         <Button size="small" disabled={busy} onClick={() => setEditing(true)}>
           Change problem

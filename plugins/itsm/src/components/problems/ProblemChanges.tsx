@@ -83,7 +83,7 @@ export function ProblemChanges(props: {
               }
             }}
           >
-            Link
+            Link change
           </Button>
         </Box>
       )}
