@@ -2874,6 +2874,28 @@ export const spec = {
             }
           },
           {
+            "name": "assignee",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A user entity ref (`user:default/alice` or `alice`).",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "category",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "One of the configured categories.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
             "name": "q",
             "in": "query",
             "required": false,

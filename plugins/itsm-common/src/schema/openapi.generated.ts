@@ -1456,6 +1456,10 @@ export interface operations {
         major?: boolean;
         /** A group entity ref. */
         assignedGroup?: string;
+        /** A user entity ref (`user:default/alice` or `alice`). */
+        assignee?: string;
+        /** One of the configured categories. */
+        category?: string;
         /** Free text on ref, title and description. */
         q?: string;
         /** Detected at or after (ISO 8601). */
