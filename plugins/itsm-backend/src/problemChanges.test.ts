@@ -65,9 +65,10 @@ describe.each(databases.eachSupportedId())(
       );
 
       const other = await api('post', '/problems').send({ title: 'Other' });
-      const taken = await api('post', `/problems/${other.body.ref}/changes`).send(
-        { version: 1, link: [a.ref] },
-      );
+      const taken = await api(
+        'post',
+        `/problems/${other.body.ref}/changes`,
+      ).send({ version: 1, link: [a.ref] });
       expect(taken.status).toBe(409);
       expect(taken.body.error.message).toBe(
         'Change CHG-1001 already fixes problem PRB-1001; unlink it there first',
@@ -85,15 +86,17 @@ describe.each(databases.eachSupportedId())(
       expect(notLinked.body.error.message).toBe(
         'unlink: change CHG-1002 is not linked to PRB-1002',
       );
-      const unknown = await api('post', `/problems/${problem.ref}/changes`).send(
-        { version: 2, link: ['CHG-9999'] },
-      );
+      const unknown = await api(
+        'post',
+        `/problems/${problem.ref}/changes`,
+      ).send({ version: 2, link: ['CHG-9999'] });
       expect(unknown.status).toBe(400);
       expect(unknown.body.error.message).toBe('link[0]: no change CHG-9999');
 
-      const unlinked = await api('post', `/problems/${problem.ref}/changes`).send(
-        { version: 2, unlink: [b.ref] },
-      );
+      const unlinked = await api(
+        'post',
+        `/problems/${problem.ref}/changes`,
+      ).send({ version: 2, unlink: [b.ref] });
       expect(unlinked.body.fixChanges.map((c: any) => c.ref)).toEqual([
         'CHG-1001',
       ]);
@@ -182,7 +185,9 @@ describe.each(databases.eachSupportedId())(
         `/problems/${problem.ref}/changes`,
       ).send({ version: 2, link: [a.ref] });
       expect(fromProblem.status).toBe(400);
-      expect(fromProblem.body.error.message).toMatch(/^link: problem PRB-1001 is closed/);
+      expect(fromProblem.body.error.message).toMatch(
+        /^link: problem PRB-1001 is closed/,
+      );
       const fromChange = await api('patch', `/changes/${a.ref}`).send({
         version: 1,
         problemRef: problem.ref,

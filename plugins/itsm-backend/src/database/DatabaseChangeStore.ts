@@ -83,7 +83,11 @@ export class DatabaseChangeStore implements ChangeStore {
       });
       await insertChangeServices(tx, this.time, id, fields);
       await this.insertEvents(tx, id, [event], at);
-      await this.insertProblemEvents(tx, problemEvents?.({ id, ref }) ?? [], at);
+      await this.insertProblemEvents(
+        tx,
+        problemEvents?.({ id, ref }) ?? [],
+        at,
+      );
     });
     return (await this.getChange(id))!;
   }
@@ -373,7 +377,14 @@ export class DatabaseChangeStore implements ChangeStore {
     at: string,
   ) {
     for (const { problemId, event } of problemEvents) {
-      await insertProblemEvents(tx, this.time, 'problem', problemId, [event], at);
+      await insertProblemEvents(
+        tx,
+        this.time,
+        'problem',
+        problemId,
+        [event],
+        at,
+      );
     }
   }
 

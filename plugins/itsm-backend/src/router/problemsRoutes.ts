@@ -52,24 +52,20 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
     await problemAuthorizer.authorize(credentials, 'read');
     const { query } = req;
     const page = await problemStore.listProblems({
-        status: parseList(
-          'status',
-          query.status,
-          isProblemStatus,
-          PROBLEM_STATUSES,
-        ),
-        entityRef: parseEntityRefParam('entityRef', query.entityRef),
-        ownerGroup: parseEntityRefParam(
-          'ownerGroup',
-          query.ownerGroup,
-          'group',
-        ),
-        minAgeDays: parseIntegerQuery(req, 'minAgeDays', {
-          min: 0,
-          max: 36500,
-        }),
-        q: query.q?.trim() || undefined,
-        limit: parseLimit(req, DEFAULT_LIMIT),
+      status: parseList(
+        'status',
+        query.status,
+        isProblemStatus,
+        PROBLEM_STATUSES,
+      ),
+      entityRef: parseEntityRefParam('entityRef', query.entityRef),
+      ownerGroup: parseEntityRefParam('ownerGroup', query.ownerGroup, 'group'),
+      minAgeDays: parseIntegerQuery(req, 'minAgeDays', {
+        min: 0,
+        max: 36500,
+      }),
+      q: query.q?.trim() || undefined,
+      limit: parseLimit(req, DEFAULT_LIMIT),
       cursor: query.cursor,
       now: new Date().toISOString(),
     });

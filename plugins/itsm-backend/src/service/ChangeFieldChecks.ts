@@ -114,7 +114,8 @@ export class ChangeFieldChecks {
   /** The id of the problem a ref names (the ref was checked before). */
   async problemId(ref: string): Promise<string> {
     const problem = await this.problems.getProblem(ref);
-    if (!problem) throw new InputError(`problemRef: there is no problem ${ref}`);
+    if (!problem)
+      throw new InputError(`problemRef: there is no problem ${ref}`);
     return problem.id;
   }
 

@@ -306,7 +306,11 @@ export class ChangeService {
     const add = async (
       problemRef: string,
       event: ProblemEventOfChange['event'],
-    ) => result.push({ problemId: await this.fields.problemId(problemRef), event });
+    ) =>
+      result.push({
+        problemId: await this.fields.problemId(problemRef),
+        event,
+      });
     if (current.problemRef !== merged.problemRef) {
       if (current.problemRef) {
         await add(current.problemRef, {

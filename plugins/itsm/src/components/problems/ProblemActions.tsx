@@ -90,7 +90,8 @@ export function ProblemActions(props: {
             {problem.fixChanges.length
               ? `Fixed by ${problem.fixChanges
                   .map(
-                    c => `${c.ref}${c.outcome ? ` (${humanize(c.outcome)})` : ''}`,
+                    c =>
+                      `${c.ref}${c.outcome ? ` (${humanize(c.outcome)})` : ''}`,
                   )
                   .join(', ')}.`
               : 'No change names this problem; link the change that fixed it first, if any.'}
