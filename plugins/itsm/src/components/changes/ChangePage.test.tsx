@@ -225,6 +225,14 @@ describe('IncidentCauseControl', () => {
   it('links an incident to the change that caused it, from the incident’s side', async () => {
     server.use(
       http.get(`${BASE_URL}/changes/:id`, () => HttpResponse.json(change())),
+      http.get(`${BASE_URL}/changes`, ({ request }) =>
+        HttpResponse.json({
+          items:
+            new URL(request.url).searchParams.get('q') === 'upgrade'
+              ? [change()]
+              : [],
+        }),
+      ),
     );
     const calls: Array<string | null> = [];
     // Stands in for the incident page: the incident reloads with the link
@@ -245,9 +253,12 @@ describe('IncidentCauseControl', () => {
       );
     }
     await renderWithApis(<Harness />);
-    fireEvent.change(screen.getByLabelText('Caused by change'), {
-      target: { value: 'CHG-1001' },
-    });
+    await userEvent.type(screen.getByLabelText('Caused by change'), 'upgrade');
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'CHG-1001: Upgrade payments database',
+      }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Link change' }));
     expect(
       await screen.findByRole('link', {

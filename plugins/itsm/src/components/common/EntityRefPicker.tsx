@@ -62,9 +62,23 @@ export function EntityRefPicker(
   const [input, setInput] = useState('');
   const [term, setTerm] = useState('');
   useDebounce(() => setTerm(input.trim()), 250, [input]);
-  // Names of what was offered, so a picked option keeps reading by name
+  // Names of what was offered or picked, so refs read by name
   const names = useRef(new Map<string, string>());
   const { kinds } = props;
+  const picked = (
+    props.multiple ? props.value : props.value ? [props.value] : []
+  ).filter(ref => !names.current.has(ref));
+  const pickedNames = useAsync(async () => {
+    if (!picked.length) return 0;
+    const { items } = await catalogApi.getEntitiesByRefs({
+      entityRefs: picked,
+      fields: FIELDS,
+    });
+    items.forEach((entity, i) => {
+      if (entity) names.current.set(picked[i], displayName(entity));
+    });
+    return items.length;
+  }, [catalogApi, picked.join()]);
   const found = useAsync(async () => {
     const { items } = await catalogApi.queryEntities({
       filter: { kind: kinds },
@@ -147,6 +161,8 @@ export function EntityRefPicker(
   return (
     <Autocomplete<string>
       {...common}
+      // Re-read the input's text once the picked entity's name is known
+      key={pickedNames.loading ? 'resolving' : 'resolved'}
       value={props.value}
       onChange={(_, value) => onChange(value)}
     />

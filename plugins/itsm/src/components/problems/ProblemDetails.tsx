@@ -3,6 +3,7 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { Problem } from '@openitsm/backstage-plugin-itsm-common';
 import { DetailField as Field } from '../common/DetailField';
+import { PersonName } from '../common/PersonName';
 import { formatDateTime } from '../common/formatTime';
 import { humanize } from '../common/humanize';
 import { useChangeLink } from '../changes/useChangeLink';
@@ -56,7 +57,8 @@ export function ProblemDetails(props: { problem: Problem }) {
       </Field>
       <Field label="Linked incidents">{problem.incidentCount}</Field>
       <Field label="Opened">
-        {formatDateTime(problem.createdAt)} by {problem.createdBy}
+        {formatDateTime(problem.createdAt)} by{' '}
+        <PersonName entityRef={problem.createdBy} />
       </Field>
       <Field label="Resolved">{formatDateTime(problem.resolvedAt)}</Field>
     </Grid>

@@ -257,9 +257,7 @@ describe('ProblemPage', () => {
     expect(save).toBeDisabled();
     await user.click(screen.getByRole('textbox', { name: 'Owner group' }));
     await user.click(
-      await screen.findByRole('option', {
-        name: 'group:default/payments-team',
-      }),
+      await screen.findByRole('option', { name: 'payments-team' }),
     );
     await user.click(save);
     await waitFor(() =>
