@@ -79,7 +79,10 @@ export function EntityRefPicker(
     });
     return items.length;
   }, [catalogApi, picked.join()]);
+  // Searched only while the list is open: a page of pickers sends nothing
+  const [open, setOpen] = useState(false);
   const found = useAsync(async () => {
+    if (!open) return [];
     const { items } = await catalogApi.queryEntities({
       filter: { kind: kinds },
       fields: FIELDS,
@@ -98,7 +101,7 @@ export function EntityRefPicker(
       names.current.set(ref, displayName(entity));
       return ref;
     });
-  }, [catalogApi, kinds.join(), term]);
+  }, [catalogApi, kinds.join(), term, open]);
 
   const label = (ref: string) => names.current.get(ref) ?? ref;
   const renderInput = (params: any) => (
@@ -121,6 +124,9 @@ export function EntityRefPicker(
   );
   const common = {
     id: props.id,
+    open,
+    onOpen: () => setOpen(true),
+    onClose: () => setOpen(false),
     options: found.value ?? [],
     loading: found.loading,
     filterOptions: (o: string[]) => o,

@@ -32,12 +32,20 @@ export function RecordPicker<T>(props: RecordPickerProps<T>) {
   const [text, setText] = useState('');
   useDebounce(() => setText(input.trim()), 250, [input]);
   const { search } = props;
-  const options = useAsync(() => search(text), [search, text]);
+  // Searched only while the list is open: a page of pickers sends nothing
+  const [open, setOpen] = useState(false);
+  const options = useAsync(
+    async () => (open ? search(text) : []),
+    [search, text, open],
+  );
   return (
     <Autocomplete<T>
       id={props.id}
       value={props.value}
       onChange={(_, value) => props.onChange(value)}
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
       inputValue={input}
       onInputChange={(_, value) => setInput(value)}
       options={options.value ?? []}

@@ -221,11 +221,14 @@ describe('ProblemPage', () => {
       await screen.findByRole('button', { name: 'Request change' }),
     );
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByLabelText(/^Services/)).toHaveValue(
-      'component:default/payments-api',
-    );
-    expect(within(dialog).getByLabelText('Fixes problem')).toHaveValue(
-      'PRB-1001',
+    // The services read by name, the problem by ref and title
+    expect(
+      await within(dialog).findByRole('button', { name: 'payments-api' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Fixes problem')).toHaveValue(
+        'PRB-1001: Acquirer timeouts',
+      ),
     );
   });
 
