@@ -98,10 +98,13 @@ describe('ChangePage', () => {
       'Go',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const approvals = await screen.findByRole('list', { name: 'Approvals' });
+    // People and groups read by name, linked to the catalog
+    expect(approvals).toHaveTextContent(
+      /Approved by carol for cab \(round 1\)/,
+    );
     expect(
-      await screen.findByText(
-        /Approved by user:default\/carol for group:default\/cab/,
-      ),
+      within(approvals).getByRole('link', { name: 'carol' }),
     ).toBeInTheDocument();
     expect(decisions).toEqual([{ decision: 'approved', comment: 'Go' }]);
     const actions = screen.getByRole('group', { name: 'Status actions' });
