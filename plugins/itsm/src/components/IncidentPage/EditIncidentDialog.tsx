@@ -172,8 +172,18 @@ export function EditIncidentDialog(props: {
             format={humanize}
           />
         </Box>
-        <Box mt={1} display="flex" alignItems="center" gridGap={8}>
-          <Typography variant="body2" id="itsm-edit-priority-label">
+        <Box
+          mt={1}
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          gridGap={8}
+        >
+          <Typography
+            variant="body2"
+            id="itsm-edit-priority-label"
+            style={{ whiteSpace: 'nowrap' }}
+          >
             Priority (impact × urgency):
           </Typography>
           <span aria-labelledby="itsm-edit-priority-label" role="status">

@@ -45,6 +45,7 @@ export function ChangeProblemControl(props: {
       />
       <Button
         variant="outlined"
+        style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
         disabled={busy || !picked}
         onClick={async () => {
           if (picked && (await onSet(picked.ref))) {

@@ -61,6 +61,7 @@ export function IncidentCauseControl(props: {
       </Box>
       <Button
         variant="outlined"
+        style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
         disabled={props.busy || !picked}
         onClick={async () => {
           if (picked && (await props.onSet(picked.ref))) setPicked(null);

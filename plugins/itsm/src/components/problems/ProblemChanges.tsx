@@ -35,27 +35,27 @@ export function ProblemChanges(props: {
             <Box
               component="li"
               key={change.id}
-              display="flex"
-              alignItems="center"
-              flexWrap="wrap"
-              gridGap={8}
               py={0.5}
               aria-label={change.ref}
             >
-              <Link to={changeLink(change)} style={{ whiteSpace: 'nowrap' }}>
-                {change.ref}
-              </Link>
-              <Typography variant="body2">{change.title}</Typography>
-              <ChangeStatusLabel status={change.status} />
-              {change.outcome && <OutcomeLabel outcome={change.outcome} />}
-              <Box flexGrow={1} />
-              <Button
-                size="small"
-                disabled={busy}
-                onClick={() => onChange({ unlink: [change.id] })}
-              >
-                Unlink
-              </Button>
+              <Box display="flex" alignItems="baseline" gridGap={8}>
+                <Link to={changeLink(change)} style={{ whiteSpace: 'nowrap' }}>
+                  {change.ref}
+                </Link>
+                <Typography variant="body2">{change.title}</Typography>
+              </Box>
+              <Box display="flex" alignItems="center" gridGap={16}>
+                <ChangeStatusLabel status={change.status} />
+                {change.outcome && <OutcomeLabel outcome={change.outcome} />}
+                <Box flexGrow={1} />
+                <Button
+                  size="small"
+                  disabled={busy}
+                  onClick={() => onChange({ unlink: [change.id] })}
+                >
+                  Unlink
+                </Button>
+              </Box>
             </Box>
           ))}
         </Box>
@@ -76,6 +76,7 @@ export function ProblemChanges(props: {
           />
           <Button
             variant="outlined"
+            style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
             disabled={busy || !picked}
             onClick={async () => {
               if (picked && (await onChange({ link: [picked.id] }))) {
