@@ -19,7 +19,8 @@ export interface SeedProblem {
   statuses?: Array<{
     status: ProblemStatus;
     rootCause?: string;
-    fixChangeRef?: string;
+    /** This step and those after it wait for the changes (which name the problem) to be loaded. */
+    afterChanges?: boolean;
   }>;
   workarounds?: Array<{
     title: string;
@@ -70,12 +71,12 @@ export async function loadProblems(options: {
       incidents,
       by,
     );
-    // A step naming its fix change, and the steps after it, wait for the
-    // changes to be loaded: the fix change must exist.
+    // A step marked afterChanges, and the steps after it, wait for the
+    // changes to be loaded: the fix changes name the problem then.
     const statuses = entry.statuses ?? [];
-    const waiting = statuses.findIndex(step => step.fixChangeRef);
+    const waiting = statuses.findIndex(step => step.afterChanges);
     const now = waiting < 0 ? statuses : statuses.slice(0, waiting);
-    for (const step of now) {
+    for (const { afterChanges: _, ...step } of now) {
       problem = await records.updateProblem(
         problem,
         { version: problem.version, ...step },
@@ -138,7 +139,7 @@ export async function finishProblems(
 ): Promise<void> {
   for (const { problemRef, steps, by } of pending) {
     let problem = await records.getProblem(problemRef);
-    for (const step of steps) {
+    for (const { afterChanges: _, ...step } of steps) {
       problem = await records.updateProblem(
         problem!,
         { version: problem!.version, ...step },

@@ -73,7 +73,7 @@ describe('demo data module', () => {
     // Changes are loaded last: once they are in, everything is.
     const changes = await until(
       () => api('/changes?limit=10'),
-      page => page.items?.length === 6,
+      page => page.items?.length === 7,
     );
     expect(
       changes.items.map((c: any) => [c.ref, c.type, c.status, c.outcome]),
@@ -84,6 +84,7 @@ describe('demo data module', () => {
       ['CHG-1003', 'emergency', 'closed', 'successful'],
       ['CHG-1002', 'standard', 'closed', 'successful'],
       ['CHG-1001', 'normal', 'closed', 'rolled_back'],
+      ['CHG-1007', 'standard', 'closed', 'successful'],
     ]);
     expect(changes.items[0].freezeOverrideReason).toMatch(/Finance/);
     const rolledBack = await api('/changes/CHG-1001');
@@ -111,6 +112,20 @@ describe('demo data module', () => {
       ],
       ['Billing worker sends duplicate receipts', 'resolved', true],
     ]);
+    // One link, read from both sides; a rolled-back fix is on the timeline
+    const payments = problems.items.find((p: any) => p.ref === 'PRB-1001');
+    expect(
+      payments.fixChanges.map((c: any) => [c.ref, c.status, c.outcome]),
+    ).toEqual([
+      ['CHG-1001', 'closed', 'rolled_back'],
+      ['CHG-1003', 'closed', 'successful'],
+    ]);
+    const paymentsTimeline = await api('/problems/PRB-1001/timeline');
+    expect(paymentsTimeline.items.map((e: any) => e.message)).toContain(
+      'Change CHG-1001 closed: rolled back; the problem is not fixed by it',
+    );
+    const billing = problems.items.find((p: any) => p.ref === 'PRB-1003');
+    expect(billing.fixChanges.map((c: any) => c.ref)).toEqual(['CHG-1007']);
     const open = await api(
       '/workarounds?entityRef=component:default/payments-api&open=true',
     );

@@ -207,6 +207,10 @@ const ROUTES: Record<string, RouteCase> = {
     deny: 403,
     body: ids => ({ version: 1, link: [ids.incident] }),
   },
+  'POST /problems/{id}/changes': {
+    deny: 403,
+    body: ids => ({ version: 1, link: [ids.change] }),
+  },
   'GET /problems/{id}/timeline': { deny: 403 },
   'GET /workarounds': { deny: 403 },
   'POST /workarounds': {
@@ -385,7 +389,7 @@ describe('authorization of every route of the spec', () => {
   it('covers every route of the spec, and only those', () => {
     const routes = specRoutes();
     expect(routes.sort()).toEqual(Object.keys(ROUTES).sort());
-    expect(routes).toHaveLength(43);
+    expect(routes).toHaveLength(44);
   });
 
   it('serves the spec at /api/itsm/openapi.json, to callers with a token', async () => {

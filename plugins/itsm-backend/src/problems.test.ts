@@ -100,22 +100,6 @@ describe('problems over HTTP', () => {
       .patch(url)
       .send({ version: 2, title: 'x' });
     expect(stale.status).toBe(409);
-    const badRef = await request(server)
-      .patch(url)
-      .set('If-Match', '"3"')
-      .send({ fixChangeRef: 'fixed it' });
-    expect(badRef.status).toBe(400);
-    expect(badRef.body.error.message).toMatch(
-      /^fixChangeRef must be a change ref/,
-    );
-    const unknownChange = await request(server)
-      .patch(url)
-      .set('If-Match', '"3"')
-      .send({ status: 'resolved', fixChangeRef: 'CHG-1001' });
-    expect(unknownChange.status).toBe(400);
-    expect(unknownChange.body.error.message).toMatch(
-      /^fixChangeRef: there is no change CHG-1001/,
-    );
     const fix = await request(server)
       .post('/api/itsm/changes')
       .send({
@@ -125,15 +109,36 @@ describe('problems over HTTP', () => {
         affectedServices: ['ledger'],
         plannedStart: '2026-12-01T10:00:00Z',
         plannedEnd: '2026-12-01T11:00:00Z',
+        problemRef: created.body.ref.toLowerCase(),
       });
-    expect(fix.body.ref).toBe('CHG-1001');
+    expect(fix.body).toMatchObject({ ref: 'CHG-1001', problemRef: 'PRB-1001' });
+    let version = 1;
+    for (const body of [
+      { status: 'assess' },
+      { status: 'scheduled' },
+      { status: 'implement' },
+      { status: 'review', outcome: 'successful' },
+      { status: 'closed' },
+    ]) {
+      const moved = await request(server)
+        .patch(`/api/itsm/changes/${fix.body.id}`)
+        .send({ version, ...body });
+      expect(moved.status).toBe(200);
+      version = moved.body.version;
+    }
     const resolved = await request(server)
       .patch(url)
       .set('If-Match', '"3"')
-      .send({ status: 'resolved', fixChangeRef: 'chg-1001' });
+      .send({ status: 'resolved' });
     expect(resolved.body).toMatchObject({
       status: 'resolved',
-      fixChangeRef: 'CHG-1001',
+      fixChanges: [
+        expect.objectContaining({
+          ref: 'CHG-1001',
+          status: 'closed',
+          outcome: 'successful',
+        }),
+      ],
       version: 4,
     });
     expect(resolved.body.resolvedAt).toBeDefined();
@@ -144,10 +149,12 @@ describe('problems over HTTP', () => {
       'status_changed',
       'fields_changed',
       'status_changed',
-      'fields_changed',
+      'changes_linked',
+      'change_outcome',
+      'change_outcome',
       'status_changed',
     ]);
-    expect(timeline.body.items[5].message).toBe(
+    expect(timeline.body.items[7].message).toBe(
       'Status known_error → resolved (fixed by CHG-1001)',
     );
 

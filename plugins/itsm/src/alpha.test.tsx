@@ -1,6 +1,7 @@
 import { discoveryApiRef } from '@backstage/frontend-plugin-api';
 import { renderTestApp } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -23,7 +24,11 @@ describe('itsm plugin (new frontend system)', () => {
       initialRouteEntries: ['/itsm'],
       // Incident rows link to their services' catalog pages
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      apis: [[discoveryApiRef, { getBaseUrl: async () => BASE_URL }]],
+      apis: [
+        [discoveryApiRef, { getBaseUrl: async () => BASE_URL }],
+        // The assignment filters search the catalog (always there in an app)
+        [catalogApiRef, catalogApiMock()],
+      ],
     });
     expect(
       await screen.findByText('Card payments failing', undefined, {

@@ -11,6 +11,7 @@ import {
   Page,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { NewTimelineEvent } from './IncidentStore';
+import { NewProblemEvent } from './ProblemStore';
 
 /** The stored fields of a change that the service layer sets. */
 export type ChangeFields = Omit<
@@ -31,6 +32,12 @@ export interface NewChangeEvent {
   after?: Record<string, unknown>;
 }
 
+/** An event for a problem's timeline, written with a change's own write. */
+export interface ProblemEventOfChange {
+  problemId: string;
+  event: NewProblemEvent;
+}
+
 export type NewChangeApproval = Omit<ChangeApproval, 'id' | 'at'>;
 
 export interface ChangeListFilter {
@@ -38,6 +45,8 @@ export interface ChangeListFilter {
   status?: ChangeStatus[];
   from?: string;
   to?: string;
+  /** Free text on ref and title. */
+  q?: string;
   limit: number;
   cursor?: string;
 }
@@ -54,10 +63,15 @@ export interface ChangeWindow {
 
 /** Persistence of changes, their approvals and audit trail. */
 export interface ChangeStore {
+  /** Creates the change and, in the same transaction, the problem's events. */
   createChange(
     fields: ChangeFields,
     event: NewChangeEvent,
     at: string,
+    problemEvents?: (created: {
+      id: string;
+      ref: string;
+    }) => ProblemEventOfChange[],
   ): Promise<Change>;
 
   /** By uuid or by ref (`CHG-1042`). */
@@ -73,8 +87,9 @@ export interface ChangeStore {
   }): Promise<ChangeWindow[]>;
 
   /**
-   * Writes `changes`, appends `events` and, if given, records `approval`, in
-   * one transaction, only if the stored version is still `expectedVersion`;
+   * Writes `changes`, appends `events` and, if given, records `approval` and
+   * appends the problems' events (the problem this change fixes), in one
+   * transaction, only if the stored version is still `expectedVersion`;
    * otherwise throws ConflictError.
    */
   updateChange(
@@ -83,7 +98,10 @@ export interface ChangeStore {
     changes: ChangeUpdate,
     events: NewChangeEvent[],
     at: string,
-    approval?: NewChangeApproval,
+    extras?: {
+      approval?: NewChangeApproval;
+      problemEvents?: ProblemEventOfChange[];
+    },
   ): Promise<Change>;
 
   listApprovals(changeId: string): Promise<ChangeApproval[]>;

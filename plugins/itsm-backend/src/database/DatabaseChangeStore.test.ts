@@ -205,7 +205,7 @@ describe('DatabaseChangeStore', () => {
           },
         ],
         '2026-11-02T11:00:00.000Z',
-        approval,
+        { approval },
       );
       expect(await store.listApprovals(change.id)).toEqual([
         expect.objectContaining({
@@ -221,7 +221,7 @@ describe('DatabaseChangeStore', () => {
           { title: 'x' },
           [],
           '2026-11-02T12:00:00.000Z',
-          approval,
+          { approval },
         ),
       ).rejects.toThrow(
         'user:default/carol already decided in round 1 of approvals',

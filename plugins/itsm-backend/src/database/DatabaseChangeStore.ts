@@ -22,7 +22,9 @@ import {
   ChangeWindow,
   NewChangeApproval,
   NewChangeEvent,
+  ProblemEventOfChange,
 } from './ChangeStore';
+import { escapeLike, insertProblemEvents } from './problemDb';
 import {
   newestFirstPage,
   nextPageCursor,
@@ -63,12 +65,17 @@ export class DatabaseChangeStore implements ChangeStore {
     fields: ChangeFields,
     event: NewChangeEvent,
     at: string,
+    problemEvents?: (created: {
+      id: string;
+      ref: string;
+    }) => ProblemEventOfChange[],
   ): Promise<Change> {
     const id = uuid();
     await this.db.transaction(async tx => {
+      const ref = await nextRef(tx, 'change', 'CHG');
       await tx('itsm_changes').insert({
         id,
-        ref: await nextRef(tx, 'change', 'CHG'),
+        ref,
         ...changeToColumns(fields, this.time),
         version: 1,
         created_at: this.time.toDb(at),
@@ -76,6 +83,11 @@ export class DatabaseChangeStore implements ChangeStore {
       });
       await insertChangeServices(tx, this.time, id, fields);
       await this.insertEvents(tx, id, [event], at);
+      await this.insertProblemEvents(
+        tx,
+        problemEvents?.({ id, ref }) ?? [],
+        at,
+      );
     });
     return (await this.getChange(id))!;
   }
@@ -106,6 +118,14 @@ export class DatabaseChangeStore implements ChangeStore {
     }
     if (filter.from) query.where(end, '>', this.time.toDb(filter.from));
     if (filter.to) query.where(start, '<', this.time.toDb(filter.to));
+    if (filter.q) {
+      const pattern = `%${escapeLike(filter.q.toLocaleLowerCase('en-US'))}%`;
+      query.where(inner =>
+        inner
+          .whereRaw(`lower(c.title) like ? escape '!'`, [pattern])
+          .orWhereRaw(`lower(c.ref) like ? escape '!'`, [pattern]),
+      );
+    }
 
     const { rows, hasMore, totalCount } = await newestFirstPage<ChangeRow>(
       query,
@@ -177,8 +197,12 @@ export class DatabaseChangeStore implements ChangeStore {
     changes: ChangeUpdate,
     events: NewChangeEvent[],
     at: string,
-    approval?: NewChangeApproval,
+    extras: {
+      approval?: NewChangeApproval;
+      problemEvents?: ProblemEventOfChange[];
+    } = {},
   ): Promise<Change> {
+    const { approval } = extras;
     await this.db.transaction(async tx => {
       const updated = await tx('itsm_changes')
         .where({ id, version: expectedVersion })
@@ -233,6 +257,7 @@ export class DatabaseChangeStore implements ChangeStore {
           });
       }
       await this.insertEvents(tx, id, events, at);
+      await this.insertProblemEvents(tx, extras.problemEvents ?? [], at);
     });
     return (await this.getChange(id))!;
   }
@@ -344,6 +369,23 @@ export class DatabaseChangeStore implements ChangeStore {
   async countChanges(): Promise<number> {
     const row = await this.db('itsm_changes').count({ count: '*' }).first();
     return Number((row as { count: string | number }).count);
+  }
+
+  private async insertProblemEvents(
+    tx: Knex,
+    problemEvents: ProblemEventOfChange[],
+    at: string,
+  ) {
+    for (const { problemId, event } of problemEvents) {
+      await insertProblemEvents(
+        tx,
+        this.time,
+        'problem',
+        problemId,
+        [event],
+        at,
+      );
+    }
   }
 
   private async insertEvents(

@@ -124,6 +124,8 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (filter.assignedGroup) {
       query.where('i.assigned_group', filter.assignedGroup);
     }
+    if (filter.assignee) query.where('i.assignee', filter.assignee);
+    if (filter.category) query.where('i.category', filter.category);
     if (filter.from) query.where(order, '>=', this.time.toDb(filter.from));
     if (filter.to) query.where(order, '<', this.time.toDb(filter.to));
     if (filter.q) {

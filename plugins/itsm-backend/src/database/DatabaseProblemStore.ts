@@ -20,7 +20,9 @@ import {
 import { idOrRefWhere } from './idOrRef';
 import { migratedClient } from './migratedClient';
 import { hydrateProblems, ProblemRow, problemColumns } from './problemRows';
+import { eventColumns } from './eventColumns';
 import {
+  ChangeLinkChange,
   IncidentLinkChange,
   NewProblemEvent,
   ProblemChanges,
@@ -172,6 +174,63 @@ export class DatabaseProblemStore implements ProblemStore {
     await this.db.transaction(async tx => {
       await this.bumpVersion(tx, id, expectedVersion, at, {});
       await this.applyLinks(tx, id, change, at);
+      await insertProblemEvents(tx, this.time, 'problem', id, events, at);
+    });
+    return (await this.getProblem(id))!;
+  }
+
+  async changeChangeLinks(
+    id: string,
+    expectedVersion: number,
+    change: ChangeLinkChange,
+    events: NewProblemEvent[],
+    at: string,
+  ): Promise<Problem> {
+    await this.db.transaction(async tx => {
+      await this.bumpVersion(tx, id, expectedVersion, at, {});
+      const { ref } = await tx('itsm_problems').where({ id }).first('ref');
+      const atDb = this.time.toDb(at);
+      const write = async (changeId: string, linked: boolean) => {
+        const updated = await tx('itsm_changes')
+          .where({ id: changeId })
+          .where(q =>
+            linked ? q.whereNull('problem_ref') : q.where('problem_ref', ref),
+          )
+          .update({
+            problem_ref: linked ? ref : null,
+            version: tx.raw('version + 1'),
+            updated_at: atDb,
+          });
+        if (updated !== 1) {
+          const row = await tx('itsm_changes')
+            .where({ id: changeId })
+            .first('ref', 'problem_ref');
+          if (!row) throw new NotFoundError(`No change with id ${changeId}`);
+          throw new ConflictError(
+            linked
+              ? `Change ${row.ref} already fixes problem ${row.problem_ref}; unlink it there first`
+              : `Change ${row.ref} is not linked to problem ${ref}`,
+          );
+        }
+        await tx('itsm_change_events').insert({
+          change_id: changeId,
+          ...eventColumns(
+            {
+              type: 'fields_changed',
+              actor: change.actor,
+              message: linked
+                ? `Linked to problem ${ref}`
+                : `Unlinked from problem ${ref}`,
+              before: { problemRef: linked ? null : ref },
+              after: { problemRef: linked ? ref : null },
+            },
+            at,
+            this.time,
+          ),
+        });
+      };
+      for (const changeId of change.link) await write(changeId, true);
+      for (const changeId of change.unlink) await write(changeId, false);
       await insertProblemEvents(tx, this.time, 'problem', id, events, at);
     });
     return (await this.getProblem(id))!;

@@ -21,6 +21,7 @@ export type ProblemFields = Omit<
   | 'updatedAt'
   | 'affectedServices'
   | 'incidentCount'
+  | 'fixChanges'
 >;
 
 /** A partial update; `null` clears an optional field. */
@@ -41,6 +42,16 @@ export interface NewProblemEvent {
  * done by `actor`.
  */
 export interface IncidentLinkChange {
+  link: string[];
+  unlink: string[];
+  actor: string;
+}
+
+/**
+ * Change ids to link to the problem (their problemRef set) or unlink; each
+ * change's audit trail records it as done by `actor`.
+ */
+export interface ChangeLinkChange {
   link: string[];
   unlink: string[];
   actor: string;
@@ -89,6 +100,19 @@ export interface ProblemStore {
     id: string,
     expectedVersion: number,
     change: IncidentLinkChange,
+    events: NewProblemEvent[],
+    at: string,
+  ): Promise<Problem>;
+
+  /**
+   * Points changes at the problem (or away from it), writes each change's
+   * event and version and the problem's events, and bumps the problem's
+   * version, in one transaction. A change naming another problem is a 409.
+   */
+  changeChangeLinks(
+    id: string,
+    expectedVersion: number,
+    change: ChangeLinkChange,
     events: NewProblemEvent[],
     at: string,
   ): Promise<Problem>;

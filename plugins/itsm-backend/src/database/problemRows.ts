@@ -1,4 +1,8 @@
-import { Problem, ProblemStatus } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Problem,
+  ProblemFixChange,
+  ProblemStatus,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
 import { DbTime } from './DbTime';
 import { ProblemChanges, ProblemFields } from './ProblemStore';
@@ -27,7 +31,6 @@ const COLUMNS: Partial<Record<keyof ProblemFields, keyof ProblemRow>> = {
   description: 'description',
   status: 'status',
   rootCause: 'root_cause',
-  fixChangeRef: 'fix_change_ref',
   ownerGroup: 'owner_group',
   assignee: 'assignee',
   createdBy: 'created_by',
@@ -35,6 +38,17 @@ const COLUMNS: Partial<Record<keyof ProblemFields, keyof ProblemRow>> = {
   closedAt: 'closed_at',
 };
 const TIME_FIELDS = new Set(['resolvedAt', 'closedAt']);
+
+type FixChangeRow = {
+  id: string;
+  ref: string;
+  title: string;
+  status: ProblemFixChange['status'];
+  outcome: ProblemFixChange['outcome'] | null;
+  planned_start: Date | string;
+  planned_end: Date | string;
+  problem_ref: string;
+};
 
 /** The itsm_problems columns of the fields given (times in the database's form). */
 export function problemColumns(
@@ -53,7 +67,7 @@ export function problemColumns(
   return columns;
 }
 
-/** Services and incident counts for a page of rows, in two queries. */
+/** Services, incident counts and fix changes for a page of rows, in three queries. */
 export async function hydrateProblems(
   db: Knex,
   time: DbTime,
@@ -61,7 +75,7 @@ export async function hydrateProblems(
 ): Promise<Problem[]> {
   if (!rows.length) return [];
   const ids = rows.map(r => r.id);
-  const [services, counts] = await Promise.all([
+  const [services, counts, changes] = await Promise.all([
     db('itsm_problem_services')
       .whereIn('problem_id', ids)
       .orderBy(['problem_id', 'entity_ref'])
@@ -79,6 +93,26 @@ export async function hydrateProblems(
       .count({ count: '*' }) as Promise<
       Array<{ problem_id: string; count: number | string }>
     >,
+    db('itsm_changes')
+      .whereIn(
+        'problem_ref',
+        rows.map(r => r.ref),
+      )
+      .orderBy([
+        { column: 'problem_ref' },
+        { column: 'created_at' },
+        { column: 'id' },
+      ])
+      .select(
+        'id',
+        'ref',
+        'title',
+        'status',
+        'outcome',
+        'planned_start',
+        'planned_end',
+        'problem_ref',
+      ) as Promise<FixChangeRow[]>,
   ]);
   const t = (v: Date | string | null) =>
     v === null ? undefined : time.fromDb(v);
@@ -95,7 +129,19 @@ export async function hydrateProblems(
         .filter(s => Boolean(s.added_by_hand))
         .map(s => s.entity_ref),
       rootCause: row.root_cause ?? undefined,
-      fixChangeRef: row.fix_change_ref ?? undefined,
+      fixChanges: changes
+        .filter(c => c.problem_ref === row.ref)
+        .map(
+          (c): ProblemFixChange => ({
+            id: c.id,
+            ref: c.ref,
+            title: c.title,
+            status: c.status,
+            outcome: c.outcome ?? undefined,
+            plannedStart: time.fromDb(c.planned_start),
+            plannedEnd: time.fromDb(c.planned_end),
+          }),
+        ),
       ownerGroup: row.owner_group ?? undefined,
       assignee: row.assignee ?? undefined,
       createdBy: row.created_by,

@@ -28,6 +28,18 @@ const ACTIONS: Record<string, { permission: BasicPermission; what: string }> = {
 export class ChangeAuthorizer {
   constructor(private readonly permissions: PermissionsService) {}
 
+  /** Whether the caller may take the action, without refusing. */
+  async allows(
+    credentials: BackstageCredentials,
+    action: 'read' | 'create' | 'update' | 'approve',
+  ): Promise<boolean> {
+    const [decision] = await this.permissions.authorize(
+      [{ permission: ACTIONS[action].permission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
   async authorize(
     credentials: BackstageCredentials,
     action: 'read' | 'create' | 'update' | 'approve',

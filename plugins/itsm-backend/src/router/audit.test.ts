@@ -128,6 +128,13 @@ const writes: Array<{
   },
   {
     method: 'post',
+    path: '/problems/{id}/changes',
+    url: '/problems/PRB-9999/changes',
+    body: { version: 1, link: ['CHG-9999'] },
+    eventId: 'problem-link-changes',
+  },
+  {
+    method: 'post',
     path: '/problem-proposals/{id}/accept',
     url: '/problem-proposals/nope/accept',
     eventId: 'problem-proposal-accept',

@@ -20,6 +20,7 @@ export type AuditEventId =
   | 'problem-create'
   | 'problem-update'
   | 'problem-link-incidents'
+  | 'problem-link-changes'
   | 'problem-proposal-accept'
   | 'problem-proposal-dismiss'
   | 'workaround-create'

@@ -44,6 +44,7 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
         ),
         from: parseTimeParam('from', query.from),
         to: parseTimeParam('to', query.to),
+        q: query.q?.trim() || undefined,
         limit: parseLimit(req, DEFAULT_LIMIT),
         cursor: query.cursor,
       }),

@@ -36,6 +36,8 @@ export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
         query.assignedGroup,
         'group',
       ),
+      assignee: parseEntityRefParam('assignee', query.assignee, 'user'),
+      category: query.category?.trim() || undefined,
       q: query.q?.trim() || undefined,
       from: parseTimeParam('from', query.from),
       to: parseTimeParam('to', query.to),

@@ -1,6 +1,8 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   isProblemStatus,
+  Problem,
   PROBLEM_STATUSES,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
@@ -19,6 +21,7 @@ const DEFAULT_TIMELINE_LIMIT = 100;
 export type ProblemRouteDeps = Pick<
   RouterOptions,
   | 'authorizer'
+  | 'changeAuthorizer'
   | 'problemAuthorizer'
   | 'problems'
   | 'problemStore'
@@ -30,36 +33,43 @@ export type ProblemRouteDeps = Pick<
 /** `/problems`, their incident links, and `/problem-proposals`. */
 export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
   const { authorizer, problemAuthorizer, problems, problemStore } = deps;
-  const { proposalStore, store, callerOf, audited } = deps;
+  const { proposalStore, store, callerOf, audited, changeAuthorizer } = deps;
+
+  // A problem lists the changes that fix it: their titles and statuses are
+  // shown only to those who may read changes
+  const shown = async <T extends Problem>(
+    credentials: BackstageCredentials,
+    problems: T[],
+  ): Promise<T[]> =>
+    (await changeAuthorizer.allows(credentials, 'read'))
+      ? problems
+      : problems.map(p => ({ ...p, fixChanges: [] }));
+  const shownOne = async (credentials: BackstageCredentials, p: Problem) =>
+    (await shown(credentials, [p]))[0];
 
   router.get('/problems', async (req, res) => {
     const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read');
     const { query } = req;
-    res.json(
-      await problemStore.listProblems({
-        status: parseList(
-          'status',
-          query.status,
-          isProblemStatus,
-          PROBLEM_STATUSES,
-        ),
-        entityRef: parseEntityRefParam('entityRef', query.entityRef),
-        ownerGroup: parseEntityRefParam(
-          'ownerGroup',
-          query.ownerGroup,
-          'group',
-        ),
-        minAgeDays: parseIntegerQuery(req, 'minAgeDays', {
-          min: 0,
-          max: 36500,
-        }),
-        q: query.q?.trim() || undefined,
-        limit: parseLimit(req, DEFAULT_LIMIT),
-        cursor: query.cursor,
-        now: new Date().toISOString(),
+    const page = await problemStore.listProblems({
+      status: parseList(
+        'status',
+        query.status,
+        isProblemStatus,
+        PROBLEM_STATUSES,
+      ),
+      entityRef: parseEntityRefParam('entityRef', query.entityRef),
+      ownerGroup: parseEntityRefParam('ownerGroup', query.ownerGroup, 'group'),
+      minAgeDays: parseIntegerQuery(req, 'minAgeDays', {
+        min: 0,
+        max: 36500,
       }),
-    );
+      q: query.q?.trim() || undefined,
+      limit: parseLimit(req, DEFAULT_LIMIT),
+      cursor: query.cursor,
+      now: new Date().toISOString(),
+    });
+    res.json({ ...page, items: await shown(credentials, page.items) });
   });
 
   router.post('/problems', async (req, res) => {
@@ -90,7 +100,7 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
   router.get('/problems/:id', async (req, res) => {
     const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read');
-    res.json(await problems.get(req.params.id));
+    res.json(await shownOne(credentials, await problems.get(req.params.id)));
   });
 
   router.patch('/problems/:id', async (req, res) => {
@@ -140,6 +150,38 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
         );
       },
       problem => ({ ref: problem.ref, version: problem.version }),
+    );
+    res.json(updated);
+  });
+
+  router.post('/problems/:id/changes', async (req, res) => {
+    const updated = await audited(
+      req,
+      'problem-link-changes',
+      async () => {
+        const { credentials, catalogCredentials, actor } = await callerOf(req);
+        await problemAuthorizer.authorize(credentials, 'update');
+        // The link is the change's problemRef: it writes on each change
+        await changeAuthorizer.authorize(credentials, 'update');
+        const current = await problems.get(req.params.id);
+        const link = await problems.resolveChanges('link', req.body.link ?? []);
+        const unlink = await problems.resolveChanges(
+          'unlink',
+          req.body.unlink ?? [],
+        );
+        return problems.changeChanges(
+          current,
+          readVersion(req, 'problem'),
+          link,
+          unlink,
+          { actor, credentials: catalogCredentials },
+        );
+      },
+      problem => ({
+        ref: problem.ref,
+        version: problem.version,
+        changes: [...(req.body.link ?? []), ...(req.body.unlink ?? [])],
+      }),
     );
     res.json(updated);
   });

@@ -401,6 +401,19 @@ export const spec = {
               }
             ]
           },
+          "occurredAt": {
+            "description": "When the disruption began (ISO 8601, not in the future); `null` clears it.",
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 40
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "resolutionCode": {
             "$ref": "#/components/schemas/ResolutionCode"
           },
@@ -757,6 +770,7 @@ export const spec = {
           "status",
           "affectedServices",
           "addedServices",
+          "fixChanges",
           "createdBy",
           "incidentCount",
           "createdAt",
@@ -797,9 +811,12 @@ export const spec = {
           "rootCause": {
             "type": "string"
           },
-          "fixChangeRef": {
-            "type": "string",
-            "description": "The change that fixed it, e.g. CHG-1042."
+          "fixChanges": {
+            "type": "array",
+            "description": "The changes that name this problem (their problemRef), oldest first: the one link between a problem and the changes that fix it.",
+            "items": {
+              "$ref": "#/components/schemas/ProblemFixChange"
+            }
           },
           "ownerGroup": {
             "type": "string"
@@ -905,17 +922,6 @@ export const spec = {
               }
             ]
           },
-          "fixChangeRef": {
-            "oneOf": [
-              {
-                "type": "string",
-                "maxLength": 32
-              },
-              {
-                "type": "null"
-              }
-            ]
-          },
           "affectedServices": {
             "type": "array",
             "maxItems": 50,
@@ -973,6 +979,72 @@ export const spec = {
           }
         }
       },
+      "ProblemFixChange": {
+        "type": "object",
+        "description": "A change that names the problem, with where it stands.",
+        "required": [
+          "id",
+          "ref",
+          "title",
+          "status",
+          "plannedStart",
+          "plannedEnd"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string",
+            "description": "e.g. CHG-1042"
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ChangeStatus"
+          },
+          "outcome": {
+            "$ref": "#/components/schemas/ChangeOutcome"
+          },
+          "plannedStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "plannedEnd": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ProblemChangesRequest": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "link": {
+            "type": "array",
+            "maxItems": 50,
+            "description": "Change ids or refs that fix this problem.",
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          },
+          "unlink": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        }
+      },
       "ProblemPage": {
         "type": "object",
         "required": [
@@ -1001,6 +1073,9 @@ export const spec = {
           "fields_changed",
           "incidents_linked",
           "incidents_unlinked",
+          "changes_linked",
+          "changes_unlinked",
+          "change_outcome",
           "workaround_published",
           "workaround_changed"
         ]
@@ -2458,7 +2533,7 @@ export const spec = {
             "maxLength": 20000
           },
           "problemRef": {
-            "description": "`null` clears the link.",
+            "description": "The problem this change fixes (the link the problem's fixChanges lists); `null` clears the link. Editable in every status; the problem's timeline records it. A closed problem cannot be linked.",
             "oneOf": [
               {
                 "type": "string",
@@ -2796,6 +2871,28 @@ export const spec = {
             "schema": {
               "type": "string",
               "maxLength": 255
+            }
+          },
+          {
+            "name": "assignee",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A user entity ref (`user:default/alice` or `alice`).",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "category",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "One of the configured categories.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
             }
           },
           {
@@ -3358,6 +3455,50 @@ export const spec = {
         "responses": {
           "200": {
             "description": "The problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/problems/{id}/changes": {
+      "post": {
+        "operationId": "ChangeProblemChanges",
+        "description": "Link and/or unlink the changes that fix the problem (ids or refs). The link is the change's problemRef: a change fixes at most one problem, so linking one that names another problem is a 409. Both timelines are written in one transaction.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProblemChangesRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The problem, with its fixChanges.",
             "content": {
               "application/json": {
                 "schema": {
@@ -4073,6 +4214,17 @@ export const spec = {
             "schema": {
               "type": "string",
               "maxLength": 255
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Free text on ref and title (search-as-you-type pickers).",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
             }
           },
           {

@@ -161,7 +161,7 @@ export class ChangeApprovals {
       changes,
       events,
       now,
-      approval,
+      { approval },
     );
   }
 }

@@ -6,6 +6,7 @@ import {
   UpdateChangeRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ChangeUpdate } from '../database/ChangeStore';
+import { ProblemStore } from '../database/ProblemStore';
 import {
   EntityRefValidator,
   RefCheck,
@@ -44,8 +45,8 @@ const TIME_FIELDS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'];
 /** What ChangeFieldChecks is built from. */
 export interface ChangeFieldChecksOptions {
   refs: EntityRefValidator;
-  /** Whether a problem exists, to refuse linking one that does not. */
-  problemExists?: (ref: string) => Promise<boolean>;
+  /** The problems, to refuse linking one that does not exist or is closed. */
+  problems: Pick<ProblemStore, 'getProblem'>;
 }
 
 /**
@@ -54,13 +55,11 @@ export interface ChangeFieldChecksOptions {
  */
 export class ChangeFieldChecks {
   private readonly refs: EntityRefValidator;
-  private readonly problemExists:
-    | ((ref: string) => Promise<boolean>)
-    | undefined;
+  private readonly problems: Pick<ProblemStore, 'getProblem'>;
 
   constructor(options: ChangeFieldChecksOptions) {
     this.refs = options.refs;
-    this.problemExists = options.problemExists;
+    this.problems = options.problems;
   }
 
   /** The edited fields whose checked value differs from `current`. */
@@ -97,14 +96,27 @@ export class ChangeFieldChecks {
   }
 
   async existingProblem(ref: string | undefined): Promise<string | undefined> {
-    if (ref && this.problemExists) {
-      if (!(await this.problemExists(ref))) {
-        throw new InputError(
-          `problemRef: there is no problem ${ref}; link the problem this change fixes`,
-        );
-      }
+    if (!ref) return ref;
+    const problem = await this.problems.getProblem(ref);
+    if (!problem) {
+      throw new InputError(
+        `problemRef: there is no problem ${ref}; link the problem this change fixes`,
+      );
+    }
+    if (problem.status === 'closed') {
+      throw new InputError(
+        `problemRef: problem ${ref} is closed; link a change to a problem that is still open or resolved`,
+      );
     }
     return ref;
+  }
+
+  /** The id of the problem a ref names (the ref was checked before). */
+  async problemId(ref: string): Promise<string> {
+    const problem = await this.problems.getProblem(ref);
+    if (!problem)
+      throw new InputError(`problemRef: there is no problem ${ref}`);
+    return problem.id;
   }
 
   async checkServices(services: string[], ctx: ActorContext) {

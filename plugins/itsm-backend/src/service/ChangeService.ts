@@ -15,7 +15,12 @@ import {
   UpdateChangeRequest,
   parseTimestamp,
 } from '@openitsm/backstage-plugin-itsm-common';
-import { ChangeStore, NewChangeEvent } from '../database/ChangeStore';
+import {
+  ChangeStore,
+  NewChangeEvent,
+  ProblemEventOfChange,
+} from '../database/ChangeStore';
+import { ProblemStore } from '../database/ProblemStore';
 import { IncidentStore } from '../database/IncidentStore';
 import { ApproverDirectory } from './ApproverDirectory';
 import { ChangeApprovals } from './ChangeApprovals';
@@ -37,8 +42,8 @@ export interface ChangeServiceOptions {
   refs: EntityRefValidator;
   config: ChangeConfig;
   directory: Pick<ApproverDirectory, 'groupsOf'>;
-  /** Whether a problem exists, to refuse linking one that does not. */
-  problemExists?: (ref: string) => Promise<boolean>;
+  /** The problems a change fixes (its problemRef), whose timelines it writes on. */
+  problems: Pick<ProblemStore, 'getProblem'>;
 }
 
 /**
@@ -86,6 +91,12 @@ export class ChangeService {
     const plannedEnd = parseTimestamp('plannedEnd', request.plannedEnd);
     const windowProblem = checkPlannedWindow(plannedStart, plannedEnd);
     if (windowProblem) throw new InputError(windowProblem);
+    const problemRef = await this.fields.existingProblem(
+      checkProblemRef(request.problemRef),
+    );
+    const problemId = problemRef
+      ? await this.fields.problemId(problemRef)
+      : undefined;
     const change = await this.store.createChange(
       {
         title,
@@ -100,9 +111,7 @@ export class ChangeService {
         implementationPlan: request.implementationPlan ?? '',
         backoutPlan: request.backoutPlan ?? '',
         testPlan: request.testPlan ?? '',
-        problemRef: await this.fields.existingProblem(
-          checkProblemRef(request.problemRef),
-        ),
+        problemRef,
         approvalRound: 0,
       },
       {
@@ -119,6 +128,19 @@ export class ChangeService {
         },
       },
       now,
+      problemId
+        ? created => [
+            {
+              problemId,
+              event: {
+                type: 'changes_linked',
+                actor: ctx.actor,
+                message: `Change ${created.ref} requested to fix it: ${title}`,
+                after: { changes: [created.ref] },
+              },
+            },
+          ]
+        : undefined,
     );
     return change;
   }
@@ -265,7 +287,66 @@ export class ChangeService {
       changes,
       events,
       now,
+      { problemEvents: await this.problemEvents(current, merged, to, ctx) },
     );
+  }
+
+  /**
+   * What the problems' timelines say of this write: the link moved, or the
+   * change it names closed, was cancelled or got an outcome (a failed or
+   * rolled-back fix is told, never silent).
+   */
+  private async problemEvents(
+    current: Change,
+    merged: Change,
+    to: string | undefined,
+    ctx: ActorContext,
+  ): Promise<ProblemEventOfChange[]> {
+    const result: ProblemEventOfChange[] = [];
+    const add = async (
+      problemRef: string,
+      event: ProblemEventOfChange['event'],
+    ) =>
+      result.push({
+        problemId: await this.fields.problemId(problemRef),
+        event,
+      });
+    if (current.problemRef !== merged.problemRef) {
+      if (current.problemRef) {
+        await add(current.problemRef, {
+          type: 'changes_unlinked',
+          actor: ctx.actor,
+          message: `Change ${current.ref} no longer names this problem${
+            merged.problemRef ? ` (it now fixes ${merged.problemRef})` : ''
+          }`,
+          before: { changes: [current.ref] },
+        });
+      }
+      if (merged.problemRef) {
+        await add(merged.problemRef, {
+          type: 'changes_linked',
+          actor: ctx.actor,
+          message: `Change ${current.ref} linked to fix it: ${merged.title}`,
+          after: { changes: [current.ref] },
+        });
+      }
+    }
+    const outcomeChanged = merged.outcome !== current.outcome;
+    const ended = to === 'closed' || to === 'cancelled';
+    if (merged.problemRef && (ended || outcomeChanged)) {
+      await add(merged.problemRef, {
+        type: 'change_outcome',
+        actor: ctx.actor,
+        message: describeFixOutcome(merged, to),
+        before: { status: current.status, outcome: current.outcome ?? null },
+        after: {
+          change: current.ref,
+          status: to ?? current.status,
+          outcome: merged.outcome ?? null,
+        },
+      });
+    }
+    return result;
   }
 
   /** Records an approval or a rejection (see ChangeApprovals.decide). */
@@ -328,5 +409,23 @@ export class ChangeService {
     const incident = await this.incidents.getIncident(idOrRef);
     if (!incident) throw new NotFoundError(`No incident ${idOrRef}`);
     return incident;
+  }
+}
+
+/** How a problem's timeline reads a fix change's end or outcome. */
+function describeFixOutcome(change: Change, to: string | undefined): string {
+  if (to === 'cancelled') {
+    return `Change ${change.ref} was cancelled; the problem is not fixed by it`;
+  }
+  const what = to === 'closed' ? 'closed' : 'recorded its outcome';
+  switch (change.outcome) {
+    case 'successful':
+      return `Change ${change.ref} ${what}: successful`;
+    case 'failed':
+      return `Change ${change.ref} ${what}: failed; the problem is not fixed by it`;
+    case 'rolled_back':
+      return `Change ${change.ref} ${what}: rolled back; the problem is not fixed by it`;
+    default:
+      return `Change ${change.ref} ${what} without an outcome`;
   }
 }

@@ -1,7 +1,7 @@
 import { checkVersion } from './checkVersion';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
-  CHANGE_REF_PATTERN,
+  Change,
   checkProblemTransition,
   CreateProblemRequest,
   Incident,
@@ -10,6 +10,7 @@ import {
   requiredProblemFields,
   UpdateProblemRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
+import { ChangeStore } from '../database/ChangeStore';
 import { IncidentStore } from '../database/IncidentStore';
 import {
   NewProblemEvent,
@@ -28,8 +29,8 @@ export interface ProblemServiceOptions {
   store: ProblemStore;
   incidents: IncidentStore;
   refs: EntityRefValidator;
-  /** Whether a change exists, to refuse a fix change that does not. */
-  changeExists?: (ref: string) => Promise<boolean>;
+  /** The changes, to link those that fix a problem. */
+  changes: Pick<ChangeStore, 'getChange'>;
 }
 
 /**
@@ -41,15 +42,13 @@ export class ProblemService {
   private readonly store: ProblemStore;
   private readonly incidents: IncidentStore;
   private readonly refs: EntityRefValidator;
-  private readonly changeExists:
-    | ((ref: string) => Promise<boolean>)
-    | undefined;
+  private readonly changes: Pick<ChangeStore, 'getChange'>;
 
   constructor(options: ProblemServiceOptions) {
     this.store = options.store;
     this.incidents = options.incidents;
     this.refs = options.refs;
-    this.changeExists = options.changeExists;
+    this.changes = options.changes;
   }
 
   async get(idOrRef: string): Promise<Problem> {
@@ -153,20 +152,6 @@ export class ProblemService {
         set('rootCause', rootCause);
       }
     }
-    if (request.fixChangeRef !== undefined) {
-      const ref = request.fixChangeRef?.trim().toUpperCase() || null;
-      if (ref && !CHANGE_REF_PATTERN.test(ref)) {
-        throw new InputError(
-          `fixChangeRef must be a change ref such as CHG-1042, got "${request.fixChangeRef}"`,
-        );
-      }
-      if (ref && this.changeExists && !(await this.changeExists(ref))) {
-        throw new InputError(
-          `fixChangeRef: there is no change ${ref}; link the change that fixed the problem`,
-        );
-      }
-      if ((ref ?? undefined) !== current.fixChangeRef) set('fixChangeRef', ref);
-    }
     const [addedServices, ownerGroup, assignee] = await this.checkRefs(
       {
         affectedServices: request.affectedServices,
@@ -217,7 +202,10 @@ export class ProblemService {
         changes.resolvedAt = null;
         changes.closedAt = null;
       }
-      const fix = changes.fixChangeRef ?? current.fixChangeRef;
+      const fix = current.fixChanges
+        .filter(c => c.outcome === 'successful')
+        .map(c => c.ref)
+        .join(', ');
       events.push({
         type: 'status_changed',
         actor: ctx.actor,
@@ -292,6 +280,93 @@ export class ProblemService {
       {
         link: toLink.map(i => i.id),
         unlink: unlink.map(i => i.id),
+        actor: ctx.actor,
+      },
+      events,
+      now,
+    );
+  }
+
+  /** Changes named by id or ref in a request field, all of them found. */
+  async resolveChanges(field: string, idsOrRefs: string[]) {
+    const found: Change[] = [];
+    for (const [i, idOrRef] of idsOrRefs.entries()) {
+      const change = await this.changes.getChange(idOrRef.trim());
+      if (!change) throw new InputError(`${field}[${i}]: no change ${idOrRef}`);
+      if (!found.some(f => f.id === change.id)) found.push(change);
+    }
+    return found;
+  }
+
+  /**
+   * Links and unlinks the changes that fix the problem: the link is the
+   * change's problemRef, so a change fixes at most one problem.
+   */
+  async changeChanges(
+    current: Problem,
+    version: number | undefined,
+    link: Change[],
+    unlink: Change[],
+    ctx: ActorContext,
+  ): Promise<Problem> {
+    const now = ctx.now ?? new Date().toISOString();
+    const expected = this.checkVersion(current, version);
+    if (!link.length && !unlink.length) {
+      throw new InputError('link or unlink must name at least one change');
+    }
+    if (link.length && current.status === 'closed') {
+      throw new InputError(
+        `link: problem ${current.ref} is closed; a closed problem takes no more changes`,
+      );
+    }
+    for (const change of link) {
+      if (change.problemRef && change.problemRef !== current.ref) {
+        throw new ConflictError(
+          `Change ${change.ref} already fixes problem ${change.problemRef}; unlink it there first`,
+        );
+      }
+    }
+    for (const change of unlink) {
+      if (change.problemRef !== current.ref) {
+        throw new InputError(
+          `unlink: change ${change.ref} is not linked to ${current.ref}`,
+        );
+      }
+      if (link.some(l => l.id === change.id)) {
+        throw new InputError(
+          `unlink: change ${change.ref} is also in link; name it once`,
+        );
+      }
+    }
+    const toLink = link.filter(c => c.problemRef !== current.ref);
+    const events: NewProblemEvent[] = [];
+    if (toLink.length) {
+      events.push({
+        type: 'changes_linked',
+        actor: ctx.actor,
+        message: `Linked change${toLink.length > 1 ? 's' : ''} ${toLink
+          .map(c => c.ref)
+          .join(', ')}`,
+        after: { changes: toLink.map(c => c.ref) },
+      });
+    }
+    if (unlink.length) {
+      events.push({
+        type: 'changes_unlinked',
+        actor: ctx.actor,
+        message: `Unlinked change${unlink.length > 1 ? 's' : ''} ${unlink
+          .map(c => c.ref)
+          .join(', ')}`,
+        before: { changes: unlink.map(c => c.ref) },
+      });
+    }
+    if (!events.length) return current;
+    return this.store.changeChangeLinks(
+      current.id,
+      expected,
+      {
+        link: toLink.map(c => c.id),
+        unlink: unlink.map(c => c.id),
         actor: ctx.actor,
       },
       events,

@@ -56,6 +56,7 @@ const DESCRIBED: Array<keyof IncidentFields & keyof Incident> = [
   'priority',
   'affectedServices',
   'reporterContact',
+  'occurredAt',
 ];
 
 /** The timeline entry for an incident's changed plain fields. */

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   derivePriority,
   Incident,
+  parseTimestamp,
   PriorityMatrix,
   UpdateIncidentRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
@@ -58,6 +59,20 @@ export async function incidentFieldChanges(
     (request.reporterContact ?? undefined) !== current.reporterContact
   ) {
     changes.reporterContact = request.reporterContact;
+  }
+  if (request.occurredAt !== undefined) {
+    const occurredAt =
+      request.occurredAt === null
+        ? null
+        : parseTimestamp('occurredAt', request.occurredAt);
+    if (occurredAt && Date.parse(occurredAt) > Date.now() + 60_000) {
+      throw new InputError(
+        `occurredAt must not be in the future, got ${request.occurredAt}`,
+      );
+    }
+    if ((occurredAt ?? undefined) !== current.occurredAt) {
+      changes.occurredAt = occurredAt;
+    }
   }
   const impact = request.impact ?? current.impact;
   const urgency = request.urgency ?? current.urgency;

@@ -67,13 +67,13 @@ export function createServices(options: ItsmServicesOptions) {
     refs,
     config: config.changes,
     directory: new ApproverDirectory(catalog, auth),
-    problemExists: async ref => !!(await stores.problems.getProblem(ref)),
+    problems: stores.problems,
   });
   const problems = new ProblemService({
     store: stores.problems,
     incidents: stores.incidents,
     refs,
-    changeExists: async ref => !!(await stores.changes.getChange(ref)),
+    changes: stores.changes,
   });
   const workarounds = new WorkaroundService({
     store: stores.workarounds,

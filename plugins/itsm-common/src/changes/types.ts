@@ -128,6 +128,8 @@ export interface ChangeListQuery {
   from?: string;
   /** Changes whose planned window starts before `to`. */
   to?: string;
+  /** Free text on ref and title. */
+  q?: string;
   limit?: number;
   cursor?: string;
 }

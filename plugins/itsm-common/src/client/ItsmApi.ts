@@ -34,6 +34,7 @@ import {
   CreateWorkaroundRequest,
   Problem,
   ProblemEvent,
+  ProblemChangesRequest,
   ProblemIncidentsRequest,
   ProblemListQuery,
   ProblemProposal,
@@ -96,6 +97,11 @@ export interface ItsmApi {
   changeProblemIncidents(
     id: string,
     request: ProblemIncidentsRequest,
+  ): Promise<Problem>;
+  /** Links and/or unlinks the changes that fix a problem (their problemRef). */
+  changeProblemChanges(
+    id: string,
+    request: ProblemChangesRequest,
   ): Promise<Problem>;
   getProblemTimeline(
     id: string,

@@ -278,6 +278,10 @@ describe('ItsmClient', () => {
         version: 3,
         unlink: ['x'],
       });
+      await client.changeProblemChanges('PRB-1', {
+        version: 4,
+        link: ['CHG-7'],
+      });
       await client.getProblemTimeline('PRB-1', { limit: 10 });
       await client.listWorkarounds({
         entityRef: 'component:default/a',
@@ -309,6 +313,12 @@ describe('ItsmClient', () => {
           '/problems/PRB-1/incidents',
           '',
           { version: 3, unlink: ['x'] },
+        ],
+        [
+          'POST',
+          '/problems/PRB-1/changes',
+          '',
+          { version: 4, link: ['CHG-7'] },
         ],
         ['GET', '/problems/PRB-1/timeline', '?limit=10', undefined],
         [

@@ -39,6 +39,7 @@ import {
   CreateWorkaroundRequest,
   Problem,
   ProblemEvent,
+  ProblemChangesRequest,
   ProblemIncidentsRequest,
   ProblemListQuery,
   ProblemProposal,
@@ -184,6 +185,15 @@ export class ItsmClient implements ItsmApi {
   ): Promise<Problem> {
     return this.api
       .POST('/problems/{id}/incidents', { ...idParam(id), body: request })
+      .then(dataOf);
+  }
+
+  async changeProblemChanges(
+    id: string,
+    request: ProblemChangesRequest,
+  ): Promise<Problem> {
+    return this.api
+      .POST('/problems/{id}/changes', { ...idParam(id), body: request })
       .then(dataOf);
   }
 

@@ -74,6 +74,9 @@ export interface IncidentListQuery {
   priority?: Priority[];
   major?: boolean;
   assignedGroup?: string;
+  /** A user ref: incidents assigned to this person. */
+  assignee?: string;
+  category?: string;
   q?: string;
   from?: string;
   to?: string;

@@ -26,6 +26,21 @@ export type ProblemIncidentsRequest =
   components['schemas']['ProblemIncidentsRequest'] & { version: number };
 
 /**
+ * A change that names the problem (its problemRef), with its status and
+ * outcome: the problem's side of the one problem–change link.
+ * @public
+ */
+export type ProblemFixChange = components['schemas']['ProblemFixChange'];
+
+/**
+ * Link and/or unlink the changes that fix a problem (ids or refs); the
+ * version as in {@link UpdateProblemRequest}.
+ * @public
+ */
+export type ProblemChangesRequest =
+  components['schemas']['ProblemChangesRequest'] & { version: number };
+
+/**
  * The query of `listProblems`: statuses as a list, which the client sends
  * comma-separated.
  * @public

@@ -174,6 +174,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/problems/{id}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link and/or unlink the changes that fix the problem (ids or refs). The link is the change's problemRef: a change fixes at most one problem, so linking one that names another problem is a 409. Both timelines are written in one transaction. */
+    post: operations['ChangeProblemChanges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/problems/{id}/timeline': {
     parameters: {
       query?: never;
@@ -660,6 +677,8 @@ export interface components {
       /** `null` clears the assigned group. */
       assignedGroup?: components['schemas']['EntityRef'] | null;
       reporterContact?: string | null;
+      /** When the disruption began (ISO 8601, not in the future); `null` clears it. */
+      occurredAt?: string | null;
       resolutionCode?: components['schemas']['ResolutionCode'];
       resolutionNotes?: string;
     };
@@ -803,8 +822,8 @@ export interface components {
       /** The services added by hand (a subset of affectedServices). */
       addedServices: string[];
       rootCause?: string;
-      /** The change that fixed it, e.g. CHG-1042. */
-      fixChangeRef?: string;
+      /** The changes that name this problem (their problemRef), oldest first: the one link between a problem and the changes that fix it. */
+      fixChanges: components['schemas']['ProblemFixChange'][];
       ownerGroup?: string;
       assignee?: string;
       createdBy: string;
@@ -835,7 +854,6 @@ export interface components {
       description?: string;
       status?: components['schemas']['ProblemStatus'];
       rootCause?: string | null;
-      fixChangeRef?: string | null;
       /** Replaces the services added by hand (the linked incidents' stay). */
       affectedServices?: components['schemas']['EntityRef'][];
       ownerGroup?: components['schemas']['EntityRef'] | null;
@@ -843,6 +861,25 @@ export interface components {
     };
     ProblemIncidentsRequest: {
       version?: number;
+      link?: string[];
+      unlink?: string[];
+    };
+    /** A change that names the problem, with where it stands. */
+    ProblemFixChange: {
+      id: string;
+      /** e.g. CHG-1042 */
+      ref: string;
+      title: string;
+      status: components['schemas']['ChangeStatus'];
+      outcome?: components['schemas']['ChangeOutcome'];
+      /** Format: date-time */
+      plannedStart: string;
+      /** Format: date-time */
+      plannedEnd: string;
+    };
+    ProblemChangesRequest: {
+      version?: number;
+      /** Change ids or refs that fix this problem. */
       link?: string[];
       unlink?: string[];
     };
@@ -857,6 +894,9 @@ export interface components {
       | 'fields_changed'
       | 'incidents_linked'
       | 'incidents_unlinked'
+      | 'changes_linked'
+      | 'changes_unlinked'
+      | 'change_outcome'
       | 'workaround_published'
       | 'workaround_changed';
     ProblemEvent: {
@@ -1279,7 +1319,7 @@ export interface components {
       implementationPlan?: string;
       backoutPlan?: string;
       testPlan?: string;
-      /** `null` clears the link. */
+      /** The problem this change fixes (the link the problem's fixChanges lists); `null` clears the link. Editable in every status; the problem's timeline records it. A closed problem cannot be linked. */
       problemRef?: string | null;
       status?: components['schemas']['ChangeStatus'];
       outcome?: components['schemas']['ChangeOutcome'];
@@ -1416,6 +1456,10 @@ export interface operations {
         major?: boolean;
         /** A group entity ref. */
         assignedGroup?: string;
+        /** A user entity ref (`user:default/alice` or `alice`). */
+        assignee?: string;
+        /** One of the configured categories. */
+        category?: string;
         /** Free text on ref, title and description. */
         q?: string;
         /** Detected at or after (ISO 8601). */
@@ -1770,6 +1814,36 @@ export interface operations {
     };
     responses: {
       /** The problem. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ChangeProblemChanges: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProblemChangesRequest'];
+      };
+    };
+    responses: {
+      /** The problem, with its fixChanges. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2238,6 +2312,8 @@ export interface operations {
         status?: string;
         from?: string;
         to?: string;
+        /** Free text on ref and title (search-as-you-type pickers). */
+        q?: string;
         /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
         /** The nextCursor of the previous page. */

@@ -98,6 +98,7 @@ export function problem(overrides: Partial<Problem> = {}): Problem {
     status: 'investigating',
     affectedServices: ['component:default/payments-api'],
     addedServices: [],
+    fixChanges: [],
     ownerGroup: 'group:default/payments-team',
     createdBy: 'user:default/alice',
     incidentCount: 2,

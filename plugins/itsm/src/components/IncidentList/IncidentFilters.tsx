@@ -1,4 +1,6 @@
+import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
+import MenuItem from '@material-ui/core/MenuItem';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import {
@@ -11,6 +13,8 @@ import { FilterBar } from '../common/FilterBar';
 import { FilterTextField } from '../common/FilterTextField';
 import { humanize } from '../common/humanize';
 import { MultiOptionSelect } from '../common/MultiOptionSelect';
+import { EntityRefPicker } from '../common/EntityRefPicker';
+import { useItsmConfig } from '../ReportIncidentDialog/usePriorityMatrix';
 
 export interface IncidentFilterValues {
   status: IncidentStatus[];
@@ -22,6 +26,12 @@ export interface IncidentFilterValues {
   q: string;
   slaBreached: boolean;
   entityRef: string;
+  /** Group ref, or '' for any. */
+  assignedGroup: string;
+  /** User ref, or '' for anyone. */
+  assignee: string;
+  /** '' for any. */
+  category: string;
 }
 
 export const EMPTY_FILTERS: IncidentFilterValues = {
@@ -32,15 +42,22 @@ export const EMPTY_FILTERS: IncidentFilterValues = {
   q: '',
   slaBreached: false,
   entityRef: '',
+  assignedGroup: '',
+  assignee: '',
+  category: '',
 };
 
-/** Status, priority, date range, free text (and service, estate-wide). */
+/**
+ * Status, priority, category, assigned group and assignee, date range, free
+ * text (and service, estate-wide).
+ */
 export function IncidentFilters(props: {
   value: IncidentFilterValues;
   onChange: (value: IncidentFilterValues) => void;
   showServiceFilter?: boolean;
 }) {
   const { value, onChange } = props;
+  const { categories } = useItsmConfig();
   const set = (patch: Partial<IncidentFilterValues>) =>
     onChange({ ...value, ...patch });
   return (
@@ -77,6 +94,42 @@ export function IncidentFilters(props: {
         options={PRIORITIES}
         onChange={priority => set({ priority })}
       />
+      <TextField
+        select
+        id="itsm-filter-category"
+        label="Category"
+        value={value.category}
+        onChange={e => set({ category: e.target.value })}
+        size="small"
+        style={{ minWidth: 140 }}
+      >
+        <MenuItem value="">Any</MenuItem>
+        {categories.map(category => (
+          <MenuItem key={category} value={category}>
+            {humanize(category)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Box width={200}>
+        <EntityRefPicker
+          id="itsm-filter-group"
+          label="Assigned group"
+          kinds={['group']}
+          size="small"
+          value={value.assignedGroup || null}
+          onChange={ref => set({ assignedGroup: ref ?? '' })}
+        />
+      </Box>
+      <Box width={200}>
+        <EntityRefPicker
+          id="itsm-filter-assignee"
+          label="Assignee"
+          kinds={['user']}
+          size="small"
+          value={value.assignee || null}
+          onChange={ref => set({ assignee: ref ?? '' })}
+        />
+      </Box>
       <TextField
         id="itsm-filter-from"
         label="From"

@@ -1,5 +1,6 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useLocation } from 'react-router-dom';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -99,6 +100,60 @@ describe('IncidentHistory', () => {
       expect(last.get('status')).toBe('new,on_hold');
       expect(last.get('priority')).toBe('P1');
     });
+  });
+
+  it('reads its filters from the URL and writes them back, so a filtered view can be shared', async () => {
+    const requests: URLSearchParams[] = [];
+    server.use(
+      http.get(`${BASE_URL}/incidents`, ({ request }) => {
+        requests.push(new URL(request.url).searchParams);
+        return HttpResponse.json({
+          items: [
+            incident({
+              category: 'performance',
+              assignedGroup: 'group:default/payments-team',
+              assignee: 'user:default/bob',
+            }),
+          ],
+        });
+      }),
+    );
+    let location = '';
+    function Where() {
+      location = useLocation().search;
+      return null;
+    }
+    await renderWithApis(
+      <>
+        <IncidentHistory />
+        <Where />
+      </>,
+      {
+        routeEntries: [
+          '/?group=group:default/payments-team&assignee=user:default/bob&category=performance&status=new,bogus&tab=x',
+        ],
+      },
+    );
+    await screen.findByText('Card payments failing');
+    expect(requests[0].get('assignedGroup')).toBe(
+      'group:default/payments-team',
+    );
+    expect(requests[0].get('assignee')).toBe('user:default/bob');
+    expect(requests[0].get('category')).toBe('performance');
+    expect(requests[0].get('status')).toBe('new'); // bogus is dropped
+    // The columns read by name, not by ref
+    const row = screen.getByRole('row', { name: /INC-1042/ });
+    expect(within(row).getByText('Performance')).toBeInTheDocument();
+    expect(within(row).getByRole('link', { name: 'bob' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /^Priority/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'P2' }));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(location).toContain('priority=P2'));
+    const params = new URLSearchParams(location);
+    expect(params.get('group')).toBe('group:default/payments-team');
+    expect(params.get('status')).toBe('new');
+    expect(params.get('tab')).toBe('x'); // not a filter: kept
   });
 
   it('says when nothing matches', async () => {

@@ -2,7 +2,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { PagedResults } from '../common/PagedResults';
@@ -14,6 +15,11 @@ import {
   IncidentFilterValues,
 } from './IncidentFilters';
 import { IncidentTable } from './IncidentTable';
+import {
+  filtersFromParams,
+  filtersToParams,
+  sameFilters,
+} from './incidentFilterParams';
 import { OpenProblemDialog } from '../problems/OpenProblemDialog';
 import {
   Incident,
@@ -43,8 +49,17 @@ export function IncidentHistory(props: {
 }) {
   const api = useApi(itsmApiRef);
   const pages = useCursorPages();
+  // Filters live in the URL's query, so a filtered view can be shared
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [initial] = useState(() => filtersFromParams(searchParams));
   const { filters, setFilters, applied } =
-    useDebouncedFilters<IncidentFilterValues>(EMPTY_FILTERS, pages.reset);
+    useDebouncedFilters<IncidentFilterValues>(initial, pages.reset);
+  useEffect(() => {
+    const next = filtersToParams(applied, searchParams);
+    if (next.toString() !== searchParams.toString()) {
+      setSearchParams(next, { replace: true });
+    }
+  }, [applied, searchParams, setSearchParams]);
   // Selected incidents, kept across pages and filters
   const [selected, setSelected] = useState<Incident[]>([]);
   const [openingProblem, setOpeningProblem] = useState(false);
@@ -59,6 +74,9 @@ export function IncidentHistory(props: {
         from: dayBoundary(applied.from, false),
         to: dayBoundary(applied.to, true),
         slaBreached: applied.slaBreached || undefined,
+        assignedGroup: applied.assignedGroup || undefined,
+        assignee: applied.assignee || undefined,
+        category: applied.category || undefined,
         limit: PAGE_SIZE,
         cursor: pages.current.cursor,
       }),
@@ -100,7 +118,7 @@ export function IncidentHistory(props: {
         pages={pages}
         emptyTitle="No incidents"
         emptyDescription={
-          applied === EMPTY_FILTERS
+          sameFilters(applied, EMPTY_FILTERS)
             ? 'Nothing has been reported here yet.'
             : 'No incident matches these filters.'
         }

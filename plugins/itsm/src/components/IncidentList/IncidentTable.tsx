@@ -1,4 +1,4 @@
-import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
 import { RefLink } from '../common/RefLink';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -10,11 +10,27 @@ import Tooltip from '@material-ui/core/Tooltip';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 import { formatDateTime } from '../common/formatTime';
+import { humanize } from '../common/humanize';
 import { NO_WRAP } from '../common/noWrap';
 import { PriorityChip } from '../common/PriorityChip';
 import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { missedTargets } from '../sla/SlaBreachList';
+
+/** The assigned group and person, by their display names. */
+function AssignedTo(props: { incident: Incident }) {
+  const { assignedGroup, assignee } = props.incident;
+  if (!assignedGroup && !assignee) return <>–</>;
+  return (
+    <>
+      {assignedGroup && (
+        <EntityRefLink entityRef={assignedGroup} defaultKind="group" />
+      )}
+      {assignedGroup && assignee && ' / '}
+      {assignee && <EntityRefLink entityRef={assignee} defaultKind="user" />}
+    </>
+  );
+}
 
 /** A page of incidents; breached SLAs are flagged. */
 export function IncidentTable(props: {
@@ -40,6 +56,8 @@ export function IncidentTable(props: {
           {props.showServices && <TableCell>Services</TableCell>}
           <TableCell>Priority</TableCell>
           <TableCell>Status</TableCell>
+          <TableCell>Category</TableCell>
+          <TableCell>Assigned to</TableCell>
           <TableCell>Detected</TableCell>
           <TableCell style={NO_WRAP}>SLA</TableCell>
         </TableRow>
@@ -76,6 +94,10 @@ export function IncidentTable(props: {
               </TableCell>
               <TableCell>
                 <IncidentStatusLabel status={incident.status} />
+              </TableCell>
+              <TableCell>{humanize(incident.category)}</TableCell>
+              <TableCell>
+                <AssignedTo incident={incident} />
               </TableCell>
               <TableCell>{formatDateTime(incident.detectedAt)}</TableCell>
               <TableCell>

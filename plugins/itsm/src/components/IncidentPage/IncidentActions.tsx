@@ -17,7 +17,7 @@ import { TransitionButtons } from '../common/TransitionButtons';
 export function IncidentActions(props: {
   incident: Incident;
   busy: boolean;
-  onUpdate: (patch: Omit<UpdateIncidentRequest, 'version'>) => Promise<void>;
+  onUpdate: (patch: Omit<UpdateIncidentRequest, 'version'>) => Promise<unknown>;
 }) {
   const { incident, busy, onUpdate } = props;
   const [resolving, setResolving] = useState(false);

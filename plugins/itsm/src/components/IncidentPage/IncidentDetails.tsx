@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 import { DetailField, DetailFieldProps } from '../common/DetailField';
 import { formatDateTime } from '../common/formatTime';
+import { PersonName } from '../common/PersonName';
 import { PriorityChip } from '../common/PriorityChip';
 import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 
@@ -61,7 +62,7 @@ export function IncidentDetails(props: { incident: Incident }) {
           )}
         </Field>
         <Field label="Reporter">
-          {incident.reporter}
+          <PersonName entityRef={incident.reporter} />
           {incident.reporterContact ? ` (${incident.reporterContact})` : ''}
         </Field>
         <Field label="Source">{incident.source}</Field>

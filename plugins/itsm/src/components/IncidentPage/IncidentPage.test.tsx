@@ -233,11 +233,19 @@ describe('IncidentPage', () => {
     );
   });
 
-  it('links the incident to an existing problem by its ref', async () => {
+  it('links the incident to an existing problem found by search', async () => {
     serve(() => HttpResponse.json(incident()));
     let linked: any;
     server.use(
-      http.get(`${BASE_URL}/problems/PRB-1001`, () =>
+      http.get(`${BASE_URL}/problems`, ({ request }) =>
+        HttpResponse.json({
+          items:
+            new URL(request.url).searchParams.get('q') === 'acquirer'
+              ? [problem({ version: 3 })]
+              : [],
+        }),
+      ),
+      http.get(`${BASE_URL}/problems/${problem().id}`, () =>
         HttpResponse.json(problem({ version: 4 })),
       ),
       http.post(
@@ -249,9 +257,15 @@ describe('IncidentPage', () => {
       ),
     );
     await render();
-    fireEvent.change(await screen.findByLabelText('Link to problem'), {
-      target: { value: 'PRB-1001' },
-    });
+    await user.type(
+      await screen.findByLabelText('Link to problem'),
+      'acquirer',
+    );
+    await user.click(
+      await screen.findByRole('option', {
+        name: 'PRB-1001: Acquirer timeouts',
+      }),
+    );
     await user.click(screen.getByRole('button', { name: 'Link' }));
     await waitFor(() => expect(linked).toEqual({ version: 4, link: [id] }));
   });

@@ -18,6 +18,7 @@ import { useRecordActions } from '../common/useRecordActions';
 import { SlaClocks } from '../sla/SlaClocks';
 import { AddUpdateForm } from './AddUpdateForm';
 import { AssignControl } from './AssignControl';
+import { EditIncidentDialog } from './EditIncidentDialog';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { IncidentTimeline } from './IncidentTimeline';
@@ -45,7 +46,7 @@ export function IncidentPage() {
 
   const update = async (patch: Omit<UpdateIncidentRequest, 'version'>) => {
     const current = incident.value!;
-    await run(() =>
+    return run(() =>
       api.updateIncident(current.id, { ...patch, version: current.version }),
     );
   };
@@ -86,11 +87,18 @@ export function IncidentPage() {
               )}
               {canUpdate && (
                 <Box display="flex" flexDirection="column" gridGap={16}>
-                  <IncidentActions
-                    incident={value}
-                    busy={busy}
-                    onUpdate={update}
-                  />
+                  <Box display="flex" alignItems="flex-start" gridGap={16}>
+                    <IncidentActions
+                      incident={value}
+                      busy={busy}
+                      onUpdate={update}
+                    />
+                    <EditIncidentDialog
+                      incident={value}
+                      busy={busy}
+                      onSave={update}
+                    />
+                  </Box>
                   <AssignControl
                     incident={value}
                     busy={busy}

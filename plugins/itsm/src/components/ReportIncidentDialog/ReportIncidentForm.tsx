@@ -5,10 +5,8 @@ import Button from '@material-ui/core/Button';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   derivePriority,
   Incident,
@@ -19,7 +17,7 @@ import { FormEvent, useState } from 'react';
 import { itsmApiRef } from '../../api';
 import { errorMessage } from '../common/errorMessage';
 import { PriorityChip } from '../common/PriorityChip';
-import { useCatalogRefs } from '../common/useCatalogRefs';
+import { EntityRefPicker } from '../common/EntityRefPicker';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { useItsmConfig } from './usePriorityMatrix';
 import { OptionSelect } from '../common/OptionSelect';
@@ -39,7 +37,6 @@ export function ReportIncidentForm(props: {
   const { onClose, entityRef, onCreated } = props;
   const api = useApi(itsmApiRef);
   const { matrix, categories } = useItsmConfig();
-  const components = useCatalogRefs('component');
   const incidentLink = useIncidentLink();
 
   const [title, setTitle] = useState('');
@@ -160,13 +157,13 @@ export function ReportIncidentForm(props: {
           description={description}
           onDescriptionChange={setDescription}
         />
-        <Autocomplete
+        <EntityRefPicker
           id="itsm-report-services"
+          label="Affected services"
+          kinds={['component', 'resource', 'system']}
           multiple
-          options={components.value ?? []}
-          loading={components.loading}
           value={services}
-          onChange={(_e, value) => {
+          onChange={value => {
             // The service the dialog was opened from stays first
             const rest = value.filter(v => v !== entityRef);
             setServices(
@@ -175,14 +172,7 @@ export function ReportIncidentForm(props: {
                 : value,
             );
           }}
-          renderInput={params => (
-            <TextField
-              {...params}
-              label="Affected services"
-              margin="dense"
-              helperText="The first one is the primary service"
-            />
-          )}
+          helperText="The first one is the primary service"
         />
         <Box display="flex" gridGap={16}>
           <OptionSelect

@@ -12,6 +12,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { formatDateTime } from '../common/formatTime';
+import { PersonName } from '../common/PersonName';
 import { humanize } from '../common/humanize';
 
 /** Who must approve, the decisions so far, and approve / reject. */
@@ -51,9 +52,19 @@ export function ChangeApprovals(props: {
           {change.approvals.map(a => (
             <ListItem key={a.id}>
               <ListItemText
-                primary={`${humanize(a.decision)} by ${a.approver}${
-                  a.group ? ` for ${a.group}` : ''
-                } (round ${a.round})`}
+                primary={
+                  <>
+                    {humanize(a.decision)} by{' '}
+                    <PersonName entityRef={a.approver} />
+                    {a.group && (
+                      <>
+                        {' '}
+                        for <PersonName entityRef={a.group} />
+                      </>
+                    )}{' '}
+                    (round {a.round})
+                  </>
+                }
                 secondary={`${formatDateTime(a.at)}${
                   a.comment ? ` — ${a.comment}` : ''
                 }`}

@@ -77,7 +77,7 @@ describe('ChangeList', () => {
     expect(await screen.findByText('No changes')).toBeInTheDocument();
   });
 
-  it('shows the server’s error message', async () => {
+  it('says plainly when the server refuses the read (403)', async () => {
     server.use(
       http.get(`${BASE_URL}/changes`, () =>
         HttpResponse.json(
@@ -93,8 +93,10 @@ describe('ChangeList', () => {
       ),
     );
     await renderWithApis(<ChangeList />);
+    // A refusal says so, with the permission the server named
+    expect(await screen.findByText(/Not shown to you/)).toBeInTheDocument();
     expect(
-      await screen.findByText(/Request failed with 403/),
+      screen.getByText(/not allowed to read changes \(itsm.change.read\)/),
     ).toBeInTheDocument();
   });
 });

@@ -4,9 +4,15 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
-import { BASE_URL, change, incident } from '../../__testUtils__/fixtures';
+import {
+  BASE_URL,
+  change,
+  incident,
+  problem,
+} from '../../__testUtils__/fixtures';
 import { useState } from 'react';
 import { IncidentCauseControl } from './IncidentCauseControl';
+import { ChangeProblemControl } from './ChangeProblemControl';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ChangePage } from './ChangePage';
 
@@ -92,10 +98,13 @@ describe('ChangePage', () => {
       'Go',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const approvals = await screen.findByRole('list', { name: 'Approvals' });
+    // People and groups read by name, linked to the catalog
+    expect(approvals).toHaveTextContent(
+      /Approved by carol for cab \(round 1\)/,
+    );
     expect(
-      await screen.findByText(
-        /Approved by user:default\/carol for group:default\/cab/,
-      ),
+      within(approvals).getByRole('link', { name: 'carol' }),
     ).toBeInTheDocument();
     expect(decisions).toEqual([{ decision: 'approved', comment: 'Go' }]);
     const actions = screen.getByRole('group', { name: 'Status actions' });
@@ -225,6 +234,14 @@ describe('IncidentCauseControl', () => {
   it('links an incident to the change that caused it, from the incident’s side', async () => {
     server.use(
       http.get(`${BASE_URL}/changes/:id`, () => HttpResponse.json(change())),
+      http.get(`${BASE_URL}/changes`, ({ request }) =>
+        HttpResponse.json({
+          items:
+            new URL(request.url).searchParams.get('q') === 'upgrade'
+              ? [change()]
+              : [],
+        }),
+      ),
     );
     const calls: Array<string | null> = [];
     // Stands in for the incident page: the incident reloads with the link
@@ -245,9 +262,12 @@ describe('IncidentCauseControl', () => {
       );
     }
     await renderWithApis(<Harness />);
-    fireEvent.change(screen.getByLabelText('Caused by change'), {
-      target: { value: 'CHG-1001' },
-    });
+    await userEvent.type(screen.getByLabelText('Caused by change'), 'upgrade');
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'CHG-1001: Upgrade payments database',
+      }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Link change' }));
     expect(
       await screen.findByRole('link', {
@@ -261,5 +281,61 @@ describe('IncidentCauseControl', () => {
       await screen.findByLabelText('Caused by change'),
     ).toBeInTheDocument();
     expect(calls).toEqual(['CHG-1001', null]);
+  });
+});
+
+describe('ChangeProblemControl', () => {
+  it('changes and clears the problem a change fixes, after its creation', async () => {
+    server.use(
+      http.get(`${BASE_URL}/problems`, ({ request }) =>
+        HttpResponse.json({
+          items:
+            new URL(request.url).searchParams.get('q') === 'receipts'
+              ? [
+                  problem({
+                    id: 'p3',
+                    ref: 'PRB-1003',
+                    title: 'Duplicate receipts',
+                  }),
+                ]
+              : [],
+        }),
+      ),
+    );
+    const calls: Array<string | null> = [];
+    function Harness() {
+      const [value, setValue] = useState(change({ problemRef: 'PRB-1001' }));
+      return (
+        <ChangeProblemControl
+          change={value}
+          busy={false}
+          onSet={async ref => {
+            calls.push(ref);
+            setValue(change({ problemRef: ref ?? undefined }));
+            return true;
+          }}
+        />
+      );
+    }
+    await renderWithApis(<Harness />);
+    expect(screen.getByText('Fixes problem PRB-1001')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Change problem' }),
+    );
+    await userEvent.type(screen.getByLabelText('Fixes problem'), 'receipts');
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'PRB-1003: Duplicate receipts',
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Link problem' }));
+    expect(
+      await screen.findByText('Fixes problem PRB-1003'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Unlink problem' }),
+    );
+    expect(await screen.findByLabelText('Fixes problem')).toBeInTheDocument();
+    expect(calls).toEqual(['PRB-1003', null]);
   });
 });

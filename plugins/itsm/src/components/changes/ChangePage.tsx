@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
@@ -20,6 +21,7 @@ import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { ChangeActions } from './ChangeActions';
 import { ChangeApprovals } from './ChangeApprovals';
 import { ChangeDetailsList } from './ChangeDetailsList';
+import { ChangeProblemControl } from './ChangeProblemControl';
 import { ChangeEventList } from './ChangeEventList';
 import { ConflictList } from './ConflictList';
 
@@ -82,11 +84,20 @@ export function ChangePage() {
                     permission={itsmChangeUpdatePermission}
                   />
                 ) : (
-                  <ChangeActions
-                    change={value}
-                    busy={busy || canUpdate === undefined}
-                    onUpdate={update}
-                  />
+                  <>
+                    <ChangeActions
+                      change={value}
+                      busy={busy || canUpdate === undefined}
+                      onUpdate={update}
+                    />
+                    <Box mt={2}>
+                      <ChangeProblemControl
+                        change={value}
+                        busy={busy || canUpdate === undefined}
+                        onSet={problemRef => update({ problemRef })}
+                      />
+                    </Box>
+                  </>
                 )}
               </InfoCard>
             </Grid>

@@ -2,15 +2,15 @@ import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { Incident } from '@openitsm/backstage-plugin-itsm-common';
+import { Change, Incident } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
+import { ChangePicker } from '../common/recordPickers';
 import { useChangeLink } from './useChangeLink';
 
-/** The change that caused an incident: shown, set by its ref, or cleared. */
+/** The change that caused an incident: shown, picked by search, or cleared. */
 export function IncidentCauseControl(props: {
   incident: Incident;
   busy: boolean;
@@ -18,7 +18,7 @@ export function IncidentCauseControl(props: {
 }) {
   const api = useApi(itsmApiRef);
   const changeLink = useChangeLink();
-  const [ref, setRef] = useState('');
+  const [picked, setPicked] = useState<Change | null>(null);
   const causeId = props.incident.causedByChangeId;
   const cause = useAsync(
     async () => (causeId ? api.getChange(causeId) : undefined),
@@ -49,20 +49,22 @@ export function IncidentCauseControl(props: {
     );
   }
   return (
-    <Box display="flex" alignItems="center" gridGap={8}>
-      <TextField
-        id="itsm-incident-cause"
-        label="Caused by change"
-        placeholder="CHG-1042"
-        size="small"
-        value={ref}
-        onChange={e => setRef(e.target.value)}
-      />
+    <Box display="flex" alignItems="flex-end" gridGap={8}>
+      <Box width={320}>
+        <ChangePicker
+          id="itsm-incident-cause"
+          label="Caused by change"
+          size="small"
+          value={picked}
+          onChange={setPicked}
+        />
+      </Box>
       <Button
         variant="outlined"
-        disabled={props.busy || !ref.trim()}
+        style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+        disabled={props.busy || !picked}
         onClick={async () => {
-          if (await props.onSet(ref.trim())) setRef('');
+          if (picked && (await props.onSet(picked.ref))) setPicked(null);
         }}
       >
         Link change

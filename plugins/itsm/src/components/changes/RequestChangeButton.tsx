@@ -8,16 +8,26 @@ import { useState } from 'react';
 import { useAllowed } from '../common/useAllowed';
 import { RequestChangeForm } from './RequestChangeForm';
 
-/** "Request change", opening the request dialog (from a service, if given). */
+/**
+ * "Request change", opening the request dialog, prefilled with a service
+ * (`entityRef`) or with a problem's services and the problem it fixes.
+ */
 export function RequestChangeButton(props: {
   entityRef?: string;
+  services?: string[];
+  problemRef?: string;
+  variant?: 'contained' | 'outlined';
   onCreated?: (change: Change) => void;
 }) {
   const [open, setOpen] = useState(false);
   if (!useAllowed(itsmChangeCreatePermission)) return null;
   return (
     <>
-      <Button color="primary" variant="contained" onClick={() => setOpen(true)}>
+      <Button
+        color="primary"
+        variant={props.variant ?? 'contained'}
+        onClick={() => setOpen(true)}
+      >
         Request change
       </Button>
       <Dialog
@@ -28,7 +38,10 @@ export function RequestChangeButton(props: {
       >
         {open && (
           <RequestChangeForm
-            entityRef={props.entityRef}
+            services={
+              props.services ?? (props.entityRef ? [props.entityRef] : [])
+            }
+            problemRef={props.problemRef}
             onClose={() => setOpen(false)}
             onCreated={props.onCreated}
           />

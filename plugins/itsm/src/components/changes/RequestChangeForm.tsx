@@ -10,6 +10,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   Change,
   CHANGE_RISKS,
+  Problem,
   CHANGE_TYPES,
   ChangeRisk,
   ChangeType,
@@ -21,13 +22,18 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { errorMessage } from '../common/errorMessage';
 import { OptionSelect } from '../common/OptionSelect';
+import { EntityRefPicker } from '../common/EntityRefPicker';
+import { ProblemPicker } from '../common/recordPickers';
 import { ConflictList } from './ConflictList';
 import { humanize } from '../common/humanize';
 import { localInputToIso } from './localDateTime';
 
 /** The request-change form; conflicts of the window show as you type it. */
 export function RequestChangeForm(props: {
-  entityRef?: string;
+  /** Prefilled services, e.g. the service page's or a problem's. */
+  services?: string[];
+  /** Prefilled problem this change fixes. */
+  problemRef?: string;
   onClose: () => void;
   onCreated?: (change: Change) => void;
 }) {
@@ -35,20 +41,22 @@ export function RequestChangeForm(props: {
   const [title, setTitle] = useState('');
   const [type, setType] = useState<ChangeType>('normal');
   const [risk, setRisk] = useState<ChangeRisk>('medium');
-  const [services, setServices] = useState(props.entityRef ?? '');
+  const [serviceList, setServiceList] = useState<string[]>(
+    props.services ?? [],
+  );
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [implementationPlan, setImplementationPlan] = useState('');
   const [backoutPlan, setBackoutPlan] = useState('');
   const [testPlan, setTestPlan] = useState('');
-  const [problemRef, setProblemRef] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  // A problem's "Request change" names it: show it by ref and title
+  useAsync(async () => {
+    if (props.problemRef) setProblem(await api.getProblem(props.problemRef));
+  }, [api, props.problemRef]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const serviceList = services
-    .split(',')
-    .map(s => s.trim())
-    .filter(Boolean);
   const plannedStart = localInputToIso(start);
   const plannedEnd = localInputToIso(end);
   const windowProblem =
@@ -70,7 +78,7 @@ export function RequestChangeForm(props: {
           : undefined,
       ),
     400,
-    [services, start, end],
+    [serviceList.join(), start, end],
   );
   const conflicts = useAsync(
     async () => (query ? api.getChangeConflicts(query) : undefined),
@@ -91,7 +99,7 @@ export function RequestChangeForm(props: {
         implementationPlan,
         backoutPlan,
         testPlan,
-        problemRef: problemRef.trim() || undefined,
+        problemRef: problem?.ref,
       });
       props.onCreated?.(change);
       props.onClose();
@@ -148,10 +156,16 @@ export function RequestChangeForm(props: {
             required
           />
         </Box>
-        {text('itsm-change-services', 'Services', services, setServices, {
-          required: true,
-          helperText: 'Entity refs, comma-separated; the first is primary',
-        })}
+        <EntityRefPicker
+          id="itsm-change-services"
+          label="Services"
+          kinds={['component', 'resource', 'system']}
+          multiple
+          value={serviceList}
+          onChange={setServiceList}
+          required
+          helperText="The first one is the primary service"
+        />
         <Box display="flex" gridGap={16}>
           {text('itsm-change-start', 'Planned start', start, setStart, {
             type: 'datetime-local',
@@ -187,15 +201,13 @@ export function RequestChangeForm(props: {
           multiline: true,
           minRows: 2,
         })}
-        {text(
-          'itsm-change-problem',
-          'Fixes problem',
-          problemRef,
-          setProblemRef,
-          {
-            placeholder: 'PRB-1003',
-          },
-        )}
+        <ProblemPicker
+          id="itsm-change-problem"
+          label="Fixes problem"
+          value={problem}
+          onChange={setProblem}
+          helperText="The problem this change fixes, if any"
+        />
         {conflicts.value && (
           <Box mt={2} display="flex" flexDirection="column" gridGap={8}>
             <Typography variant="subtitle2">Conflicts</Typography>

@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { Page } from '@openitsm/backstage-plugin-itsm-common';
 import { useEffect, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { PersonName } from './PersonName';
 import { formatDateTime } from './formatTime';
 import { ReadErrorPanel } from './ReadErrorPanel';
 
@@ -56,7 +57,8 @@ export function EventTimeline(props: {
               primary={event.message}
               secondary={
                 <Typography variant="caption" color="textSecondary">
-                  {formatDateTime(event.at)} · {event.actor}
+                  {formatDateTime(event.at)} ·{' '}
+                  <PersonName entityRef={event.actor} />
                 </Typography>
               }
             />

@@ -2,18 +2,18 @@ import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { Incident } from '@openitsm/backstage-plugin-itsm-common';
+import { Incident, Problem } from '@openitsm/backstage-plugin-itsm-common';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
+import { ProblemPicker } from '../common/recordPickers';
 import { useProblemLink } from '../common/useProblemLink';
 import { OpenProblemDialog } from './OpenProblemDialog';
 
 /**
  * On an incident's page: its problem (and unlinking it), or linking it to an
- * existing problem by ref, or opening a new problem from it.
+ * existing problem found by search, or opening a new problem from it.
  */
 export function IncidentProblem(props: {
   incident: Incident;
@@ -24,7 +24,7 @@ export function IncidentProblem(props: {
   const api = useApi(itsmApiRef);
   const problemLink = useProblemLink();
   const [opening, setOpening] = useState(false);
-  const [ref, setRef] = useState('');
+  const [picked, setPicked] = useState<Problem | null>(null);
   const problem = useAsync(
     async () =>
       incident.problemId ? api.getProblem(incident.problemId) : undefined,
@@ -67,14 +67,16 @@ export function IncidentProblem(props: {
 
   const link = async (event: FormEvent) => {
     event.preventDefault();
+    if (!picked) return;
     const ok = await run(async () => {
-      const target = await api.getProblem(ref.trim());
+      // The version as it is now, not as it was when it was offered
+      const target = await api.getProblem(picked.id);
       await api.changeProblemIncidents(target.id, {
         version: target.version,
         link: [incident.id],
       });
     });
-    if (ok) setRef('');
+    if (ok) setPicked(null);
   };
   return (
     <Box display="flex" alignItems="center" gridGap={8} flexWrap="wrap">
@@ -85,18 +87,19 @@ export function IncidentProblem(props: {
         component="form"
         onSubmit={link}
         display="flex"
-        alignItems="center"
+        alignItems="flex-end"
         gridGap={8}
       >
-        <TextField
-          id="itsm-incident-problem-ref"
-          label="Link to problem"
-          placeholder="PRB-1042"
-          value={ref}
-          onChange={e => setRef(e.target.value)}
-          size="small"
-        />
-        <Button type="submit" disabled={busy || !ref.trim()}>
+        <Box width={320}>
+          <ProblemPicker
+            id="itsm-incident-problem-ref"
+            label="Link to problem"
+            size="small"
+            value={picked}
+            onChange={setPicked}
+          />
+        </Box>
+        <Button type="submit" disabled={busy || !picked}>
           Link
         </Button>
       </Box>

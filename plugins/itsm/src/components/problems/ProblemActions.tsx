@@ -1,7 +1,7 @@
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import {
   allowedProblemTransitions,
-  CHANGE_REF_PATTERN,
   Problem,
   problemActionLabel,
   ProblemStatus,
@@ -10,11 +10,13 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
 import { ActionDialog } from '../common/ActionDialog';
+import { humanize } from '../common/humanize';
 import { TransitionButtons } from '../common/TransitionButtons';
 
 /**
  * One button per legal next status. Entering a status that needs the root
- * cause asks for it; resolving asks for the change that fixed it.
+ * cause asks for it; resolving shows the changes that fix it (linked in
+ * "Changes that fix it").
  */
 export function ProblemActions(props: {
   problem: Problem;
@@ -24,7 +26,6 @@ export function ProblemActions(props: {
   const { problem, busy, onUpdate } = props;
   const [target, setTarget] = useState<ProblemStatus>();
   const [rootCause, setRootCause] = useState(problem.rootCause ?? '');
-  const [fixChangeRef, setFixChangeRef] = useState(problem.fixChangeRef ?? '');
   const next = allowedProblemTransitions(problem.status);
 
   const needsRootCause = (to: ProblemStatus) =>
@@ -32,14 +33,11 @@ export function ProblemActions(props: {
   const move = (to: ProblemStatus) => {
     if (needsRootCause(to) || to === 'resolved') {
       setRootCause(problem.rootCause ?? '');
-      setFixChangeRef(problem.fixChangeRef ?? '');
       setTarget(to);
     } else {
       onUpdate({ status: to });
     }
   };
-  const changeRef = fixChangeRef.trim().toUpperCase();
-  const changeRefValid = !changeRef || CHANGE_REF_PATTERN.test(changeRef);
   const rootCauseMissing =
     target !== undefined && needsRootCause(target) && !rootCause.trim();
 
@@ -49,9 +47,6 @@ export function ProblemActions(props: {
     };
     if (rootCause.trim() !== (problem.rootCause ?? '')) {
       patch.rootCause = rootCause.trim() || null;
-    }
-    if (target === 'resolved' && changeRef !== (problem.fixChangeRef ?? '')) {
-      patch.fixChangeRef = changeRef || null;
     }
     if (await onUpdate(patch)) setTarget(undefined);
   };
@@ -76,7 +71,7 @@ export function ProblemActions(props: {
           </>
         }
         confirmLabel={target && problemActionLabel(problem.status, target)}
-        disabled={busy || rootCauseMissing || !changeRefValid}
+        disabled={busy || rootCauseMissing}
         onConfirm={confirm}
       >
         <TextField
@@ -91,21 +86,16 @@ export function ProblemActions(props: {
           margin="dense"
         />
         {target === 'resolved' && (
-          <TextField
-            id="itsm-problem-fix-change"
-            label="Fixed by change"
-            placeholder="CHG-1042"
-            value={fixChangeRef}
-            onChange={e => setFixChangeRef(e.target.value)}
-            error={!changeRefValid}
-            helperText={
-              changeRefValid
-                ? 'The change that fixed it, if any'
-                : 'A change ref such as CHG-1042'
-            }
-            fullWidth
-            margin="dense"
-          />
+          <Typography variant="body2" color="textSecondary">
+            {problem.fixChanges.length
+              ? `Fixed by ${problem.fixChanges
+                  .map(
+                    c =>
+                      `${c.ref}${c.outcome ? ` (${humanize(c.outcome)})` : ''}`,
+                  )
+                  .join(', ')}.`
+              : 'No change names this problem; link the change that fixed it first, if any.'}
+          </Typography>
         )}
       </ActionDialog>
     </>

@@ -3,7 +3,9 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { Problem } from '@openitsm/backstage-plugin-itsm-common';
 import { DetailField as Field } from '../common/DetailField';
+import { PersonName } from '../common/PersonName';
 import { formatDateTime } from '../common/formatTime';
+import { humanize } from '../common/humanize';
 import { useChangeLink } from '../changes/useChangeLink';
 import { ProblemStatusLabel } from './ProblemStatusLabel';
 
@@ -42,18 +44,21 @@ export function ProblemDetails(props: { problem: Problem }) {
       <Field label="Root cause" size="full">
         {problem.rootCause ?? 'Not known yet'}
       </Field>
-      <Field label="Fixed by change">
-        {problem.fixChangeRef ? (
-          <Link to={changeLink({ ref: problem.fixChangeRef })}>
-            {problem.fixChangeRef}
-          </Link>
-        ) : (
-          '–'
-        )}
+      <Field label="Fix changes">
+        {problem.fixChanges.length
+          ? problem.fixChanges.map((change, i) => (
+              <span key={change.id}>
+                {i > 0 && ', '}
+                <Link to={changeLink(change)}>{change.ref}</Link>
+                {change.outcome ? ` (${humanize(change.outcome)})` : ''}
+              </span>
+            ))
+          : '–'}
       </Field>
       <Field label="Linked incidents">{problem.incidentCount}</Field>
       <Field label="Opened">
-        {formatDateTime(problem.createdAt)} by {problem.createdBy}
+        {formatDateTime(problem.createdAt)} by{' '}
+        <PersonName entityRef={problem.createdBy} />
       </Field>
       <Field label="Resolved">{formatDateTime(problem.resolvedAt)}</Field>
     </Grid>

@@ -8,6 +8,7 @@ import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
 import {
   BASE_URL,
+  change,
   incident,
   problem,
   workaround,
@@ -71,6 +72,18 @@ function serve(current = problem()) {
       await record(request);
       return HttpResponse.json({ ...current, version: 2 });
     }),
+    http.post(`${BASE_URL}/problems/${id}/changes`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json({ ...current, version: 2 });
+    }),
+    http.get(`${BASE_URL}/changes`, ({ request }) =>
+      HttpResponse.json({
+        items:
+          new URL(request.url).searchParams.get('q') === 'pool'
+            ? [change({ id: 'c7', ref: 'CHG-1007', title: 'Raise the pool' })]
+            : [],
+      }),
+    ),
     http.patch(`${BASE_URL}/workarounds/:wid`, async ({ request }) => {
       await record(request);
       return HttpResponse.json(workaround({ status: 'retired' }));
@@ -142,29 +155,81 @@ describe('ProblemPage', () => {
     });
   });
 
-  it('resolves with the fixing change, refusing a malformed ref', async () => {
+  it('lists the changes that fix it; links one found by search, unlinks one, and resolves naming them', async () => {
     const requests = serve(
-      problem({ status: 'fix_in_progress', rootCause: 'Pool too small' }),
+      problem({
+        status: 'fix_in_progress',
+        rootCause: 'Pool too small',
+        fixChanges: [
+          {
+            id: 'c1',
+            ref: 'CHG-1001',
+            title: 'Upgrade the database',
+            status: 'closed',
+            outcome: 'rolled_back',
+            plannedStart: '2026-11-01T10:00:00.000Z',
+            plannedEnd: '2026-11-01T11:00:00.000Z',
+          },
+        ],
+      }),
     );
     await render();
-    await user.click(await screen.findByRole('button', { name: 'Resolve' }));
+    const item = await screen.findByRole('listitem', { name: 'CHG-1001' });
+    expect(within(item).getByText('Upgrade the database')).toBeInTheDocument();
+    expect(within(item).getByText('Rolled back')).toBeInTheDocument();
+    await user.click(within(item).getByRole('button', { name: 'Unlink' }));
+
+    await user.type(
+      screen.getByLabelText('Link a change that fixes it'),
+      'pool',
+    );
+    await user.click(
+      await screen.findByRole('option', { name: 'CHG-1007: Raise the pool' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Link change' }));
+
+    await user.click(screen.getByRole('button', { name: 'Resolve' }));
     const dialog = await screen.findByRole('dialog');
-    const field = within(dialog).getByLabelText('Fixed by change');
-    fireEvent.change(field, { target: { value: 'the deploy' } });
     expect(
-      within(dialog).getByText('A change ref such as CHG-1042'),
+      within(dialog).getByText('Fixed by CHG-1001 (Rolled back).'),
     ).toBeInTheDocument();
-    expect(
-      within(dialog).getByRole('button', { name: 'Resolve' }),
-    ).toBeDisabled();
-    fireEvent.change(field, { target: { value: 'chg-1001' } });
     await user.click(within(dialog).getByRole('button', { name: 'Resolve' }));
-    await screen.findByText('PRB-1001: Acquirer timeouts');
-    expect(requests).toContainEqual({
-      method: 'PATCH',
-      path: `/api/itsm/problems/${id}`,
-      body: { status: 'resolved', fixChangeRef: 'CHG-1001', version: 1 },
-    });
+    await waitFor(() => expect(requests).toHaveLength(3));
+    expect(requests).toEqual([
+      {
+        method: 'POST',
+        path: `/api/itsm/problems/${id}/changes`,
+        body: { unlink: ['c1'], version: 1 },
+      },
+      {
+        method: 'POST',
+        path: `/api/itsm/problems/${id}/changes`,
+        body: { link: ['c7'], version: 1 },
+      },
+      {
+        method: 'PATCH',
+        path: `/api/itsm/problems/${id}`,
+        body: { status: 'resolved', version: 1 },
+      },
+    ]);
+  });
+
+  it('requests a change prefilled with its services and the problem', async () => {
+    serve();
+    await render();
+    await user.click(
+      await screen.findByRole('button', { name: 'Request change' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    // The services read by name, the problem by ref and title
+    expect(
+      await within(dialog).findByRole('button', { name: 'payments-api' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Fixes problem')).toHaveValue(
+        'PRB-1001: Acquirer timeouts',
+      ),
+    );
   });
 
   it('unlinks and links incidents, and retires a workaround', async () => {
@@ -195,9 +260,7 @@ describe('ProblemPage', () => {
     expect(save).toBeDisabled();
     await user.click(screen.getByRole('textbox', { name: 'Owner group' }));
     await user.click(
-      await screen.findByRole('option', {
-        name: 'group:default/payments-team',
-      }),
+      await screen.findByRole('option', { name: 'payments-team' }),
     );
     await user.click(save);
     await waitFor(() =>

@@ -15,6 +15,7 @@ import { useAllowed } from '../common/useAllowed';
 import { useRecordActions } from '../common/useRecordActions';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { ProblemActions } from './ProblemActions';
+import { ProblemChanges } from './ProblemChanges';
 import { ProblemDetails } from './ProblemDetails';
 import { ProblemIncidents } from './ProblemIncidents';
 import { ProblemScopeControl } from './ProblemScopeControl';
@@ -22,8 +23,8 @@ import { ProblemTimeline } from './ProblemTimeline';
 import { ProblemWorkarounds } from './ProblemWorkarounds';
 
 /**
- * One problem: what is known, its lifecycle actions, its incidents, its
- * workarounds and its audit trail.
+ * One problem: what is known, its lifecycle actions, its incidents, the
+ * changes that fix it, its workarounds and its audit trail.
  */
 export function ProblemPage() {
   const { id = '' } = useParams();
@@ -105,6 +106,23 @@ export function ProblemPage() {
                     }),
                   )
                 }
+              />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <InfoCard title="Changes that fix it">
+              <ProblemChanges
+                problem={value}
+                busy={busy}
+                onChange={change =>
+                  run(() =>
+                    api.changeProblemChanges(value.id, {
+                      ...change,
+                      version: value.version,
+                    }),
+                  )
+                }
+                onRequested={() => problem.retry()}
               />
             </InfoCard>
           </Grid>

@@ -1,13 +1,11 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
-import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   Problem,
   UpdateProblemRequest,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useEffect, useState } from 'react';
-import { useCatalogRefs } from '../common/useCatalogRefs';
+import { EntityRefPicker } from '../common/EntityRefPicker';
 
 /**
  * Who owns the problem and which services it affects beyond its incidents'.
@@ -18,8 +16,6 @@ export function ProblemScopeControl(props: {
   onUpdate: (patch: Omit<UpdateProblemRequest, 'version'>) => Promise<boolean>;
 }) {
   const { problem, busy, onUpdate } = props;
-  const groups = useCatalogRefs('group');
-  const components = useCatalogRefs('component');
   const [ownerGroup, setOwnerGroup] = useState(problem.ownerGroup ?? null);
   const [added, setAdded] = useState(problem.addedServices);
   useEffect(() => {
@@ -42,31 +38,21 @@ export function ProblemScopeControl(props: {
   };
   return (
     <Box display="flex" flexDirection="column" gridGap={8} mt={2}>
-      <Autocomplete
+      <EntityRefPicker
         id="itsm-problem-scope-owner"
-        options={groups.value ?? []}
-        loading={groups.loading}
+        label="Owner group"
+        kinds={['group']}
         value={ownerGroup}
-        onChange={(_e, value) => setOwnerGroup(value)}
-        renderInput={params => (
-          <TextField {...params} label="Owner group" margin="dense" />
-        )}
+        onChange={setOwnerGroup}
       />
-      <Autocomplete
+      <EntityRefPicker
         id="itsm-problem-scope-services"
+        label="Services added by hand"
+        kinds={['component', 'resource', 'system']}
         multiple
-        options={components.value ?? []}
-        loading={components.loading}
         value={added}
-        onChange={(_e, value) => setAdded(value)}
-        renderInput={params => (
-          <TextField
-            {...params}
-            label="Services added by hand"
-            helperText="Linked incidents' services are affected anyway"
-            margin="dense"
-          />
-        )}
+        onChange={setAdded}
+        helperText="Linked incidents' services are affected anyway"
       />
       <Box>
         <Button disabled={busy || !changed} onClick={save}>
