@@ -1,0 +1,485 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, isError } from '@backstage/errors';
+import {
+  alertSeverityLevels,
+  AlertOutcome,
+  AlertRoute,
+  AlertRoutingRules,
+  firingAlertAction,
+  Incident,
+  IngestResult,
+  mayAutoResolve,
+  routeAlert,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { createHash } from 'node:crypto';
+import {
+  DatabaseAlertStore,
+  StoredAlertState,
+} from '../database/DatabaseAlertStore';
+import { IncidentStore } from '../database/IncidentStore';
+import { isUniqueViolation } from '../database/uniqueViolation';
+import { ActorContext, IncidentService } from '../service/IncidentService';
+import { WorkaroundService } from '../service/WorkaroundService';
+import { IngestConfig } from './IngestConfig';
+import { ReceivedAlert, ReceivedNotification } from './ReceivedAlert';
+
+/** Races lost in a row before a 409 asks the sender to retry. */
+const MAX_ATTEMPTS = 8;
+
+type AlertResult = IngestResult['alerts'][number];
+
+/** What the ingest service is built from. */
+export interface AlertIngestServiceOptions {
+  alerts: DatabaseAlertStore;
+  incidents: IncidentService;
+  incidentStore: Pick<IncidentStore, 'appendEvent'>;
+  workarounds: Pick<WorkaroundService, 'suggestions'>;
+  routing: {
+    get(): Promise<Pick<AlertRoutingRules, 'entityByName' | 'selectors'>>;
+  };
+  config: IngestConfig;
+  logger: LoggerService;
+}
+
+/**
+ * The key an incident opened from alerts holds: one per (source, alert group,
+ * service), so the alerts of one Alertmanager group on one service share an
+ * incident, and every replica computes the same key for the same alert.
+ */
+export function incidentDedupKey(
+  source: string,
+  group: string,
+  entityRef: string,
+): string {
+  return createHash('sha256')
+    .update(`${source}\n${group}\n${entityRef}`)
+    .digest('hex');
+}
+
+/**
+ * Alerts in, incidents out: routes each alert to a service, deduplicates on
+ * the alert's key, and drives the incident's lifecycle (open, attach,
+ * reopen, resolve). Idempotent across replicas: every decision is taken
+ * again after a lost race, and the database's unique indexes and
+ * compare-and-set updates decide the races.
+ */
+export class AlertIngestService {
+  constructor(private readonly options: AlertIngestServiceOptions) {}
+
+  async ingest(
+    notification: ReceivedNotification,
+    ctx: ActorContext,
+  ): Promise<IngestResult> {
+    const { config } = this.options;
+    const index = await this.options.routing.get();
+    const rules: AlertRoutingRules = {
+      ...index,
+      labelNames: config.labels,
+      defaultService: config.sources[notification.source].defaultService,
+    };
+    const results: AlertResult[] = [];
+    // In order: the first alert of a group opens the incident the next join
+    for (const alert of notification.alerts) {
+      const route = routeAlert(alert, rules);
+      const now = ctx.now ?? new Date().toISOString();
+      results.push(
+        await this.ingestAlert(notification, alert, route, { ...ctx, now }),
+      );
+    }
+    return {
+      status: 'success',
+      message: 'Event processed',
+      dedup_key: notification.alerts[0]?.dedupKey,
+      alerts: results,
+    };
+  }
+
+  private async ingestAlert(
+    n: ReceivedNotification,
+    alert: ReceivedAlert,
+    route: AlertRoute | undefined,
+    ctx: ActorContext & { now: string },
+  ): Promise<AlertResult> {
+    const { alerts } = this.options;
+    const base = { dedupKey: alert.dedupKey, status: alert.status };
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (
+        !alert.acknowledge &&
+        (await alerts.bumpRepeat(
+          n.source,
+          alert.dedupKey,
+          alert.status,
+          ctx.now,
+          {
+            routable: !!route,
+          },
+        ))
+      ) {
+        return { ...base, outcome: 'repeated' };
+      }
+      const state = await alerts.getState(n.source, alert.dedupKey);
+      const result = alert.acknowledge
+        ? await this.acknowledge(state, ctx)
+        : state
+        ? await this.changeState(n, alert, route, state, ctx)
+        : await this.firstSighting(n, alert, route, ctx);
+      if (result) return { ...base, ...result };
+      // Lost a race: read the new state and decide again
+    }
+    throw new ConflictError(
+      `${alert.dedupKey}: the alert changed concurrently too often; send it again`,
+    );
+  }
+
+  /** A new alert. Undefined when another replica stored it first. */
+  private async firstSighting(
+    n: ReceivedNotification,
+    alert: ReceivedAlert,
+    route: AlertRoute | undefined,
+    ctx: ActorContext & { now: string },
+  ): Promise<Omit<AlertResult, 'dedupKey' | 'status'> | undefined> {
+    const opened =
+      alert.status === 'firing' && route
+        ? await this.ensureIncident(n, alert, route, ctx)
+        : undefined;
+    try {
+      await this.options.alerts.insert(
+        {
+          ...alert,
+          source: n.source,
+          incidentId: opened?.incident.id,
+          entityRef: route?.entityRef,
+        },
+        ctx.now,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+    if (!opened) {
+      return {
+        outcome: alert.status === 'resolved' ? 'ignored' : 'unmapped',
+        ...(route ? { entityRef: route.entityRef } : {}),
+      };
+    }
+    if (opened.outcome !== 'created') {
+      await this.note(opened.incident, alert, route!, 'joined', ctx);
+    }
+    return this.describe(opened.outcome, opened.incident, route);
+  }
+
+  /** A known alert whose state changes. Undefined when a race was lost. */
+  private async changeState(
+    n: ReceivedNotification,
+    alert: ReceivedAlert,
+    route: AlertRoute | undefined,
+    state: StoredAlertState,
+    ctx: ActorContext & { now: string },
+  ): Promise<Omit<AlertResult, 'dedupKey' | 'status'> | undefined> {
+    const { alerts } = this.options;
+    if (alert.status === 'resolved') {
+      // Firing → resolved (a repeat of resolved took the fast path)
+      const moved = await alerts.transition(
+        state.id,
+        state,
+        { ...state, status: 'resolved' },
+        ctx.now,
+      );
+      if (!moved) return undefined;
+      if (!state.incidentId) {
+        return {
+          outcome: 'resolved',
+          ...(state.entityRef ? { entityRef: state.entityRef } : {}),
+        };
+      }
+      const incident = await this.resolveAlertOf(
+        n,
+        alert,
+        state.incidentId,
+        ctx,
+      );
+      return this.describe(
+        'resolved',
+        incident,
+        state.entityRef ? { entityRef: state.entityRef } : undefined,
+      );
+    }
+    if (!route) {
+      const moved = await alerts.transition(
+        state.id,
+        state,
+        { status: 'firing', incidentId: undefined, entityRef: undefined },
+        ctx.now,
+      );
+      return moved ? { outcome: 'unmapped' } : undefined;
+    }
+    // Firing again, firing on a closed incident, or mapped at last
+    const opened = await this.ensureIncident(n, alert, route, ctx);
+    const moved = await alerts.transition(
+      state.id,
+      state,
+      {
+        status: 'firing',
+        incidentId: opened.incident.id,
+        entityRef: route.entityRef,
+      },
+      ctx.now,
+    );
+    if (!moved) return undefined;
+    if (opened.outcome !== 'created') {
+      await this.note(opened.incident, alert, route, 'firing again', ctx);
+    }
+    return this.describe(opened.outcome, opened.incident, route);
+  }
+
+  /** PagerDuty's acknowledge: acknowledges the alert's incident if still new. */
+  private async acknowledge(
+    state: StoredAlertState | undefined,
+    ctx: ActorContext & { now: string },
+  ): Promise<Omit<AlertResult, 'dedupKey' | 'status'> | undefined> {
+    if (!state?.incidentId) return { outcome: 'ignored' };
+    const moved = await this.options.alerts.transition(
+      state.id,
+      state,
+      state,
+      ctx.now,
+    );
+    if (!moved) return undefined;
+    let incident = await this.options.incidents.get(state.incidentId);
+    if (incident.status === 'new') {
+      try {
+        incident = await this.options.incidents.update(
+          incident,
+          { status: 'acknowledged', version: incident.version },
+          ctx,
+        );
+      } catch (error) {
+        if (!(isError(error) && error.name === 'ConflictError')) throw error;
+      }
+    }
+    return this.describe('acknowledged', incident, {
+      entityRef: state.entityRef,
+    });
+  }
+
+  /**
+   * The open incident for this alert's group and service: the one holding
+   * the key, reopened if resolved within the window, or a new one.
+   */
+  private async ensureIncident(
+    n: ReceivedNotification,
+    alert: ReceivedAlert,
+    route: AlertRoute,
+    ctx: ActorContext & { now: string },
+  ): Promise<{
+    incident: Incident;
+    outcome: 'created' | 'attached' | 'reopened';
+  }> {
+    const { alerts, incidents, config } = this.options;
+    const key = incidentDedupKey(
+      n.source,
+      n.groupKey ?? alert.dedupKey,
+      route.entityRef,
+    );
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const heldBy = await alerts.incidentIdByKey(n.source, key);
+      if (heldBy) {
+        const incident = await incidents.get(heldBy);
+        const action = firingAlertAction(
+          incident,
+          ctx.now,
+          config.reopenWindowMinutes,
+        );
+        if (action === 'attach') return { incident, outcome: 'attached' };
+        if (action === 'reopen') {
+          try {
+            const reopened = await incidents.update(
+              incident,
+              { status: 'in_progress', version: incident.version },
+              ctx,
+            );
+            return { incident: reopened, outcome: 'reopened' };
+          } catch (error) {
+            if (isError(error) && error.name === 'ConflictError') continue;
+            throw error;
+          }
+        }
+        await alerts.releaseIncidentKey(
+          incident.id,
+          key,
+          `${key}#${incident.ref}`,
+        );
+      }
+      try {
+        const incident = await this.open(n, alert, route, key, ctx);
+        return { incident, outcome: 'created' };
+      } catch (error) {
+        if (isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+    throw new ConflictError(
+      `${alert.dedupKey}: its incident changed concurrently too often; send the alert again`,
+    );
+  }
+
+  private async open(
+    n: ReceivedNotification,
+    alert: ReceivedAlert,
+    route: AlertRoute,
+    dedupKey: string,
+    ctx: ActorContext & { now: string },
+  ): Promise<Incident> {
+    const { incidents, config } = this.options;
+    const levels = alertSeverityLevels(alert.severity, config.severity);
+    const incident = await incidents.create(
+      {
+        title: alert.title,
+        description: alert.description,
+        affectedServices: [route.entityRef],
+        category: config.category,
+        impact: levels.impact,
+        urgency: levels.urgency,
+        source: n.source,
+        dedupKey,
+      },
+      ctx,
+    );
+    await this.note(incident, alert, route, 'opened this incident', ctx);
+    await this.suggestKnownErrors(incident, ctx).catch(error =>
+      this.options.logger.warn(
+        `No known-error suggestions for ${incident.ref}: ${error}`,
+      ),
+    );
+    return incident;
+  }
+
+  /** The report dialog's suggestions, kept on the incident's timeline. */
+  private async suggestKnownErrors(
+    incident: Incident,
+    ctx: ActorContext & { now: string },
+  ) {
+    const found = await this.options.workarounds.suggestions(
+      {
+        entityRef: incident.affectedServices[0],
+        title: incident.title,
+        description: incident.description,
+        category: incident.category,
+      },
+      async () => true,
+    );
+    const similar = found.similarIncidents.filter(i => i.id !== incident.id);
+    if (!found.workarounds.length && !similar.length) return;
+    const parts = [
+      found.workarounds.length
+        ? `known errors ${found.workarounds
+            .map(w => `${w.ref} "${w.title}"`)
+            .join(', ')}`
+        : '',
+      similar.length
+        ? `similar open incidents ${similar.map(i => i.ref).join(', ')}`
+        : '',
+    ].filter(Boolean);
+    await this.options.incidentStore.appendEvent(
+      incident.id,
+      {
+        type: 'known_errors_suggested',
+        actor: ctx.actor,
+        message: `May apply: ${parts.join('; ')}`,
+        after: {
+          workarounds: found.workarounds.map(w => ({
+            id: w.id,
+            ref: w.ref,
+            title: w.title,
+          })),
+          similarIncidents: similar.map(i => ({
+            id: i.id,
+            ref: i.ref,
+            title: i.title,
+          })),
+        },
+      },
+      ctx.now,
+    );
+  }
+
+  /** The alert's resolution on the timeline, and maybe the incident's. */
+  private async resolveAlertOf(
+    n: ReceivedNotification,
+    alert: ReceivedAlert,
+    incidentId: string,
+    ctx: ActorContext & { now: string },
+  ): Promise<Incident> {
+    const { incidents, incidentStore, alerts, config } = this.options;
+    let incident = await incidents.get(incidentId);
+    await incidentStore.appendEvent(
+      incident.id,
+      {
+        type: 'alert_resolved',
+        actor: ctx.actor,
+        message: `Alert resolved: ${alert.title} (${n.source} ${alert.dedupKey})`,
+        after: { source: n.source, dedupKey: alert.dedupKey },
+      },
+      ctx.now,
+    );
+    const autoResolve = config.sources[n.source].autoResolve;
+    if (
+      mayAutoResolve(
+        incident,
+        autoResolve,
+        autoResolve ? await alerts.countFiring(incident.id) : 1,
+      )
+    ) {
+      try {
+        incident = await incidents.resolveFromSource(
+          incident,
+          `every ${n.source} alert of this incident resolved`,
+          ctx,
+        );
+      } catch (error) {
+        // Someone acknowledged or changed it meanwhile: people decide now
+        if (
+          !(
+            isError(error) &&
+            ['ConflictError', 'InputError'].includes(error.name)
+          )
+        ) {
+          throw error;
+        }
+      }
+    }
+    return incident;
+  }
+
+  private async note(
+    incident: Incident,
+    alert: ReceivedAlert,
+    route: Pick<AlertRoute, 'rule' | 'detail'>,
+    what: string,
+    ctx: ActorContext & { now: string },
+  ) {
+    await this.options.incidentStore.appendEvent(
+      incident.id,
+      {
+        type: 'alert_firing',
+        actor: ctx.actor,
+        message: `Alert ${what}: ${alert.title} (routed by ${route.rule} ${route.detail})`,
+        after: { dedupKey: alert.dedupKey, severity: alert.severity ?? null },
+      },
+      ctx.now,
+    );
+  }
+
+  private describe(
+    outcome: AlertOutcome,
+    incident: Incident,
+    route: { entityRef?: string } | undefined,
+  ): Omit<AlertResult, 'dedupKey' | 'status'> {
+    return {
+      outcome,
+      incidentId: incident.id,
+      incidentRef: incident.ref,
+      ...(route?.entityRef ? { entityRef: route.entityRef } : {}),
+    };
+  }
+}
