@@ -162,9 +162,15 @@ export class AlertIngestService {
         ...(route ? { entityRef: route.entityRef } : {}),
       };
     }
-    if (opened.outcome !== 'created') {
-      await this.note(opened.incident, alert, route!, 'joined', ctx);
-    }
+    // Only the replica whose row won writes the note: one per sighting
+    await this.note(
+      opened.incident,
+      alert,
+      route!,
+      opened.outcome,
+      'joined',
+      ctx,
+    );
     return this.describe(opened.outcome, opened.incident, route);
   }
 
@@ -226,9 +232,14 @@ export class AlertIngestService {
       ctx.now,
     );
     if (!moved) return undefined;
-    if (opened.outcome !== 'created') {
-      await this.note(opened.incident, alert, route, 'firing again', ctx);
-    }
+    await this.note(
+      opened.incident,
+      alert,
+      route,
+      opened.outcome,
+      'firing again',
+      ctx,
+    );
     return this.describe(opened.outcome, opened.incident, route);
   }
 
@@ -345,7 +356,6 @@ export class AlertIngestService {
       },
       ctx,
     );
-    await this.note(incident, alert, route, 'opened this incident', ctx);
     await this.suggestKnownErrors(incident, ctx).catch(error =>
       this.options.logger.warn(
         `No known-error suggestions for ${incident.ref}: ${error}`,
@@ -455,9 +465,16 @@ export class AlertIngestService {
     incident: Incident,
     alert: ReceivedAlert,
     route: Pick<AlertRoute, 'rule' | 'detail'>,
-    what: string,
+    outcome: 'created' | 'attached' | 'reopened',
+    attached: string,
     ctx: ActorContext & { now: string },
   ) {
+    const what =
+      outcome === 'created'
+        ? 'opened this incident'
+        : outcome === 'reopened'
+        ? 'reopened this incident'
+        : attached;
     await this.options.incidentStore.appendEvent(
       incident.id,
       {
