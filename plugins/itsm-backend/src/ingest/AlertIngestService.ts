@@ -232,6 +232,13 @@ export class AlertIngestService {
       ctx.now,
     );
     if (!moved) return undefined;
+    if (
+      state.status === 'firing' &&
+      state.incidentId === opened.incident.id
+    ) {
+      // It was stored meanwhile by another request: a repeat after all
+      return this.describe('repeated', opened.incident, route);
+    }
     await this.note(
       opened.incident,
       alert,
