@@ -19,6 +19,7 @@ import { IncidentTimeline } from './IncidentTimeline';
 import { IncidentProblem } from '../problems/IncidentProblem';
 import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
 import { IncidentCauseControl } from '../changes/IncidentCauseControl';
+import { IncidentAlerts } from '../alerts/IncidentAlerts';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -87,6 +88,11 @@ export function IncidentPage() {
               </Box>
             </InfoCard>
           </Grid>
+          {value.source !== 'portal' && value.source !== 'api' && (
+            <Grid item xs={12}>
+              <IncidentAlerts incident={value} reloadKey={eventsKey} />
+            </Grid>
+          )}
           <Grid item xs={12}>
             <InfoCard title="Known workarounds">
               <IncidentWorkarounds incident={value} busy={busy} run={run} />
