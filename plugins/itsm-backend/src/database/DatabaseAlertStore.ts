@@ -127,6 +127,65 @@ export class DatabaseAlertStore {
     return updated === 1;
   }
 
+  /**
+   * bumpRepeat for every alert of a notification in one statement, where the
+   * database can say which rows it changed (PostgreSQL, SQLite). Returns the
+   * keys counted as repeats; undefined on MySQL (callers go one by one).
+   */
+  async bumpRepeats(
+    source: AlertSource,
+    alerts: Array<{ dedupKey: string; status: AlertStatus; routable: boolean }>,
+    at: string,
+  ): Promise<Set<string> | undefined> {
+    const client = String(this.db.client.config.client);
+    if (client === 'mysql' || client === 'mysql2') return undefined;
+    if (!alerts.length) return new Set();
+    const keysOf = (f: (a: (typeof alerts)[number]) => boolean) =>
+      alerts.filter(f).map(a => a.dedupKey);
+    const resolved = keysOf(a => a.status === 'resolved');
+    const firing = keysOf(a => a.status === 'firing');
+    const unroutable = keysOf(a => a.status === 'firing' && !a.routable);
+    const rows: Array<{ dedup_key: string }> = await this.db('itsm_alerts')
+      .where({ source })
+      .where(any => {
+        if (resolved.length) {
+          any.orWhere(q =>
+            q.where('status', 'resolved').whereIn('dedup_key', resolved),
+          );
+        }
+        if (firing.length) {
+          any.orWhere(q =>
+            q
+              .where('status', 'firing')
+              .whereIn('dedup_key', firing)
+              .whereIn(
+                'incident_id',
+                this.db('itsm_incidents')
+                  .select('id')
+                  .whereIn('status', [...OPEN_INCIDENT_STATUSES]),
+              ),
+          );
+        }
+        if (unroutable.length) {
+          any.orWhere(q =>
+            q
+              .where('status', 'firing')
+              .whereIn('dedup_key', unroutable)
+              .whereNull('incident_id')
+              .whereNull('entity_ref'),
+          );
+        }
+      })
+      .update(
+        {
+          received_count: this.db.raw('received_count + 1'),
+          last_seen_at: this.time.toDb(at),
+        },
+        ['dedup_key'],
+      );
+    return new Set(rows.map(r => r.dedup_key));
+  }
+
   async getState(
     source: AlertSource,
     dedupKey: string,

@@ -77,13 +77,42 @@ export class AlertIngestService {
       labelNames: config.labels,
       defaultService: config.sources[notification.source].defaultService,
     };
+    const routes = notification.alerts.map(alert => routeAlert(alert, rules));
+    const now = ctx.now ?? new Date().toISOString();
+    // The common case first: repeats of alerts in the same state, counted
+    // in one statement for the whole notification
+    const unique = new Set(notification.alerts.map(a => a.dedupKey));
+    const repeated =
+      unique.size === notification.alerts.length
+        ? await this.options.alerts.bumpRepeats(
+            notification.source,
+            notification.alerts
+              .map((alert, i) => ({
+                dedupKey: alert.dedupKey,
+                status: alert.status,
+                routable: !!routes[i],
+                acknowledge: alert.acknowledge,
+              }))
+              .filter(a => !a.acknowledge),
+            now,
+          )
+        : undefined;
     const results: AlertResult[] = [];
     // In order: the first alert of a group opens the incident the next join
-    for (const alert of notification.alerts) {
-      const route = routeAlert(alert, rules);
-      const now = ctx.now ?? new Date().toISOString();
+    for (const [i, alert] of notification.alerts.entries()) {
+      if (repeated?.has(alert.dedupKey)) {
+        results.push({
+          dedupKey: alert.dedupKey,
+          status: alert.status,
+          outcome: 'repeated',
+        });
+        continue;
+      }
       results.push(
-        await this.ingestAlert(notification, alert, route, { ...ctx, now }),
+        await this.ingestAlert(notification, alert, routes[i], {
+          ...ctx,
+          now: ctx.now ?? new Date().toISOString(),
+        }),
       );
     }
     return {
@@ -232,10 +261,7 @@ export class AlertIngestService {
       ctx.now,
     );
     if (!moved) return undefined;
-    if (
-      state.status === 'firing' &&
-      state.incidentId === opened.incident.id
-    ) {
+    if (state.status === 'firing' && state.incidentId === opened.incident.id) {
       // It was stored meanwhile by another request: a repeat after all
       return this.describe('repeated', opened.incident, route);
     }
