@@ -84,7 +84,7 @@ async function main() {
     "SELECT datname FROM pg_database WHERE datname LIKE 'itsm_ingest_bench_%'",
   );
   for (const { datname } of rows) {
-    await admin.raw(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await admin.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }
   await admin.destroy();
 
@@ -100,7 +100,10 @@ async function main() {
       ITSM_BENCH_TOKEN: token,
       // --profile DIR: a CPU profile of the backend, written when it stops
       ...(args.profile
-        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(args.profile)}` }
+        ? {
+            NODE_OPTIONS: `--require ${path.join(__dirname, 'cpu-profile.js')}`,
+            ITSM_CPU_PROFILE_DIR: path.resolve(args.profile),
+          }
         : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -240,6 +240,35 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('records the known errors that may apply on an incident opened from an alert', async () => {
+      const workaround = await request(server)
+        .post('/api/itsm/workarounds')
+        .set('authorization', user)
+        .send({
+          title: 'Rerun the invoice batch from its checkpoint',
+          steps: 'invoice-run --resume',
+          affectedServices: ['component:default/billing-worker'],
+        });
+      expect(workaround.status).toBe(201);
+      const res = await post(server, 'generic', {
+        dedupKey: 'billing-worker/invoice-run-slow',
+        status: 'firing',
+        title: 'Invoice batch running late',
+        service: 'billing-worker',
+        severity: 'warning',
+      });
+      const { incidentId, outcome } = res.body.alerts[0];
+      expect(outcome).toBe('created');
+      const timeline = await get(server, `/incidents/${incidentId}/timeline`);
+      const suggested = timeline.body.items.find(
+        (e: { type: string }) => e.type === 'known_errors_suggested',
+      );
+      expect(suggested.message).toContain(workaround.body.ref);
+      expect(suggested.after.workarounds).toEqual([
+        expect.objectContaining({ id: workaround.body.id }),
+      ]);
+    });
+
     it('answers a payload of the wrong shape with a 400 naming the field, writing nothing', async () => {
       const body = alertFixture('alertmanager-firing.json');
       delete body.alerts[0].fingerprint;
