@@ -75,7 +75,7 @@ export class AlertIngestService {
     const rules: AlertRoutingRules = {
       ...index,
       labelNames: config.labels,
-      defaultService: config.sources[notification.source].defaultService,
+      defaultService: this.knownDefault(notification.source, index),
     };
     const routes = notification.alerts.map(alert => routeAlert(alert, rules));
     const now = ctx.now ?? new Date().toISOString();
@@ -121,6 +121,25 @@ export class AlertIngestService {
       dedup_key: notification.alerts[0]?.dedupKey,
       alerts: results,
     };
+  }
+
+  /**
+   * The source's default service, if the catalog has it: an alert routed to
+   * a missing entity would be refused (400) and resent forever; unmapped, it
+   * waits in the triage list instead.
+   */
+  private knownDefault(
+    source: ReceivedNotification['source'],
+    index: Pick<AlertRoutingRules, 'entityByName'>,
+  ): string | undefined {
+    const ref = this.options.config.sources[source].defaultService;
+    if (!ref) return undefined;
+    const name = ref.slice(ref.indexOf('/') + 1);
+    if (index.entityByName(name) === ref) return ref;
+    this.options.logger.warn(
+      `itsm.ingest.sources.${source}.defaultService: ${ref} is not in the catalog; its alerts stay unmapped`,
+    );
+    return undefined;
   }
 
   private async ingestAlert(

@@ -21,7 +21,7 @@ import { SchedulePage } from '../oncall/SchedulePage';
 import { ItsmSectionTabs } from './ItsmSectionTabs';
 import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
-import { UnmappedAlerts } from '../alerts/UnmappedAlerts';
+import { AlertTriagePage } from '../alerts/AlertTriagePage';
 
 function EstateIncidents() {
   const [reloadKey, setReloadKey] = useState(0);
@@ -81,19 +81,6 @@ function EstateChanges() {
   );
 }
 
-function AlertTriage() {
-  return (
-    <Page themeId="tool">
-      <Header title="ITSM" subtitle="Alerts waiting for triage" />
-      <ItsmSectionTabs />
-      <Content>
-        <ContentHeader title="Unmapped alerts" />
-        <UnmappedAlerts />
-      </Content>
-    </Page>
-  );
-}
-
 /**
  * The ITSM page: estate-wide incidents, problems, changes and on-call
  * schedules, and each one's own page under it.
@@ -108,7 +95,7 @@ export function ItsmPage() {
       <Route path="/changes" element={<EstateChanges />} />
       <Route path="/changes/:id" element={<ChangePage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
-      <Route path="/alerts" element={<AlertTriage />} />
+      <Route path="/alerts" element={<AlertTriagePage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route
         path="/oncall/policies/:namespace/:name"
