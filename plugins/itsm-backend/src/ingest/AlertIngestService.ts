@@ -166,11 +166,11 @@ export class AlertIngestService {
         return { ...base, outcome: 'repeated' };
       }
       const state = await alerts.getState(n.source, alert.dedupKey);
-      const result = alert.acknowledge
-        ? await this.acknowledge(state, ctx)
-        : state
-        ? await this.changeState(n, alert, route, state, ctx)
-        : await this.firstSighting(n, alert, route, ctx);
+      let result;
+      if (alert.acknowledge) result = await this.acknowledge(state, ctx);
+      else if (state) {
+        result = await this.changeState(n, alert, route, state, ctx);
+      } else result = await this.firstSighting(n, alert, route, ctx);
       if (result) return { ...base, ...result };
       // Lost a race: read the new state and decide again
     }
@@ -521,12 +521,11 @@ export class AlertIngestService {
     attached: string,
     ctx: ActorContext & { now: string },
   ) {
-    const what =
-      outcome === 'created'
-        ? 'opened this incident'
-        : outcome === 'reopened'
-        ? 'reopened this incident'
-        : attached;
+    const what = {
+      created: 'opened this incident',
+      reopened: 'reopened this incident',
+      attached,
+    }[outcome];
     await this.options.incidentStore.appendEvent(
       incident.id,
       {

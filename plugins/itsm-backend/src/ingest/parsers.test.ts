@@ -114,8 +114,8 @@ describe('PagerDuty Events API v2', () => {
   });
 
   it('reads acknowledge and resolve, which need only the dedup_key', () => {
-    const resolve = parsePagerDuty(fixture('pagerduty-resolve.json'));
-    expect(resolve.alerts[0]).toMatchObject({
+    const resolved = parsePagerDuty(fixture('pagerduty-resolve.json'));
+    expect(resolved.alerts[0]).toMatchObject({
       dedupKey: 'fraud-check/queue-backlog',
       status: 'resolved',
     });
