@@ -10,6 +10,8 @@ import Typography from '@material-ui/core/Typography';
 import { Alert } from '@openitsm/backstage-plugin-itsm-common';
 import { formatDateTime } from '../common/formatTime';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** Annotations shown as text; the URL ones are links already. */
 const HIDDEN_ANNOTATIONS = new Set(['runbook_url', 'runbook', 'summary']);
 
@@ -57,7 +59,7 @@ export function AlertTable(props: {
       <TableHead>
         <TableRow>
           <TableCell>Status</TableCell>
-          <TableCell>Alert</TableCell>
+          <TableCell style={{ width: '50%' }}>Alert</TableCell>
           {showService && <TableCell>Service</TableCell>}
           <TableCell>Links</TableCell>
           <TableCell>First seen</TableCell>
@@ -68,7 +70,7 @@ export function AlertTable(props: {
       <TableBody>
         {alerts.map(alert => (
           <TableRow key={alert.id}>
-            <TableCell>
+            <TableCell style={NO_WRAP}>
               {alert.status === 'firing' ? (
                 <StatusError>firing</StatusError>
               ) : (
@@ -86,7 +88,7 @@ export function AlertTable(props: {
             {showService && (
               <TableCell>{alert.entityRef ?? 'unmapped'}</TableCell>
             )}
-            <TableCell>
+            <TableCell style={NO_WRAP}>
               {Object.entries(alert.links).map(([name, link]) => (
                 <div key={name}>
                   <Link to={link.href} target="_blank" rel="noopener">
@@ -95,8 +97,12 @@ export function AlertTable(props: {
                 </div>
               ))}
             </TableCell>
-            <TableCell>{formatDateTime(alert.firstSeenAt)}</TableCell>
-            <TableCell>{formatDateTime(alert.lastSeenAt)}</TableCell>
+            <TableCell style={NO_WRAP}>
+              {formatDateTime(alert.firstSeenAt)}
+            </TableCell>
+            <TableCell style={NO_WRAP}>
+              {formatDateTime(alert.lastSeenAt)}
+            </TableCell>
             <TableCell align="right">{alert.receivedCount}</TableCell>
           </TableRow>
         ))}

@@ -4,6 +4,7 @@ import {
   Header,
   Page,
 } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { UnmappedAlerts } from './UnmappedAlerts';
 
@@ -14,8 +15,12 @@ export function AlertTriagePage() {
       <Header title="ITSM" subtitle="Alerts waiting for triage" />
       <ItsmSectionTabs />
       <Content>
-        <ContentHeader title="Unmapped alerts" />
-        <UnmappedAlerts />
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <ContentHeader title="Unmapped alerts" />
+            <UnmappedAlerts />
+          </Grid>
+        </Grid>
       </Content>
     </Page>
   );
