@@ -107,12 +107,7 @@ export class DatabaseAlertStore {
     });
     if (status === 'firing') {
       query.where(inner => {
-        inner.whereIn(
-          'incident_id',
-          this.db('itsm_incidents')
-            .select('id')
-            .whereIn('status', [...OPEN_INCIDENT_STATUSES]),
-        );
+        inner.whereExists(this.openIncident());
         if (!options.routable) {
           inner.orWhere(q =>
             q.whereNull('incident_id').whereNull('entity_ref'),
@@ -158,12 +153,7 @@ export class DatabaseAlertStore {
             q
               .where('status', 'firing')
               .whereIn('dedup_key', firing)
-              .whereIn(
-                'incident_id',
-                this.db('itsm_incidents')
-                  .select('id')
-                  .whereIn('status', [...OPEN_INCIDENT_STATUSES]),
-              ),
+              .whereExists(this.openIncident()),
           );
         }
         if (unroutable.length) {
@@ -184,6 +174,14 @@ export class DatabaseAlertStore {
         ['dedup_key'],
       );
     return new Set(rows.map(r => r.dedup_key));
+  }
+
+  /** The alert's incident is open: a primary-key lookup per alert row. */
+  private openIncident() {
+    return this.db('itsm_incidents as oi')
+      .select(this.db.raw('1'))
+      .whereRaw('oi.id = itsm_alerts.incident_id')
+      .whereIn('oi.status', [...OPEN_INCIDENT_STATUSES]);
   }
 
   async getState(
