@@ -64,6 +64,16 @@ export function incidentDedupKey(
  * compare-and-set updates decide the races.
  */
 export class AlertIngestService {
+  /**
+   * Per notification being ingested (so per request, gone with it): the
+   * incident each key led to, so the next alerts of a group join it
+   * without reading it again.
+   */
+  private readonly opened = new WeakMap<
+    ReceivedNotification,
+    Map<string, Incident>
+  >();
+
   constructor(private readonly options: AlertIngestServiceOptions) {}
 
   async ingest(
@@ -330,6 +340,32 @@ export class AlertIngestService {
    * the key, reopened if resolved within the window, or a new one.
    */
   private async ensureIncident(
+    n: ReceivedNotification,
+    alert: ReceivedAlert,
+    route: AlertRoute,
+    ctx: ActorContext & { now: string },
+  ): Promise<{
+    incident: Incident;
+    outcome: 'created' | 'attached' | 'reopened';
+  }> {
+    const key = incidentDedupKey(
+      n.source,
+      n.groupKey ?? alert.dedupKey,
+      route.entityRef,
+    );
+    let memo = this.opened.get(n);
+    const known = memo?.get(key);
+    if (known) return { incident: known, outcome: 'attached' };
+    const found = await this.findOrOpenIncident(n, alert, route, ctx);
+    if (!memo) {
+      memo = new Map();
+      this.opened.set(n, memo);
+    }
+    memo.set(key, found.incident);
+    return found;
+  }
+
+  private async findOrOpenIncident(
     n: ReceivedNotification,
     alert: ReceivedAlert,
     route: AlertRoute,
