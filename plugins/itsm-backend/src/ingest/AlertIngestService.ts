@@ -1,17 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, isError } from '@backstage/errors';
 import {
-  alertSeverityLevels,
   AlertOutcome,
   AlertRoute,
   AlertRoutingRules,
-  firingAlertAction,
   Incident,
   IngestResult,
-  mayAutoResolve,
   routeAlert,
 } from '@openitsm/backstage-plugin-itsm-common';
-import { createHash } from 'node:crypto';
 import {
   DatabaseAlertStore,
   StoredAlertState,
@@ -21,6 +17,7 @@ import { isUniqueViolation } from '../database/uniqueViolation';
 import { ActorContext, IncidentService } from '../service/IncidentService';
 import { WorkaroundService } from '../service/WorkaroundService';
 import { IngestConfig } from './IngestConfig';
+import { AlertIncidents } from './AlertIncidents';
 import { ReceivedAlert, ReceivedNotification } from './ReceivedAlert';
 
 /** Races lost in a row before a 409 asks the sender to retry. */
@@ -42,21 +39,6 @@ export interface AlertIngestServiceOptions {
 }
 
 /**
- * The key an incident opened from alerts holds: one per (source, alert group,
- * service), so the alerts of one Alertmanager group on one service share an
- * incident, and every replica computes the same key for the same alert.
- */
-export function incidentDedupKey(
-  source: string,
-  group: string,
-  entityRef: string,
-): string {
-  return createHash('sha256')
-    .update(`${source}\n${group}\n${entityRef}`)
-    .digest('hex');
-}
-
-/**
  * Alerts in, incidents out: routes each alert to a service, deduplicates on
  * the alert's key, and drives the incident's lifecycle (open, attach,
  * reopen, resolve). Idempotent across replicas: every decision is taken
@@ -64,17 +46,11 @@ export function incidentDedupKey(
  * compare-and-set updates decide the races.
  */
 export class AlertIngestService {
-  /**
-   * Per notification being ingested (so per request, gone with it): the
-   * incident each key led to, so the next alerts of a group join it
-   * without reading it again.
-   */
-  private readonly opened = new WeakMap<
-    ReceivedNotification,
-    Map<string, Incident>
-  >();
+  private readonly incidentSide: AlertIncidents;
 
-  constructor(private readonly options: AlertIngestServiceOptions) {}
+  constructor(private readonly options: AlertIngestServiceOptions) {
+    this.incidentSide = new AlertIncidents(options);
+  }
 
   async ingest(
     notification: ReceivedNotification,
@@ -198,7 +174,7 @@ export class AlertIngestService {
   ): Promise<Omit<AlertResult, 'dedupKey' | 'status'> | undefined> {
     const opened =
       alert.status === 'firing' && route
-        ? await this.ensureIncident(n, alert, route, ctx)
+        ? await this.incidentSide.ensure(n, alert, route, ctx)
         : undefined;
     try {
       await this.options.alerts.insert(
@@ -221,7 +197,7 @@ export class AlertIngestService {
       };
     }
     // Only the replica whose row won writes the note: one per sighting
-    await this.note(
+    await this.incidentSide.note(
       opened.incident,
       alert,
       route!,
@@ -256,7 +232,7 @@ export class AlertIngestService {
           ...(state.entityRef ? { entityRef: state.entityRef } : {}),
         };
       }
-      const incident = await this.resolveAlertOf(
+      const incident = await this.incidentSide.alertResolved(
         n,
         alert,
         state.incidentId,
@@ -278,7 +254,7 @@ export class AlertIngestService {
       return moved ? { outcome: 'unmapped' } : undefined;
     }
     // Firing again, firing on a closed incident, or mapped at last
-    const opened = await this.ensureIncident(n, alert, route, ctx);
+    const opened = await this.incidentSide.ensure(n, alert, route, ctx);
     const moved = await alerts.transition(
       state.id,
       state,
@@ -294,7 +270,7 @@ export class AlertIngestService {
       // It was stored meanwhile by another request: a repeat after all
       return this.describe('repeated', opened.incident, route);
     }
-    await this.note(
+    await this.incidentSide.note(
       opened.incident,
       alert,
       route,
@@ -333,245 +309,6 @@ export class AlertIngestService {
     return this.describe('acknowledged', incident, {
       entityRef: state.entityRef,
     });
-  }
-
-  /**
-   * The open incident for this alert's group and service: the one holding
-   * the key, reopened if resolved within the window, or a new one.
-   */
-  private async ensureIncident(
-    n: ReceivedNotification,
-    alert: ReceivedAlert,
-    route: AlertRoute,
-    ctx: ActorContext & { now: string },
-  ): Promise<{
-    incident: Incident;
-    outcome: 'created' | 'attached' | 'reopened';
-  }> {
-    const key = incidentDedupKey(
-      n.source,
-      n.groupKey ?? alert.dedupKey,
-      route.entityRef,
-    );
-    let memo = this.opened.get(n);
-    const known = memo?.get(key);
-    if (known) return { incident: known, outcome: 'attached' };
-    const found = await this.findOrOpenIncident(n, alert, route, ctx);
-    if (!memo) {
-      memo = new Map();
-      this.opened.set(n, memo);
-    }
-    memo.set(key, found.incident);
-    return found;
-  }
-
-  private async findOrOpenIncident(
-    n: ReceivedNotification,
-    alert: ReceivedAlert,
-    route: AlertRoute,
-    ctx: ActorContext & { now: string },
-  ): Promise<{
-    incident: Incident;
-    outcome: 'created' | 'attached' | 'reopened';
-  }> {
-    const { alerts, incidents, config } = this.options;
-    const key = incidentDedupKey(
-      n.source,
-      n.groupKey ?? alert.dedupKey,
-      route.entityRef,
-    );
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const heldBy = await alerts.incidentIdByKey(n.source, key);
-      if (heldBy) {
-        const incident = await incidents.get(heldBy);
-        const action = firingAlertAction(
-          incident,
-          ctx.now,
-          config.reopenWindowMinutes,
-        );
-        if (action === 'attach') return { incident, outcome: 'attached' };
-        if (action === 'reopen') {
-          try {
-            const reopened = await incidents.update(
-              incident,
-              { status: 'in_progress', version: incident.version },
-              ctx,
-            );
-            return { incident: reopened, outcome: 'reopened' };
-          } catch (error) {
-            if (isError(error) && error.name === 'ConflictError') continue;
-            throw error;
-          }
-        }
-        await alerts.releaseIncidentKey(
-          incident.id,
-          key,
-          `${key}#${incident.ref}`,
-        );
-      }
-      try {
-        const incident = await this.open(n, alert, route, key, ctx);
-        return { incident, outcome: 'created' };
-      } catch (error) {
-        if (isUniqueViolation(error)) continue;
-        throw error;
-      }
-    }
-    throw new ConflictError(
-      `${alert.dedupKey}: its incident changed concurrently too often; send the alert again`,
-    );
-  }
-
-  private async open(
-    n: ReceivedNotification,
-    alert: ReceivedAlert,
-    route: AlertRoute,
-    dedupKey: string,
-    ctx: ActorContext & { now: string },
-  ): Promise<Incident> {
-    const { incidents, config } = this.options;
-    const levels = alertSeverityLevels(alert.severity, config.severity);
-    const incident = await incidents.create(
-      {
-        title: alert.title,
-        description: alert.description,
-        affectedServices: [route.entityRef],
-        category: config.category,
-        impact: levels.impact,
-        urgency: levels.urgency,
-        source: n.source,
-        dedupKey,
-      },
-      ctx,
-    );
-    await this.suggestKnownErrors(incident, ctx).catch(error =>
-      this.options.logger.warn(
-        `No known-error suggestions for ${incident.ref}: ${error}`,
-      ),
-    );
-    return incident;
-  }
-
-  /** The report dialog's suggestions, kept on the incident's timeline. */
-  private async suggestKnownErrors(
-    incident: Incident,
-    ctx: ActorContext & { now: string },
-  ) {
-    const found = await this.options.workarounds.suggestions(
-      {
-        entityRef: incident.affectedServices[0],
-        title: incident.title,
-        description: incident.description,
-        category: incident.category,
-      },
-      async () => true,
-    );
-    const similar = found.similarIncidents.filter(i => i.id !== incident.id);
-    if (!found.workarounds.length && !similar.length) return;
-    const parts = [
-      found.workarounds.length
-        ? `known errors ${found.workarounds
-            .map(w => `${w.ref} "${w.title}"`)
-            .join(', ')}`
-        : '',
-      similar.length
-        ? `similar open incidents ${similar.map(i => i.ref).join(', ')}`
-        : '',
-    ].filter(Boolean);
-    await this.options.incidentStore.appendEvent(
-      incident.id,
-      {
-        type: 'known_errors_suggested',
-        actor: ctx.actor,
-        message: `May apply: ${parts.join('; ')}`,
-        after: {
-          workarounds: found.workarounds.map(w => ({
-            id: w.id,
-            ref: w.ref,
-            title: w.title,
-          })),
-          similarIncidents: similar.map(i => ({
-            id: i.id,
-            ref: i.ref,
-            title: i.title,
-          })),
-        },
-      },
-      ctx.now,
-    );
-  }
-
-  /** The alert's resolution on the timeline, and maybe the incident's. */
-  private async resolveAlertOf(
-    n: ReceivedNotification,
-    alert: ReceivedAlert,
-    incidentId: string,
-    ctx: ActorContext & { now: string },
-  ): Promise<Incident> {
-    const { incidents, incidentStore, alerts, config } = this.options;
-    let incident = await incidents.get(incidentId);
-    await incidentStore.appendEvent(
-      incident.id,
-      {
-        type: 'alert_resolved',
-        actor: ctx.actor,
-        message: `Alert resolved: ${alert.title} (${n.source} ${alert.dedupKey})`,
-        after: { source: n.source, dedupKey: alert.dedupKey },
-      },
-      ctx.now,
-    );
-    const autoResolve = config.sources[n.source].autoResolve;
-    if (
-      mayAutoResolve(
-        incident,
-        autoResolve,
-        autoResolve ? await alerts.countFiring(incident.id) : 1,
-      )
-    ) {
-      try {
-        incident = await incidents.resolveFromSource(
-          incident,
-          `every ${n.source} alert of this incident resolved`,
-          ctx,
-        );
-      } catch (error) {
-        // Someone acknowledged or changed it meanwhile: people decide now
-        if (
-          !(
-            isError(error) &&
-            ['ConflictError', 'InputError'].includes(error.name)
-          )
-        ) {
-          throw error;
-        }
-      }
-    }
-    return incident;
-  }
-
-  private async note(
-    incident: Incident,
-    alert: ReceivedAlert,
-    route: Pick<AlertRoute, 'rule' | 'detail'>,
-    outcome: 'created' | 'attached' | 'reopened',
-    attached: string,
-    ctx: ActorContext & { now: string },
-  ) {
-    const what = {
-      created: 'opened this incident',
-      reopened: 'reopened this incident',
-      attached,
-    }[outcome];
-    await this.options.incidentStore.appendEvent(
-      incident.id,
-      {
-        type: 'alert_firing',
-        actor: ctx.actor,
-        message: `Alert ${what}: ${alert.title} (routed by ${route.rule} ${route.detail})`,
-        after: { dedupKey: alert.dedupKey, severity: alert.severity ?? null },
-      },
-      ctx.now,
-    );
   }
 
   private describe(
