@@ -11,6 +11,7 @@
  *
  *   flock /tmp/itsm-portal.lock node bench/ingest.js \
  *     [--duration 20] [--connections 16] [--alerts 5] [--new 0.2]
+ *   node bench/ingest.js --port 7117     # off the demo's port: no lock needed
  */
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -31,7 +32,8 @@ const alertsPerRequest = Number(args.alerts ?? 5);
 const newShare = Number(args.new ?? 0.2);
 const pg = args.connection ?? 'postgresql://postgres@127.0.0.1:5432';
 const database = 'itsm_ingest_bench_itsm';
-const base = 'http://localhost:7007';
+const port = Number(args.port ?? 7007);
+const base = `http://localhost:${port}`;
 const token = crypto.randomBytes(24).toString('hex');
 const SERVICES = [
   'payments-api', 'ledger', 'fraud-check', 'billing-worker',
@@ -88,10 +90,16 @@ async function main() {
   }
   await admin.destroy();
 
+  const portConfig = path.join(require('node:os').tmpdir(), `itsm-ingest-bench-${port}.yaml`);
+  require('node:fs').writeFileSync(
+    portConfig,
+    `backend:\n  baseUrl: ${base}\n  listen:\n    port: ${port}\n`,
+  );
   const configs = [
     path.join(root, 'app-config.yaml'),
     path.join(__dirname, 'app-config.bench.yaml'),
     path.join(__dirname, 'app-config.ingest.yaml'),
+    portConfig,
   ].flatMap(c => ['--config', c]);
   const backend = spawn('npx', ['backstage-cli', 'package', 'start', ...configs], {
     cwd: path.join(root, 'packages/backend'),
