@@ -58,13 +58,15 @@ export function AlertTable(props: {
     <Table size="small" aria-label="Alerts">
       <TableHead>
         <TableRow>
-          <TableCell>Status</TableCell>
+          <TableCell style={NO_WRAP}>Status</TableCell>
           <TableCell style={{ width: '50%' }}>Alert</TableCell>
-          {showService && <TableCell>Service</TableCell>}
-          <TableCell>Links</TableCell>
-          <TableCell>First seen</TableCell>
-          <TableCell>Last seen</TableCell>
-          <TableCell align="right">Received</TableCell>
+          {showService && <TableCell style={NO_WRAP}>Service</TableCell>}
+          <TableCell style={NO_WRAP}>Links</TableCell>
+          <TableCell style={NO_WRAP}>First seen</TableCell>
+          <TableCell style={NO_WRAP}>Last seen</TableCell>
+          <TableCell align="right" style={NO_WRAP}>
+            Received
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
