@@ -10,7 +10,9 @@
  *   - a service page says who is on call, down to the schedule's shifts,
  *   - a service's open workarounds lead to their problem and its timeline,
  *   - the CAB approves a normal change from the estate's change list, and
- *     the change calendar shows it.
+ *     the change calendar shows it,
+ *   - an Alertmanager alert posted to the backend opens an incident that the
+ *     service page shows, with its alert on the incident page,
  *   - every ITSM page, at 1280 and 1920 px, has its table beside the
  *     sidebar and its refs on one line (layout.js).
  * It waits for the demo data to finish loading before the first test.
@@ -237,6 +239,66 @@ test('the CAB approves a change, and the calendar shows changes', async page => 
   });
 });
 
+// Monitoring posts with a Backstage external-access token (ITSM_API_TOKEN)
+const E2E_API_TOKEN = `e2e-${process.pid}-${Date.now()}`;
+
+test('an Alertmanager alert opens an incident shown on the service page', async page => {
+  const fingerprint = `e2e${Date.now().toString(16)}`;
+  const body = JSON.parse(
+    fs.readFileSync(
+      path.join(root, 'examples/alerts/alertmanager-firing.json'),
+      'utf8',
+    ),
+  );
+  body.groupKey = `{}:{alertname="E2eCheckoutDown",run="${fingerprint}"}`;
+  body.alerts = [
+    {
+      ...body.alerts[0],
+      labels: {
+        alertname: 'E2eCheckoutDown',
+        service: 'checkout-web',
+        severity: 'critical',
+      },
+      annotations: {
+        summary: 'E2E: checkout-web is down',
+        runbook_url: 'https://runbooks.example.org/checkout-web/down',
+      },
+      fingerprint,
+    },
+  ];
+  const res = await fetch(`${BACKEND}/api/itsm/ingest/alertmanager`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${E2E_API_TOKEN}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  const result = await res.json();
+  if (res.status !== 202 || result.alerts[0].outcome !== 'created') {
+    throw new Error(`ingest: ${res.status} ${JSON.stringify(result)}`);
+  }
+  const ref = result.alerts[0].incidentRef;
+  await page.goto(`${APP}/catalog/default/component/checkout-web`);
+  await page
+    .locator('text=Open incidents of this service')
+    .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]')
+    .getByRole('link', { name: ref })
+    .waitFor();
+  await page.screenshot({
+    path: path.join(shots, 'alert-service.png'),
+    fullPage: true,
+  });
+  await page.goto(`${APP}/itsm/incidents/${ref}`);
+  const alerts = page.getByRole('table', { name: 'Alerts' });
+  await alerts.getByText('service=checkout-web').waitFor({ timeout: 60_000 });
+  await alerts.getByRole('link', { name: /^Runbook/ }).waitFor();
+  await page.screenshot({
+    path: path.join(shots, 'alert-incident.png'),
+    fullPage: true,
+  });
+});
+
 // Last: it visits every page the tests above have filled.
 registerLayoutTest(test, { app: APP, shots, incidentRef: () => reportedRef });
 
@@ -253,7 +315,7 @@ async function main() {
   console.log('Starting the demo portal (npm start)…');
   const portal = spawn('npm', ['start'], {
     cwd: root,
-    env: { ...process.env, BROWSER: 'none' },
+    env: { ...process.env, BROWSER: 'none', ITSM_API_TOKEN: E2E_API_TOKEN },
     stdio: ['ignore', fs.openSync(portalLog, 'w'), 'inherit'],
     detached: true,
   });

@@ -89,6 +89,52 @@ export interface Config {
         services?: string[] | 'all';
       }>;
     };
+    /**
+     * Incidents from monitoring: POST /api/itsm/ingest/{alertmanager,
+     * pagerduty, grafana, generic}. Callers authenticate with Backstage
+     * external access (backend.auth.externalAccess).
+     */
+    ingest?: {
+      /**
+       * Label names whose value is tried, in order, as a catalog entity name
+       * (default: service, app, component). Entities can also name a label
+       * selector in their openitsm.io/alert-selector annotation.
+       */
+      labels?: string[];
+      /**
+       * A firing alert whose incident was resolved less than this many
+       * minutes ago reopens it; later (or once closed) it opens a new one
+       * (default 60).
+       */
+      reopenWindowMinutes?: number;
+      /** Category of incidents opened from alerts (default availability). */
+      category?: string;
+      /**
+       * Severity (case-insensitive) → impact and urgency, over the defaults
+       * (critical: high/high, error: high/medium, warning: medium/medium,
+       * info: low/low; anything else medium/medium).
+       */
+      severity?: {
+        [severity: string]: {
+          impact: 'high' | 'medium' | 'low';
+          urgency: 'high' | 'medium' | 'low';
+        };
+      };
+      /** How long the catalog routing index is kept, in seconds (default 60). */
+      catalogRefreshSeconds?: number;
+      /** Per source: alertmanager, pagerduty, grafana, generic. */
+      sources?: {
+        [source: string]: {
+          /** Entity ref alerts of this source go to when nothing else matched. */
+          defaultService?: string;
+          /**
+           * When every alert of an incident has resolved and nobody has
+           * acknowledged it, resolve the incident too (default false).
+           */
+          autoResolve?: boolean;
+        };
+      };
+    };
     /** Problem management. */
     problems?: {
       /**

@@ -173,6 +173,22 @@ const report = (service: string, title: string) => ({
   urgency: 'medium',
 });
 
+/** An Alertmanager notification whose one alert names a service. */
+const alertmanagerPayload = (service: string) => ({
+  version: '4',
+  groupKey: '{}:{alertname="LedgerDown"}',
+  status: 'firing',
+  receiver: 'itsm',
+  alerts: [
+    {
+      status: 'firing',
+      labels: { alertname: 'LedgerDown', service: service.split('/')[1] },
+      annotations: { summary: HIDDEN_TITLE },
+      fingerprint: 'auth-ledger',
+    },
+  ],
+});
+
 const ROUTES: Record<string, RouteCase> = {
   'GET /health': { deny: 'public' },
   'GET /incidents': { deny: 403 },
@@ -287,6 +303,35 @@ const ROUTES: Record<string, RouteCase> = {
     body: ids => ({ incident: ids.incidentRef }),
   },
   'DELETE /changes/{id}/incidents/{incident}': { deny: 403 },
+  'POST /ingest/alertmanager': {
+    deny: 403,
+    body: () => alertmanagerPayload('component:default/ledger'),
+  },
+  'POST /ingest/pagerduty': {
+    deny: 403,
+    body: () => ({
+      event_action: 'trigger',
+      dedup_key: 'auth/pd',
+      payload: { summary: 'Ledger down', source: 'host', severity: 'info' },
+    }),
+  },
+  'POST /ingest/grafana': {
+    deny: 403,
+    body: () => ({
+      ...alertmanagerPayload('component:default/ledger'),
+      version: '1',
+      orgId: 1,
+    }),
+  },
+  'POST /ingest/generic': {
+    deny: 403,
+    body: () => ({
+      dedupKey: 'auth/generic',
+      status: 'firing',
+      title: 'Unrouted alert',
+    }),
+  },
+  'GET /alerts': { deny: 403 },
 };
 
 /** The URL of a route, its path parameters filled with records of the kind. */
@@ -354,6 +399,16 @@ describe('authorization of every route of the spec', () => {
       '/incidents',
       report('component:default/ledger', HIDDEN_TITLE),
     );
+    // An alert on ledger opens another incident alice may not see
+    const ingested = await request(server)
+      .post('/api/itsm/ingest/alertmanager')
+      .set('authorization', alice)
+      .send(alertmanagerPayload('component:default/ledger'));
+    if (ingested.body.alerts?.[0]?.outcome !== 'created') {
+      throw new Error(
+        `ingest: ${ingested.status} ${JSON.stringify(ingested.body)}`,
+      );
+    }
     const problem = await post('/problems', {
       title: 'Payments keep failing',
       incidentIds: [visible.id, hidden.id],
@@ -389,7 +444,7 @@ describe('authorization of every route of the spec', () => {
   it('covers every route of the spec, and only those', () => {
     const routes = specRoutes();
     expect(routes.sort()).toEqual(Object.keys(ROUTES).sort());
-    expect(routes).toHaveLength(44);
+    expect(routes).toHaveLength(49);
   });
 
   it('serves the spec at /api/itsm/openapi.json, to callers with a token', async () => {
@@ -442,7 +497,7 @@ describe('authorization of every route of the spec', () => {
 
     it('leaves the other incidents out of every read', async () => {
       const reads = specRoutes().filter(r => r.startsWith('GET '));
-      expect(reads).toHaveLength(23);
+      expect(reads).toHaveLength(24);
       for (const route of reads) {
         const res = await send(backend.server, route, ids, alice);
         expect({ route, status: res.status }).toEqual({ route, status: 200 });

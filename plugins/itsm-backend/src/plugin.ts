@@ -14,6 +14,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-node';
 import { createRouter } from './router/createRouter';
 import { ItsmRecords } from './service/ItsmRecords';
+import { readIngestConfig } from './ingest/IngestConfig';
 import { readItsmConfig } from './service/ItsmConfig';
 import { readRecurrenceConfig } from './service/RecurrenceConfig';
 import { createServices } from './wiring/createServices';
@@ -63,8 +64,10 @@ export const itsmPlugin = createBackendPlugin({
       async init(deps) {
         const { auth, catalog, logger } = deps;
         const stores = await createStores(deps.database);
+        const config = readItsmConfig(deps.config);
         const services = createServices({
-          config: readItsmConfig(deps.config),
+          config,
+          ingest: readIngestConfig(deps.config, config.categories),
           stores,
           catalog,
           auth,
@@ -120,6 +123,8 @@ export const itsmPlugin = createBackendPlugin({
             changeStore: stores.changes,
             changes: services.changes,
             changeAuthorizer: authorizers.changes,
+            ingest: services.ingest,
+            alertStore: stores.alerts,
             healthCheck: async () => {
               await client.raw('select 1');
             },

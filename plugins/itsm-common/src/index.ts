@@ -8,11 +8,7 @@ export * from './priority/PriorityMatrix';
 export * from './incidents/IncidentLifecycle';
 export * from './incidents/types';
 export * from './permissions/permissions';
-export type {
-  components,
-  operations,
-  paths,
-} from './schema/openapi.generated';
+export type { components, operations, paths } from './schema/openapi.generated';
 export * from './client/ItsmApi';
 export * from './client/ItsmClient';
 export * from './sla';
@@ -20,3 +16,4 @@ export * from './oncall';
 export * from './problems';
 export * from './changes';
 export * from './time/parseTimestamp';
+export * from './alerts';

@@ -29,6 +29,7 @@ const names = [
   'itsm_change_services',
   'itsm_change_approvals',
   'itsm_change_events',
+  'itsm_alerts',
 ];
 
 async function tables(knex: Knex) {
@@ -189,6 +190,40 @@ describe('migrations', () => {
         at: new Date('2026-11-02T00:00:00Z'),
         message: 'Opened',
       });
+      await knex('itsm_alerts').insert({
+        id: '55555555-5555-4555-8555-555555555555',
+        source: 'alertmanager',
+        dedup_key: '1a30ba71cca2921f',
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        entity_ref: 'component:default/ledger',
+        status: 'firing',
+        title: 'Ledger down',
+        description: '',
+        labels_json: '{}',
+        annotations_json: '{}',
+        links_json: '{}',
+        received_count: 3,
+        first_seen_at: new Date('2026-11-01T00:00:00Z'),
+        last_seen_at: new Date('2026-11-01T00:05:00Z'),
+      });
+      // One row per (source, dedup key)
+      await expect(
+        knex('itsm_alerts')
+          .insert({
+            id: '66666666-6666-4666-8666-666666666666',
+            source: 'alertmanager',
+            dedup_key: '1a30ba71cca2921f',
+            status: 'firing',
+            title: 'Ledger down',
+            description: '',
+            labels_json: '{}',
+            annotations_json: '{}',
+            links_json: '{}',
+            first_seen_at: new Date('2026-11-01T00:00:00Z'),
+            last_seen_at: new Date('2026-11-01T00:05:00Z'),
+          })
+          .then(),
+      ).rejects.toBeTruthy();
       // The problem audit trail refuses edits, like the incident timeline
       await expect(
         knex('itsm_problem_events').update({ message: 'rewritten' }).then(),

@@ -208,6 +208,13 @@ const writes: Array<{
     },
     eventId: 'escalation-policy-put',
   },
+  ...['alertmanager', 'pagerduty', 'grafana', 'generic'].map(source => ({
+    method: 'post' as const,
+    path: `/ingest/${source}`,
+    url: `/ingest/${source}`,
+    body: {},
+    eventId: 'alert-ingest' as const,
+  })),
 ];
 
 describe('auditing', () => {

@@ -28,7 +28,8 @@ export type AuditEventId =
   | 'workaround-apply'
   | 'oncall-schedule-create'
   | 'oncall-schedule-update'
-  | 'escalation-policy-put';
+  | 'escalation-policy-put'
+  | 'alert-ingest';
 
 /**
  * Runs a write inside an auditor event. The event starts with the request

@@ -117,6 +117,7 @@ export const spec = {
           "api",
           "alertmanager",
           "pagerduty",
+          "grafana",
           "generic"
         ]
       },
@@ -134,7 +135,10 @@ export const spec = {
           "escalated",
           "problem_linked",
           "problem_unlinked",
-          "workaround_applied"
+          "workaround_applied",
+          "alert_firing",
+          "alert_resolved",
+          "known_errors_suggested"
         ]
       },
       "EntityRef": {
@@ -2746,6 +2750,214 @@ export const spec = {
           }
         }
       },
+      "AlertSource": {
+        "type": "string",
+        "description": "The monitoring tool an alert came from.",
+        "enum": [
+          "alertmanager",
+          "pagerduty",
+          "grafana",
+          "generic"
+        ]
+      },
+      "AlertStatus": {
+        "type": "string",
+        "enum": [
+          "firing",
+          "resolved"
+        ]
+      },
+      "AlertLink": {
+        "type": "object",
+        "required": [
+          "href"
+        ],
+        "properties": {
+          "href": {
+            "type": "string"
+          },
+          "text": {
+            "type": "string"
+          }
+        }
+      },
+      "Alert": {
+        "type": "object",
+        "description": "One alert as received from monitoring, deduplicated on (source, dedupKey): repeats raise receivedCount and lastSeenAt.",
+        "required": [
+          "id",
+          "source",
+          "dedupKey",
+          "status",
+          "title",
+          "description",
+          "labels",
+          "annotations",
+          "links",
+          "receivedCount",
+          "firstSeenAt",
+          "lastSeenAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "source": {
+            "$ref": "#/components/schemas/AlertSource"
+          },
+          "dedupKey": {
+            "type": "string",
+            "description": "Alertmanager or Grafana fingerprint, PagerDuty dedup_key, generic dedupKey."
+          },
+          "incidentId": {
+            "type": "string",
+            "description": "The incident it belongs to, if any."
+          },
+          "incidentRef": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string",
+            "description": "The service it was routed to; absent when unmapped (triage)."
+          },
+          "status": {
+            "$ref": "#/components/schemas/AlertStatus"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "severity": {
+            "type": "string"
+          },
+          "labels": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "annotations": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "links": {
+            "type": "object",
+            "description": "Runbook, generator (source query), dashboard, silence… by name.",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/AlertLink"
+            }
+          },
+          "receivedCount": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "firstSeenAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "lastSeenAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "resolvedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "AlertPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Alert"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
+      "AlertOutcome": {
+        "type": "string",
+        "description": "What ingesting one alert did: created an incident, attached to an open one, reopened one, repeated (counter only), resolved the alert (and maybe its incident), or kept it unmapped for triage.",
+        "enum": [
+          "created",
+          "attached",
+          "reopened",
+          "repeated",
+          "acknowledged",
+          "resolved",
+          "unmapped",
+          "ignored"
+        ]
+      },
+      "IngestResult": {
+        "type": "object",
+        "required": [
+          "status",
+          "alerts"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "success"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "dedup_key": {
+            "type": "string",
+            "description": "PagerDuty Events API compatibility (the first alert's key)."
+          },
+          "alerts": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "dedupKey",
+                "status",
+                "outcome"
+              ],
+              "properties": {
+                "dedupKey": {
+                  "type": "string"
+                },
+                "status": {
+                  "$ref": "#/components/schemas/AlertStatus"
+                },
+                "outcome": {
+                  "$ref": "#/components/schemas/AlertOutcome"
+                },
+                "entityRef": {
+                  "type": "string"
+                },
+                "incidentId": {
+                  "type": "string"
+                },
+                "incidentRef": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "AlertWebhookPayload": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "The tool's own webhook body; each route checks it against the tool's documented shape (see examples/alerts) and answers a 400 naming the first field that does not fit."
+      },
       "Error": {
         "type": "object",
         "required": [
@@ -4679,6 +4891,200 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/ingest/alertmanager": {
+      "post": {
+        "operationId": "IngestAlertmanager",
+        "description": "An Alertmanager webhook_config notification (version 4, grouped alerts). Callers authenticate with a Backstage external-access token (static or JWKS); the same alert replayed is counted, never duplicated.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AlertWebhookPayload"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "What each alert of the payload did.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestResult"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/ingest/pagerduty": {
+      "post": {
+        "operationId": "IngestPagerDuty",
+        "description": "A PagerDuty Events API v2 event (trigger, acknowledge or resolve). Callers authenticate with a Backstage external-access token (static or JWKS); the same alert replayed is counted, never duplicated.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AlertWebhookPayload"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "What each alert of the payload did.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestResult"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/ingest/grafana": {
+      "post": {
+        "operationId": "IngestGrafana",
+        "description": "A Grafana alerting webhook contact point notification. Callers authenticate with a Backstage external-access token (static or JWKS); the same alert replayed is counted, never duplicated.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AlertWebhookPayload"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "What each alert of the payload did.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestResult"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/ingest/generic": {
+      "post": {
+        "operationId": "IngestGenericAlert",
+        "description": "One alert in the generic shape: dedupKey, status (firing or resolved), title, service, severity, description, labels, links. Callers authenticate with a Backstage external-access token (static or JWKS); the same alert replayed is counted, never duplicated.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AlertWebhookPayload"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "What each alert of the payload did.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestResult"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/alerts": {
+      "get": {
+        "operationId": "ListAlerts",
+        "description": "Alerts, most recently seen first: those of one incident, of one service, or the unmapped ones waiting for triage.",
+        "parameters": [
+          {
+            "name": "unmapped",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only alerts no service matched.",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "incidentId",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only the alerts of this incident (uuid or ref).",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only alerts routed to this service.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "$ref": "#/components/schemas/AlertStatus"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of alerts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AlertPage"
                 }
               }
             }

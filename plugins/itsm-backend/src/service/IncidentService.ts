@@ -14,6 +14,7 @@ import {
   parseTimestamp,
 } from '@openitsm/backstage-plugin-itsm-common';
 import {
+  IncidentChanges,
   IncidentFields,
   IncidentStore,
   NewTimelineEvent,
@@ -88,7 +89,11 @@ export class IncidentService {
   }
 
   async create(
-    request: CreateIncidentRequest & { source?: IncidentSource },
+    request: CreateIncidentRequest & {
+      source?: IncidentSource;
+      /** Alert ingestion's key: unique per source while the incident holds it. */
+      dedupKey?: string;
+    },
     ctx: ActorContext,
   ): Promise<Incident> {
     const now = ctx.now ?? new Date().toISOString();
@@ -152,6 +157,7 @@ export class IncidentService {
       reporter: ctx.actor,
       reporterContact: request.reporterContact,
       source: request.source ?? 'portal',
+      dedupKey: request.dedupKey,
       occurredAt,
       detectedAt: now,
       major: false,
@@ -242,6 +248,66 @@ export class IncidentService {
     if (!events.length) {
       return current;
     }
+    const updated = await this.store.updateIncident(
+      current.id,
+      current.version,
+      changes,
+      events,
+      now,
+    );
+    await this.events?.publish({
+      type: 'incident.updated',
+      incident: updated,
+      previous: current,
+      actor: ctx.actor,
+    });
+    return updated;
+  }
+
+  /**
+   * Resolves an incident nobody has acknowledged because the monitoring
+   * that opened it reports recovery (`new → resolved`, which people cannot
+   * do: they acknowledge first). Stale versions are a ConflictError.
+   */
+  async resolveFromSource(
+    current: Incident,
+    notes: string,
+    ctx: ActorContext,
+  ): Promise<Incident> {
+    if (current.status !== 'new') {
+      throw new InputError(
+        `status: only a new incident is resolved by its source, ${current.ref} is ${current.status}`,
+      );
+    }
+    const now = ctx.now ?? new Date().toISOString();
+    const changes: IncidentChanges = {
+      status: 'resolved',
+      resolvedAt: now,
+      resolutionCode: 'fixed',
+      resolutionNotes: notes,
+    };
+    const events: NewTimelineEvent[] = [
+      {
+        type: 'status_changed',
+        actor: ctx.actor,
+        message: `Status new → resolved by its source: fixed — ${notes}`,
+        before: { status: 'new' },
+        after: {
+          status: 'resolved',
+          resolutionCode: 'fixed',
+          resolutionNotes: notes,
+        },
+      },
+    ];
+    const clocks = await recomputeSlaClocks(
+      { store: this.store, sla: this.sla, tiers: this.tiers },
+      current,
+      changes,
+      ctx.actor,
+      now,
+    );
+    if (clocks.sla) changes.sla = clocks.sla;
+    if (clocks.event) events.push(clocks.event);
     const updated = await this.store.updateIncident(
       current.id,
       current.version,

@@ -8,6 +8,9 @@ import {
   IncidentEventListener,
   OnCallProvider,
 } from '@openitsm/backstage-plugin-itsm-node';
+import { AlertIngestService } from '../ingest/AlertIngestService';
+import { AlertRoutingIndex } from '../ingest/AlertRoutingIndex';
+import { IngestConfig } from '../ingest/IngestConfig';
 import { ApproverDirectory } from '../service/ApproverDirectory';
 import { CachedEntities } from '../service/CachedEntities';
 import { ChangeService } from '../service/ChangeService';
@@ -26,6 +29,8 @@ import { ItsmStores } from './createStores';
 /** What the domain services are built from. */
 export interface ItsmServicesOptions {
   config: ItsmConfig;
+  /** `itsm.ingest`: alert routing, severity and lifecycle. */
+  ingest: IngestConfig;
   stores: ItsmStores;
   catalog: CatalogService;
   auth: AuthService;
@@ -82,6 +87,21 @@ export function createServices(options: ItsmServicesOptions) {
     refs,
   });
   const schedules = new OnCallScheduleService(stores.oncall, refs);
+  const ingest = new AlertIngestService({
+    alerts: stores.alerts,
+    incidents,
+    incidentStore: stores.incidents,
+    workarounds,
+    routing: new AlertRoutingIndex({
+      catalog,
+      auth,
+      logger,
+      kinds: config.affectedServiceKinds,
+      refreshSeconds: options.ingest.catalogRefreshSeconds,
+    }),
+    config: options.ingest,
+    logger,
+  });
   return {
     events,
     incidents,
@@ -90,6 +110,7 @@ export function createServices(options: ItsmServicesOptions) {
     workarounds,
     oncall,
     schedules,
+    ingest,
   };
 }
 

@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
 import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
 import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
@@ -20,6 +21,7 @@ export async function createStores(database: DatabaseService) {
     similarIncidents: await DatabaseSimilarIncidents.create(options),
     changes: await DatabaseChangeStore.create(options),
     oncall: await DatabaseOnCallStore.create(options),
+    alerts: await DatabaseAlertStore.create(options),
   };
 }
 

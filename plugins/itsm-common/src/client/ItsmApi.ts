@@ -8,6 +8,7 @@ import {
   UpdateIncidentRequest,
 } from '../incidents/types';
 import { SlaComplianceQuery, SlaComplianceReport } from '../sla/types';
+import { Alert, AlertListQuery } from '../alerts/types';
 import {
   Change,
   ChangeApprovalRequest,
@@ -64,6 +65,11 @@ export interface ItsmApi {
   ): Promise<Page<TimelineEvent>>;
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
   getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport>;
+  /**
+   * Alerts from monitoring, most recently seen first: an incident's
+   * (`incidentId`), a service's, or the unmapped ones (`unmapped: true`).
+   */
+  listAlerts(query?: AlertListQuery): Promise<Page<Alert>>;
 
   // On-call
   /** Who is on call for an entity now, or at `at` (ISO 8601). */

@@ -13,6 +13,7 @@ import {
   UpdateIncidentRequest,
 } from '../incidents/types';
 import { SlaComplianceQuery, SlaComplianceReport } from '../sla/types';
+import { Alert, AlertListQuery } from '../alerts/types';
 import {
   Change,
   ChangeApprovalRequest,
@@ -233,6 +234,10 @@ export class ItsmClient implements ItsmApi {
     return this.api
       .POST('/workarounds/{id}/uses', { ...idParam(id), body: { incidentId } })
       .then(dataOf);
+  }
+
+  async listAlerts(query: AlertListQuery = {}): Promise<Page<Alert>> {
+    return this.api.GET('/alerts', { params: { query } }).then(dataOf);
   }
 
   async getReportSuggestions(

@@ -563,6 +563,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ingest/alertmanager': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An Alertmanager webhook_config notification (version 4, grouped alerts). Callers authenticate with a Backstage external-access token (static or JWKS); the same alert replayed is counted, never duplicated. */
+    post: operations['IngestAlertmanager'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ingest/pagerduty': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A PagerDuty Events API v2 event (trigger, acknowledge or resolve). Callers authenticate with a Backstage external-access token (static or JWKS); the same alert replayed is counted, never duplicated. */
+    post: operations['IngestPagerDuty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ingest/grafana': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A Grafana alerting webhook contact point notification. Callers authenticate with a Backstage external-access token (static or JWKS); the same alert replayed is counted, never duplicated. */
+    post: operations['IngestGrafana'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ingest/generic': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** One alert in the generic shape: dedupKey, status (firing or resolved), title, service, severity, description, labels, links. Callers authenticate with a Backstage external-access token (static or JWKS); the same alert replayed is counted, never duplicated. */
+    post: operations['IngestGenericAlert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alerts, most recently seen first: those of one incident, of one service, or the unmapped ones waiting for triage. */
+    get: operations['ListAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -589,7 +674,13 @@ export interface components {
     /**
      * Where an incident came from.
      */
-    IncidentSource: 'portal' | 'api' | 'alertmanager' | 'pagerduty' | 'generic';
+    IncidentSource:
+      | 'portal'
+      | 'api'
+      | 'alertmanager'
+      | 'pagerduty'
+      | 'grafana'
+      | 'generic';
     TimelineEventType:
       | 'created'
       | 'status_changed'
@@ -602,7 +693,10 @@ export interface components {
       | 'escalated'
       | 'problem_linked'
       | 'problem_unlinked'
-      | 'workaround_applied';
+      | 'workaround_applied'
+      | 'alert_firing'
+      | 'alert_resolved'
+      | 'known_errors_suggested';
     /** A catalog entity ref, e.g. component:default/payments-api. */
     EntityRef: string;
     Incident: {
@@ -1384,6 +1478,82 @@ export interface components {
       to: string;
       entityRef?: string;
       services: components['schemas']['ChangeMetricsRow'][];
+    };
+    /**
+     * The monitoring tool an alert came from.
+     */
+    AlertSource: 'alertmanager' | 'pagerduty' | 'grafana' | 'generic';
+    AlertStatus: 'firing' | 'resolved';
+    AlertLink: {
+      href: string;
+      text?: string;
+    };
+    /** One alert as received from monitoring, deduplicated on (source, dedupKey): repeats raise receivedCount and lastSeenAt. */
+    Alert: {
+      id: string;
+      source: components['schemas']['AlertSource'];
+      /** Alertmanager or Grafana fingerprint, PagerDuty dedup_key, generic dedupKey. */
+      dedupKey: string;
+      /** The incident it belongs to, if any. */
+      incidentId?: string;
+      incidentRef?: string;
+      /** The service it was routed to; absent when unmapped (triage). */
+      entityRef?: string;
+      status: components['schemas']['AlertStatus'];
+      title: string;
+      description: string;
+      severity?: string;
+      labels: {
+        [key: string]: string;
+      };
+      annotations: {
+        [key: string]: string;
+      };
+      /** Runbook, generator (source query), dashboard, silence… by name. */
+      links: {
+        [key: string]: components['schemas']['AlertLink'];
+      };
+      receivedCount: number;
+      /** Format: date-time */
+      firstSeenAt: string;
+      /** Format: date-time */
+      lastSeenAt: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+    };
+    AlertPage: {
+      items: components['schemas']['Alert'][];
+      nextCursor?: string;
+    };
+    /**
+     * What ingesting one alert did: created an incident, attached to an open one, reopened one, repeated (counter only), resolved the alert (and maybe its incident), or kept it unmapped for triage.
+     */
+    AlertOutcome:
+      | 'created'
+      | 'attached'
+      | 'reopened'
+      | 'repeated'
+      | 'acknowledged'
+      | 'resolved'
+      | 'unmapped'
+      | 'ignored';
+    IngestResult: {
+      status: 'success';
+      message?: string;
+      /** PagerDuty Events API compatibility (the first alert's key). */
+      dedup_key?: string;
+      alerts: {
+        dedupKey: string;
+        status: components['schemas']['AlertStatus'];
+        outcome: components['schemas']['AlertOutcome'];
+        entityRef?: string;
+        incidentId?: string;
+        incidentRef?: string;
+      }[];
+    };
+    /** The tool's own webhook body; each route checks it against the tool's documented shape (see examples/alerts) and answers a 400 naming the first field that does not fit. */
+    AlertWebhookPayload: {
+      [key: string]: unknown;
     };
     Error: {
       error: {
@@ -2629,6 +2799,139 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Incident'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  IngestAlertmanager: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertWebhookPayload'];
+      };
+    };
+    responses: {
+      /** What each alert of the payload did. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestResult'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  IngestPagerDuty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertWebhookPayload'];
+      };
+    };
+    responses: {
+      /** What each alert of the payload did. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestResult'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  IngestGrafana: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertWebhookPayload'];
+      };
+    };
+    responses: {
+      /** What each alert of the payload did. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestResult'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  IngestGenericAlert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertWebhookPayload'];
+      };
+    };
+    responses: {
+      /** What each alert of the payload did. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestResult'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListAlerts: {
+    parameters: {
+      query?: {
+        /** Only alerts no service matched. */
+        unmapped?: boolean;
+        /** Only the alerts of this incident (uuid or ref). */
+        incidentId?: string;
+        /** Only alerts routed to this service. */
+        entityRef?: string;
+        status?: components['schemas']['AlertStatus'];
+        /** Page size, 1–500 (default 50). */
+        limit?: components['parameters']['limit'];
+        /** The nextCursor of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** A page of alerts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertPage'];
         };
       };
       default: components['responses']['ErrorResponse'];

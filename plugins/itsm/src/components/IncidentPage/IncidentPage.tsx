@@ -25,6 +25,7 @@ import { IncidentTimeline } from './IncidentTimeline';
 import { IncidentProblem } from '../problems/IncidentProblem';
 import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
 import { IncidentCauseControl } from '../changes/IncidentCauseControl';
+import { IncidentAlerts } from '../alerts/IncidentAlerts';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -116,6 +117,11 @@ export function IncidentPage() {
               )}
             </InfoCard>
           </Grid>
+          {value.source !== 'portal' && value.source !== 'api' && (
+            <Grid item xs={12}>
+              <IncidentAlerts incident={value} reloadKey={eventsKey} />
+            </Grid>
+          )}
           <Grid item xs={12}>
             <InfoCard title="Known workarounds">
               <IncidentWorkarounds

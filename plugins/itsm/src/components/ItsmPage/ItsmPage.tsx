@@ -23,6 +23,7 @@ import { Permitted } from '../common/Permitted';
 import { ItsmSectionTabs } from './ItsmSectionTabs';
 import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
+import { AlertTriagePage } from '../alerts/AlertTriagePage';
 
 function EstateIncidents() {
   const [reloadKey, setReloadKey] = useState(0);
@@ -98,6 +99,7 @@ export function ItsmPage() {
       <Route path="/changes" element={<EstateChanges />} />
       <Route path="/changes/:id" element={<ChangePage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
+      <Route path="/alerts" element={<AlertTriagePage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route
         path="/oncall/policies/:namespace/:name"

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './AlertRouting';
+export * from './AlertSeverity';
+export * from './AlertLifecycle';
