@@ -19,4 +19,5 @@ export * from './sla';
 export * from './oncall';
 export * from './problems';
 export * from './changes';
+export * from './major';
 export * from './time/parseTimestamp';

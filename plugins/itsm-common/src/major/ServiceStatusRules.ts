@@ -1,0 +1,47 @@
+import { PRIORITIES, Priority } from '../priority/PriorityMatrix';
+import { ServiceState } from './types';
+
+const SEVERITY: Record<ServiceState, number> = {
+  major_outage: 3,
+  incident: 2,
+  degraded: 1,
+  operational: 0,
+};
+
+/**
+ * A service's state on the status page: a major incident on it, another
+ * incident on it, depending on a service with a major incident, or none.
+ * @public
+ */
+export function serviceState(
+  incidents: ReadonlyArray<{ major: boolean }>,
+  dependsOnMajorOutage: boolean,
+): ServiceState {
+  if (incidents.some(i => i.major)) return 'major_outage';
+  if (incidents.length) return 'incident';
+  return dependsOnMajorOutage ? 'degraded' : 'operational';
+}
+
+/** The worst of several states (a system's, from its services'). @public */
+export function worstServiceState(states: ServiceState[]): ServiceState {
+  return states.reduce<ServiceState>(
+    (worst, s) => (SEVERITY[s] > SEVERITY[worst] ? s : worst),
+    'operational',
+  );
+}
+
+/** Orders by state, worst first. @public */
+export function compareServiceStates(a: ServiceState, b: ServiceState) {
+  return SEVERITY[b] - SEVERITY[a];
+}
+
+/** Orders incidents major first, then by priority, then newest first. @public */
+export function compareStatusIncidents(
+  a: { major: boolean; priority: Priority; detectedAt: string },
+  b: { major: boolean; priority: Priority; detectedAt: string },
+) {
+  if (a.major !== b.major) return a.major ? -1 : 1;
+  const p = PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority);
+  if (p) return p;
+  return b.detectedAt.localeCompare(a.detectedAt);
+}
