@@ -70,6 +70,7 @@ export const itsmPlugin = createBackendPlugin({
           logger,
           listeners,
           providers,
+          notifications: deps.notifications,
         });
         const authorizers = registerPermissions({ ...deps, stores });
         await scheduleTasks({
@@ -115,6 +116,8 @@ export const itsmPlugin = createBackendPlugin({
             changeStore: stores.changes,
             changes: services.changes,
             changeAuthorizer: authorizers.changes,
+            majorIncidents: services.majorIncidents,
+            statusBoard: services.statusBoard,
             healthCheck: async () => {
               await client.raw('select 1');
             },

@@ -115,6 +115,28 @@ export class OnCallService {
     return undefined;
   }
 
+  /**
+   * Every user on call for a service right now, at every level (a major
+   * incident pages them all).
+   */
+  async everyoneOnCall(entityRef: string, at: string): Promise<string[]> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) return [];
+    const answer = await this.answerFor(entity, entityRef, at);
+    const users = answer.levels.flatMap(level =>
+      level.people.flatMap(p => (p.userRef ? [p.userRef] : [])),
+    );
+    return [...new Set(users)];
+  }
+
+  /** Names and contacts of users (and groups) from the catalog. */
+  async people(refs: string[]): Promise<Map<string, OnCallPerson>> {
+    return this.lookUp(refs);
+  }
+
   /** The owner group of an entity, when it is owned by a group. */
   ownerGroupOf(entity: Entity): string | undefined {
     if (entity.kind.toLocaleLowerCase('en-US') === 'group') {

@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
 import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
+import { DatabaseMajorIncidentStore } from '../database/DatabaseMajorIncidentStore';
 import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
 import { DatabaseProblemProposalStore } from '../database/DatabaseProblemProposalStore';
 import { DatabaseProblemStore } from '../database/DatabaseProblemStore';
@@ -20,6 +21,7 @@ export async function createStores(database: DatabaseService) {
     similarIncidents: await DatabaseSimilarIncidents.create(options),
     changes: await DatabaseChangeStore.create(options),
     oncall: await DatabaseOnCallStore.create(options),
+    majorIncidents: await DatabaseMajorIncidentStore.create(options),
   };
 }
 
