@@ -486,7 +486,7 @@ export class DatabaseMajorIncidentStore {
       .whereIn('i.status', OPEN_INCIDENT_STATUSES)
       .whereNotNull('m.next_update_due_at')
       .where('m.next_update_due_at', '<=', this.time.toDb(now))
-      .orderBy('m.next_update_due_at')
+      .orderBy([{ column: 'm.next_update_due_at' }, { column: 'i.ref' }])
       .limit(limit)
       .select(
         'i.id',
