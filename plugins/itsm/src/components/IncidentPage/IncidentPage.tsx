@@ -19,6 +19,7 @@ import { IncidentTimeline } from './IncidentTimeline';
 import { IncidentProblem } from '../problems/IncidentProblem';
 import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
 import { IncidentCauseControl } from '../changes/IncidentCauseControl';
+import { MajorIncidentView } from '../major/MajorIncidentView';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -86,6 +87,15 @@ export function IncidentPage() {
                 />
               </Box>
             </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <MajorIncidentView
+              incident={value}
+              onChanged={() => {
+                incident.retry();
+                reloadEvents();
+              }}
+            />
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="Known workarounds">

@@ -21,6 +21,7 @@ import { SchedulePage } from '../oncall/SchedulePage';
 import { ItsmSectionTabs } from './ItsmSectionTabs';
 import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
+import { StatusPage } from '../major/StatusPage';
 
 function EstateIncidents() {
   const [reloadKey, setReloadKey] = useState(0);
@@ -94,6 +95,7 @@ export function ItsmPage() {
       <Route path="/changes" element={<EstateChanges />} />
       <Route path="/changes/:id" element={<ChangePage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
+      <Route path="/status" element={<StatusPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route
         path="/oncall/policies/:namespace/:name"

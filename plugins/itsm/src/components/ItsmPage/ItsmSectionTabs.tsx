@@ -10,6 +10,7 @@ const SECTIONS = [
   { path: 'problems', label: 'Problems' },
   { path: 'changes', label: 'Changes' },
   { path: 'oncall', label: 'On-call' },
+  { path: 'status', label: 'Status' },
 ];
 
 /** Tabs under the ITSM page header, one per section. */
