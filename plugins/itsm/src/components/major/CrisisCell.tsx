@@ -116,6 +116,7 @@ function CrisisCellDialog(props: {
         <TextField
           key={role}
           select
+          id={`itsm-role-${role}`}
           label={humanize(role)}
           value={roles[role] ?? ''}
           onChange={e => setRoles({ ...roles, [role]: e.target.value })}
@@ -135,6 +136,7 @@ function CrisisCellDialog(props: {
         </TextField>
       ))}
       <TextField
+        id="itsm-cell-bridge"
         label="Bridge or chat link"
         value={bridgeUrl}
         onChange={e => setBridgeUrl(e.target.value)}

@@ -286,6 +286,7 @@ function DeclareDialog(props: {
         </Typography>
       )}
       <TextField
+        id="itsm-major-reason"
         label="Reason"
         value={reason}
         onChange={e => setReason(e.target.value)}
@@ -296,6 +297,7 @@ function DeclareDialog(props: {
       />
       {props.declare && (
         <TextField
+          id="itsm-major-bridge"
           label="Bridge or chat link"
           value={bridgeUrl}
           onChange={e => setBridgeUrl(e.target.value)}

@@ -67,6 +67,7 @@ export function StakeholderUpdateComposer(props: {
       <Box display="flex" gridGap={8} mb={1}>
         <TextField
           select
+          id="itsm-update-template"
           label="Template"
           value={template}
           onChange={e => pick(e.target.value)}
@@ -81,6 +82,7 @@ export function StakeholderUpdateComposer(props: {
         </TextField>
         <TextField
           select
+          id="itsm-update-stage"
           label="Stage"
           value={stage}
           onChange={e => setStage(e.target.value as StakeholderStage)}
@@ -95,6 +97,7 @@ export function StakeholderUpdateComposer(props: {
         </TextField>
       </Box>
       <TextField
+        id="itsm-update-message"
         label="Update for stakeholders"
         value={message}
         onChange={e => setMessage(e.target.value)}
@@ -107,6 +110,7 @@ export function StakeholderUpdateComposer(props: {
       />
       <Box display="flex" gridGap={8}>
         <TextField
+          id="itsm-update-impact"
           label="Impact"
           value={impact}
           onChange={e => setImpact(e.target.value)}
@@ -115,6 +119,7 @@ export function StakeholderUpdateComposer(props: {
           margin="dense"
         />
         <TextField
+          id="itsm-update-next-steps"
           label="Next steps"
           value={nextSteps}
           onChange={e => setNextSteps(e.target.value)}

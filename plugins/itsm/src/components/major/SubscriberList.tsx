@@ -65,6 +65,7 @@ export function SubscriberList(props: {
         </Button>
         <TextField
           size="small"
+          id="itsm-subscriber"
           label="User or group"
           placeholder="group:default/support"
           value={other}
