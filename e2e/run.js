@@ -283,15 +283,22 @@ test('a major incident on a service others depend on reaches the status page and
 
   await page.goto(`${APP}/itsm/status`);
   const services = page.getByRole('table', { name: 'Services' });
-  const row = services.getByRole('row', { name: /session-store/ });
+  // Only the session-store row names the incident; dependents name the
+  // service they depend on
+  const row = services
+    .getByRole('row')
+    .filter({ hasText: 'E2E: sessions lost' });
   await row.getByText('Major outage').waitFor({ timeout: 30_000 });
   await row
     .getByText(/customers are signed out; we are restoring sessions/)
     .waitFor();
   for (const dependent of ['cart-service', 'auth-service']) {
     await services
-      .getByRole('row', { name: new RegExp(dependent) })
-      .getByText('Possibly degraded')
+      .getByRole('row')
+      .filter({
+        has: page.getByRole('link', { name: dependent, exact: true }),
+      })
+      .filter({ hasText: 'Possibly degraded' })
       .waitFor();
   }
   for (const width of [1280, 1920]) {
