@@ -3155,7 +3155,7 @@ export const spec = {
       },
       "ServiceState": {
         "type": "string",
-        "description": "`major_outage`: a major incident is open on it; `incident`: another incident is open on it; `degraded`: it depends on a service with an open major incident; `operational`: none of these.",
+        "description": "`major_outage`: a major incident is open on it; `degraded`: it depends on a service with an open major incident (whatever its own minor incidents); `incident`: another incident is open on it; `operational`: none of these.",
         "enum": [
           "major_outage",
           "incident",
@@ -3308,7 +3308,7 @@ export const spec = {
           },
           "services": {
             "type": "array",
-            "description": "Services with an incident first (major ones first), then degraded ones, then the operational ones.",
+            "description": "Major outages first, then degraded services, then those with other incidents, then the operational ones.",
             "items": {
               "$ref": "#/components/schemas/ServiceStatus"
             }

@@ -69,7 +69,8 @@ describe('service states', () => {
   it.each([
     [[], false, 'operational'],
     [[], true, 'degraded'],
-    [[{ major: false }], true, 'incident'],
+    [[{ major: false }], false, 'incident'],
+    [[{ major: false }], true, 'degraded'],
     [[{ major: false }, { major: true }], false, 'major_outage'],
   ] as const)('%p degraded=%p → %s', (incidents, degraded, state) => {
     expect(serviceState(incidents, degraded)).toBe(state);
@@ -81,6 +82,7 @@ describe('service states', () => {
     expect(worstServiceState(['incident', 'major_outage', 'degraded'])).toBe(
       'major_outage',
     );
+    expect(worstServiceState(['incident', 'degraded'])).toBe('degraded');
   });
 
   it('orders incidents major first, then priority, then newest', () => {

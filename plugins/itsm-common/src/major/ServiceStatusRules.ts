@@ -1,16 +1,19 @@
 import { PRIORITIES, Priority } from '../priority/PriorityMatrix';
 import { ServiceState } from './types';
 
+// Depending on a service in a major outage weighs more than a service's own
+// minor incident: it is what the blast radius is about.
 const SEVERITY: Record<ServiceState, number> = {
   major_outage: 3,
-  incident: 2,
-  degraded: 1,
+  degraded: 2,
+  incident: 1,
   operational: 0,
 };
 
 /**
- * A service's state on the status page: a major incident on it, another
- * incident on it, depending on a service with a major incident, or none.
+ * A service's state on the status page: a major incident on it; else
+ * depending on a service with a major incident (possibly degraded, whatever
+ * its own minor incidents); else another incident on it; else none.
  * @public
  */
 export function serviceState(
@@ -18,8 +21,8 @@ export function serviceState(
   dependsOnMajorOutage: boolean,
 ): ServiceState {
   if (incidents.some(i => i.major)) return 'major_outage';
-  if (incidents.length) return 'incident';
-  return dependsOnMajorOutage ? 'degraded' : 'operational';
+  if (dependsOnMajorOutage) return 'degraded';
+  return incidents.length ? 'incident' : 'operational';
 }
 
 /** The worst of several states (a system's, from its services'). @public */

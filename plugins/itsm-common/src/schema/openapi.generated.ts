@@ -1598,7 +1598,7 @@ export interface components {
       bridgeUrl?: string | null;
     };
     /**
-     * `major_outage`: a major incident is open on it; `incident`: another incident is open on it; `degraded`: it depends on a service with an open major incident; `operational`: none of these.
+     * `major_outage`: a major incident is open on it; `degraded`: it depends on a service with an open major incident (whatever its own minor incidents); `incident`: another incident is open on it; `operational`: none of these.
      */
     ServiceState: 'major_outage' | 'incident' | 'degraded' | 'operational';
     /** An open incident on the status page. Incidents the caller may not read show only their priority, status and stakeholder update (written for outsiders), without ref or title. */
@@ -1643,7 +1643,7 @@ export interface components {
     StatusResponse: {
       /** Format: date-time */
       generatedAt: string;
-      /** Services with an incident first (major ones first), then degraded ones, then the operational ones. */
+      /** Major outages first, then degraded services, then those with other incidents, then the operational ones. */
       services: components['schemas']['ServiceStatus'][];
       systems: components['schemas']['SystemStatus'][];
       operationalCount: number;
