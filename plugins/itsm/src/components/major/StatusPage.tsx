@@ -52,7 +52,10 @@ export function StatusPage() {
   return (
     <Page themeId="tool">
       <Header title="ITSM" subtitle="Service status" />
-      <ItsmSectionTabs />
+      {/* The tabs belong in the page's subheader row (as HeaderTabs sets) */}
+      <Box gridArea="pageSubheader">
+        <ItsmSectionTabs />
+      </Box>
       <Content>
         <ContentHeader title="Status">
           <Button variant="outlined" onClick={() => status.retry()}>
