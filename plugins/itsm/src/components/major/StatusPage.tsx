@@ -39,6 +39,8 @@ import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { ServiceStateLabel } from './ServiceStateLabel';
 
 const REFRESH_MS = 60_000;
+/** Open incidents shown per service; major ones come first. */
+const INCIDENTS_SHOWN = 3;
 
 /**
  * The status page: every system and service, those with an incident first
@@ -196,11 +198,8 @@ function ServiceTable(props: { services: ServiceStatus[] }) {
               <ServiceStateLabel state={s.state} />
             </TableCell>
             <TableCell>
-              {s.incidents.map((incident, i) => (
-                <IncidentLine key={incident.ref ?? i} incident={incident} />
-              ))}
-              {s.state === 'degraded' && (
-                <Typography variant="body2" color="textSecondary">
+              {s.impactedBy.length > 0 && (
+                <Typography variant="body2" color="textSecondary" paragraph>
                   Depends on{' '}
                   {s.impactedBy.map((ref, i) => (
                     <span key={ref}>
@@ -209,6 +208,15 @@ function ServiceTable(props: { services: ServiceStatus[] }) {
                     </span>
                   ))}
                   , which has a major incident.
+                </Typography>
+              )}
+              {s.incidents.slice(0, INCIDENTS_SHOWN).map((incident, i) => (
+                <IncidentLine key={incident.ref ?? i} incident={incident} />
+              ))}
+              {s.incidents.length > INCIDENTS_SHOWN && (
+                <Typography variant="caption" color="textSecondary">
+                  and {s.incidents.length - INCIDENTS_SHOWN} more open incident
+                  {s.incidents.length - INCIDENTS_SHOWN === 1 ? '' : 's'}
                 </Typography>
               )}
             </TableCell>
@@ -237,13 +245,14 @@ function IncidentLine(props: { incident: StatusIncident }) {
           {humanize(incident.status)} · {formatAge(incident.detectedAt)}
         </Typography>
       </Box>
-      {incident.latestUpdate ? (
+      {incident.latestUpdate && (
         <Typography variant="body2">
           <strong>{humanize(incident.latestUpdate.stage)}</strong> (
           {formatAge(incident.latestUpdate.at)} ago):{' '}
           {incident.latestUpdate.message}
         </Typography>
-      ) : (
+      )}
+      {!incident.latestUpdate && incident.major && (
         <Typography variant="body2" color="textSecondary">
           No stakeholder update yet.
         </Typography>
