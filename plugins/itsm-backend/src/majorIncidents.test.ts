@@ -155,7 +155,7 @@ describe.each(databases.eachSupportedId())(
       );
       const badLink = await request(server)
         .put(api(`/incidents/${ref}/roles`))
-        .send({ roles: [], bridgeUrl: 'javascript:alert(1)' });
+        .send({ roles: [], bridgeUrl: 'ftp://example.com/bridge' });
       expect(badLink.status).toBe(400);
       const cell = await request(server)
         .put(api(`/incidents/${ref}/roles`))
