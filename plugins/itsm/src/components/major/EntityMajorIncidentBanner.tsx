@@ -78,7 +78,11 @@ export function EntityMajorIncidentBanner() {
               <EntityRefLink entityRef={ref} />
             </span>
           ))}
-          , which has a major incident: it may be degraded.
+          , which{' '}
+          {service.impactedBy.length === 1
+            ? 'has a major incident'
+            : 'have major incidents'}
+          : it may be degraded.
         </Alert>
       </Box>
     );

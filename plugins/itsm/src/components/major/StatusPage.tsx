@@ -207,7 +207,11 @@ function ServiceTable(props: { services: ServiceStatus[] }) {
                       <EntityRefLink entityRef={ref} />
                     </span>
                   ))}
-                  , which has a major incident.
+                  , which{' '}
+                  {s.impactedBy.length === 1
+                    ? 'has a major incident'
+                    : 'have major incidents'}
+                  .
                 </Typography>
               )}
               {s.incidents.slice(0, INCIDENTS_SHOWN).map((incident, i) => (
