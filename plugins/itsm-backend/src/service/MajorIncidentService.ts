@@ -495,9 +495,9 @@ export class MajorIncidentService {
       kind: 'stakeholder-update',
     });
     this.logger.info(
-      `Stakeholder update on ${incident.ref} sent to ${recipients.length} people${
-        recipients.length <= 50 ? `: ${recipients.join(', ')}` : ''
-      }`,
+      `Stakeholder update on ${incident.ref} sent to ${
+        recipients.length
+      } people${recipients.length <= 50 ? `: ${recipients.join(', ')}` : ''}`,
     );
     return event;
   }
