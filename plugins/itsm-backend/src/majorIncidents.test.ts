@@ -1,3 +1,5 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import {
@@ -377,3 +379,82 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('who may act on a major incident', () => {
+  it('lets the commander withdraw and staff the cell without itsm.incident.major; others get a 403', async () => {
+    // Everything is allowed but itsm.incident.major, for everyone but mock
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorizeConditional: async (requests, options) =>
+        requests.map(({ permission }) => ({
+          result:
+            permission.name === 'itsm.incident.major' &&
+            (options.credentials.principal as any).userEntityRef !==
+              'user:default/mock'
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })) as any,
+    });
+    const knex = await databases.init('SQLITE_3');
+    const { server } = await startMajorBackend(knex, [permissions.factory]);
+    const api = (path: string) => `/api/itsm${path}`;
+    const created = await request(server)
+      .post(api('/incidents'))
+      .send(p1OnLedger);
+    const ref = created.body.ref;
+
+    const byCarol = await request(server)
+      .post(api(`/incidents/${ref}/major`))
+      .set('authorization', asUser('carol'))
+      .send({ reason: 'Down' });
+    expect(byCarol.status).toBe(403);
+    expect(byCarol.body.error.message).toMatch(/itsm\.incident\.major/);
+
+    await request(server)
+      .post(api(`/incidents/${ref}/major`))
+      .send({ reason: 'Down' })
+      .expect(200);
+    await request(server)
+      .put(api(`/incidents/${ref}/roles`))
+      .send({ roles: [{ role: 'commander', userRef: 'alice' }] })
+      .expect(200);
+
+    // carol: neither permission nor role
+    const cellByCarol = await request(server)
+      .put(api(`/incidents/${ref}/roles`))
+      .set('authorization', asUser('carol'))
+      .send({ roles: [] });
+    expect(cellByCarol.status).toBe(403);
+    const othersByCarol = await request(server)
+      .post(api(`/incidents/${ref}/subscribers`))
+      .set('authorization', asUser('carol'))
+      .send({ subscriber: 'group:default/management' });
+    expect(othersByCarol.status).toBe(403);
+    // …but she may subscribe herself
+    await request(server)
+      .post(api(`/incidents/${ref}/subscribers`))
+      .set('authorization', asUser('carol'))
+      .send({})
+      .expect(201);
+
+    // alice commands: she staffs the cell and withdraws
+    await request(server)
+      .put(api(`/incidents/${ref}/roles`))
+      .set('authorization', asUser('alice'))
+      .send({
+        roles: [
+          { role: 'commander', userRef: 'alice' },
+          { role: 'communications', userRef: 'bob' },
+        ],
+      })
+      .expect(200);
+    const withdrawn = await request(server)
+      .post(api(`/incidents/${ref}/major`))
+      .set('authorization', asUser('alice'))
+      .send({ major: false, reason: 'Contained' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.major).toBe(false);
+    await knex.destroy();
+  });
+});
