@@ -16,6 +16,9 @@
  *   - every ITSM page, at 1280 and 1920 px, has its table beside the
  *     sidebar and its refs on one line (layout.js).
  * It waits for the demo data to finish loading before the first test.
+ *   - a major incident declared on a service others depend on, with a
+ *     stakeholder update, is on the status page (its dependents degraded)
+ *     and on the service's banner.
  * Writes {passed, failed} to --report and screenshots to e2e/screenshots/.
  */
 const { spawn, execFileSync } = require('node:child_process');
@@ -295,6 +298,91 @@ test('an Alertmanager alert opens an incident shown on the service page', async 
   await alerts.getByRole('link', { name: /^Runbook/ }).waitFor();
   await page.screenshot({
     path: path.join(shots, 'alert-incident.png'),
+test('a major incident on a service others depend on reaches the status page and the service banner', async page => {
+  // session-store: cart-service and auth-service depend on it (dependsOn)
+  await page.goto(`${APP}/catalog/default/component/session-store`);
+  await page.getByRole('button', { name: 'Report incident' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill('E2E: sessions lost');
+  await dialog.getByLabel('Description').fill('Redis cluster failed over');
+  await dialog.getByRole('button', { name: /^Impact/ }).click();
+  await page.getByRole('option', { name: 'high' }).click();
+  await dialog.getByRole('button', { name: /^Urgency/ }).click();
+  await page.getByRole('option', { name: 'high' }).click();
+  await dialog.getByRole('button', { name: 'Report' }).click();
+  const success = dialog.getByRole('alert').filter({
+    hasText: /created with\s+priority P1/,
+  });
+  await success.waitFor({ timeout: 30_000 });
+  const ref = await success
+    .getByRole('link', { name: /^INC-\d+$/ })
+    .textContent();
+
+  await page.goto(`${APP}/itsm/incidents/${ref}`);
+  await page
+    .getByText(/Consider declaring a major incident: priority P1/)
+    .waitFor({ timeout: 60_000 });
+  await page.getByText(/services? depends? on the affected ones/).waitFor();
+  await page.getByRole('button', { name: 'Declare major incident' }).click();
+  const declare = page.getByRole('dialog');
+  await declare.getByLabel(/Reason/).fill('Every customer is signed out');
+  await declare.getByRole('button', { name: 'Declare' }).click();
+  await page.getByText('MAJOR', { exact: true }).waitFor();
+  const form = page.getByRole('form', { name: 'Stakeholder update' });
+  await form
+    .getByLabel('Update for stakeholders')
+    .fill('E2E: customers are signed out; we are restoring sessions.');
+  await form.getByLabel('Impact').fill('Everyone has to sign in again');
+  await form
+    .getByRole('button', { name: /^Send to \d+ subscribers?$/ })
+    .click();
+  await page
+    .getByText('E2E: customers are signed out; we are restoring sessions.')
+    .last()
+    .waitFor();
+  await page.screenshot({
+    path: path.join(shots, 'major-incident.png'),
+    fullPage: true,
+  });
+
+  await page.goto(`${APP}/itsm/status`);
+  const services = page.getByRole('table', { name: 'Services' });
+  // Only the session-store row names the incident; dependents name the
+  // service they depend on
+  const row = services
+    .getByRole('row')
+    .filter({ hasText: 'E2E: sessions lost' });
+  await row.getByText('Major outage').waitFor({ timeout: 30_000 });
+  await row
+    .getByText(/customers are signed out; we are restoring sessions/)
+    .waitFor();
+  for (const dependent of ['cart-service', 'auth-service']) {
+    await services
+      .getByRole('row')
+      .filter({
+        has: page.getByRole('link', { name: dependent, exact: true }),
+      })
+      .filter({ hasText: 'Possibly degraded' })
+      .waitFor();
+  }
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.screenshot({
+      path: path.join(shots, `status-${width}.png`),
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 });
+
+  await page.goto(`${APP}/catalog/default/component/session-store`);
+  const banner = page
+    .getByRole('alert')
+    .filter({ hasText: `Major incident ${ref}` });
+  await banner
+    .getByText(/customers are signed out; we are restoring sessions/)
+    .waitFor({ timeout: 30_000 });
+  await page.screenshot({
+    path: path.join(shots, 'service-banner.png'),
     fullPage: true,
   });
 });

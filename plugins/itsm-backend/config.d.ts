@@ -135,6 +135,32 @@ export interface Config {
         };
       };
     };
+    /** Major incidents: crisis cell, stakeholder updates, blast radius. */
+    majorIncidents?: {
+      /**
+       * Roles of the crisis cell; commander and communications are always
+       * there (default: commander, communications, operations-lead, scribe).
+       */
+      roles?: string[];
+      /**
+       * Minutes between stakeholder updates per priority (default P1 30,
+       * P2 60, P3 120, P4 240, P5 240); `null` turns a priority's cadence off.
+       */
+      cadenceMinutes?: {
+        [priority in 'P1' | 'P2' | 'P3' | 'P4' | 'P5']?: number | null;
+      };
+      /** Group told of every declaration and subscribed to its updates. */
+      managementGroup?: string;
+      /**
+       * `openitsm.io/sla-tier` values whose incidents are proposed as major
+       * (default none).
+       */
+      criticalTiers?: string[];
+      /** An incident on at least this many services is proposed as major (default 3). */
+      severalServices?: number;
+      /** How many dependsOn steps the blast radius follows, 0–10 (default 3). */
+      blastRadiusDepth?: number;
+    };
     /** Problem management. */
     problems?: {
       /**

@@ -43,5 +43,21 @@ export interface Config {
      * @visibility frontend
      */
     categories?: string[];
+    /** Major incidents, as the frontend sees them. */
+    majorIncidents?: {
+      /**
+       * Templates offered by the stakeholder update composer; `message` may
+       * use {service} and {ref}.
+       * @visibility frontend
+       */
+      updateTemplates?: Array<{
+        /** @visibility frontend */
+        name: string;
+        /** @visibility frontend */
+        message: string;
+        /** @visibility frontend */
+        stage?: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+      }>;
+    };
   };
 }

@@ -6,13 +6,15 @@ import path from 'node:path';
 import { catalogHasEntities } from './catalogHasEntities';
 import { loadChanges } from './loadChanges';
 import { loadIncidents } from './loadIncidents';
+import { loadMajorIncidents } from './loadMajorIncidents';
 import { loadOnCall } from './loadOnCall';
 import { finishProblems, loadProblems } from './loadProblems';
 
 /**
  * Loads the demo data set of a directory (examples/itsm-seed): on-call,
  * incidents, problems and workarounds, then changes, each only into an empty
- * database. It waits for the catalog first: every ref is checked there.
+ * database; then the major incidents, each once. It waits for the catalog
+ * first: every ref is checked there.
  */
 export function demoDataLoader(options: {
   directory: string;
@@ -59,6 +61,12 @@ export function demoDataLoader(options: {
       });
       await loadChanges({ file: file('changes.json'), records, logger, now });
       await finishProblems(records, pending);
+      await loadMajorIncidents({
+        file: file('major-incidents.json'),
+        records,
+        logger,
+        now,
+      });
     },
   };
 }

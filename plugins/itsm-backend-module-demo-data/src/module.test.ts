@@ -70,11 +70,46 @@ describe('demo data module', () => {
         .get(`/api/itsm${url}`)
         .then(r => r.body);
 
-    // Changes are loaded last: once they are in, everything is.
-    const changes = await until(
-      () => api('/changes?limit=10'),
-      page => page.items?.length === 7,
+    // Major incidents are loaded last: once they are in, everything is.
+    const majors = await until(
+      () => api('/incidents?major=true'),
+      page => page.items?.length === 1,
     );
+    expect(majors.items[0]).toMatchObject({
+      title: 'Ledger write path down: card payments failing',
+      priority: 'P1',
+      status: 'in_progress',
+      major: true,
+    });
+    // Its updates come last
+    const major = await until(
+      () => api(`/incidents/${majors.items[0].ref}/major`),
+      view => view.updates?.length === 2,
+    );
+    expect(major.roles.map((r: any) => r.role)).toEqual([
+      'commander',
+      'communications',
+      'operations-lead',
+      'scribe',
+    ]);
+    expect(major.updates.map((u: any) => u.stage)).toEqual([
+      'identified',
+      'investigating',
+    ]);
+    expect(major.subscribers.map((s: any) => s.ref)).toEqual(
+      expect.arrayContaining([
+        'group:default/payments-team',
+        'group:default/leadership',
+        'group:default/sre',
+        'user:default/heidi',
+      ]),
+    );
+    const status = await api('/status');
+    expect(status.services[0]).toMatchObject({
+      entityRef: 'component:default/ledger',
+      state: 'major_outage',
+    });
+    const changes = await api('/changes?limit=10');
     expect(
       changes.items.map((c: any) => [c.ref, c.type, c.status, c.outcome]),
     ).toEqual([
@@ -92,9 +127,9 @@ describe('demo data module', () => {
       expect.objectContaining({ status: 'resolved' }),
     ]);
 
-    // 400 incidents, plus the one the rolled-back change caused
+    // 400 incidents, the one the rolled-back change caused and the major one
     const incidents = await api('/incidents?limit=1');
-    expect(incidents.totalCount).toBe(401);
+    expect(incidents.totalCount).toBe(402);
     const first = await api('/incidents/INC-1001/timeline?limit=1');
     expect(first.items[0]).toMatchObject({ type: 'created' });
 

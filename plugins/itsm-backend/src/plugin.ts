@@ -75,6 +75,7 @@ export const itsmPlugin = createBackendPlugin({
           cache: deps.cache,
           listeners,
           providers,
+          notifications: deps.notifications,
         });
         const authorizers = registerPermissions({ ...deps, stores });
         await scheduleTasks({
@@ -125,6 +126,8 @@ export const itsmPlugin = createBackendPlugin({
             changeAuthorizer: authorizers.changes,
             ingest: services.ingest,
             alertStore: stores.alerts,
+            majorIncidents: services.majorIncidents,
+            statusBoard: services.statusBoard,
             healthCheck: async () => {
               await client.raw('select 1');
             },

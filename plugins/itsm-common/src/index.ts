@@ -15,5 +15,6 @@ export * from './sla';
 export * from './oncall';
 export * from './problems';
 export * from './changes';
+export * from './major';
 export * from './time/parseTimestamp';
 export * from './alerts';

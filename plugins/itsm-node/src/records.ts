@@ -8,6 +8,9 @@ import {
   CreateOnCallScheduleRequest,
   CreateProblemRequest,
   CreateWorkaroundRequest,
+  DeclareMajorRequest,
+  IncidentUpdateRequest,
+  PutIncidentRolesRequest,
   EscalationPolicy,
   Incident,
   IncidentSource,
@@ -88,6 +91,30 @@ export interface ItsmRecordsService {
     incident: Incident,
     by: ItsmActor,
   ): Promise<Workaround>;
+
+  /** Declares an incident major (or withdraws it); returns it as it is then. */
+  declareMajorIncident(
+    incident: Incident,
+    request: DeclareMajorRequest,
+    by: ItsmActor,
+  ): Promise<Incident>;
+  setIncidentRoles(
+    incident: Incident,
+    request: PutIncidentRolesRequest,
+    by: ItsmActor,
+  ): Promise<void>;
+  /** Subscribes a user or group to the incident's stakeholder updates. */
+  subscribeToIncident(
+    incident: Incident,
+    subscriber: string,
+    by: ItsmActor,
+  ): Promise<void>;
+  /** A stakeholder update, sent to every subscriber. */
+  postStakeholderUpdate(
+    incident: Incident,
+    request: Omit<IncidentUpdateRequest, 'audience'>,
+    by: ItsmActor,
+  ): Promise<TimelineEvent>;
 
   countChanges(): Promise<number>;
   createChange(request: CreateChangeRequest, by: ItsmActor): Promise<Change>;

@@ -35,6 +35,19 @@ const itsmPage = PageBlueprint.make({
   },
 });
 
+// First on the overview: the major-incident banner (empty when there is none)
+const majorIncidentBanner = EntityCardBlueprint.make({
+  name: 'major-incident-banner',
+  params: {
+    type: 'content',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/major/EntityMajorIncidentBanner').then(m => (
+        <m.EntityMajorIncidentBanner />
+      )),
+  },
+});
+
 const incidentsCard = EntityCardBlueprint.make({
   name: 'incidents',
   params: {
@@ -126,6 +139,7 @@ export default createFrontendPlugin({
   extensions: [
     itsmApi,
     itsmPage,
+    majorIncidentBanner,
     incidentsCard,
     slaCard,
     onCallCard,

@@ -15,6 +15,7 @@ export {
   EntityGroupOnCallCard,
   EntityOpenWorkaroundsCard,
   EntityChangesCard,
+  EntityMajorIncidentBanner,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

@@ -43,6 +43,25 @@ export const ItsmPage: () => JSX.Element = itsmPlugin.provide(
 );
 
 /**
+ * A banner on a service's page while it has a major incident (with the
+ * latest stakeholder update), or depends on a service that has one.
+ *
+ * @public
+ */
+export const EntityMajorIncidentBanner: () => JSX.Element | null =
+  itsmPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMajorIncidentBanner',
+      component: {
+        lazy: () =>
+          import('./components/major/EntityMajorIncidentBanner').then(
+            m => m.EntityMajorIncidentBanner,
+          ),
+      },
+    }),
+  );
+
+/**
  * A service's open incidents, for its Overview tab.
  *
  * @public

@@ -30,6 +30,11 @@ const names = [
   'itsm_change_approvals',
   'itsm_change_events',
   'itsm_alerts',
+  'itsm_major_incidents',
+  'itsm_incident_roles',
+  'itsm_incident_subscribers',
+  'itsm_service_subscribers',
+  'itsm_stakeholder_updates',
 ];
 
 async function tables(knex: Knex) {
@@ -224,6 +229,44 @@ describe('migrations', () => {
           })
           .then(),
       ).rejects.toBeTruthy();
+      await knex('itsm_major_incidents').insert({
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        declared_at: new Date('2026-11-01T00:10:00Z'),
+        declared_by: 'user:default/alice',
+        reason: 'Ledger down',
+        next_update_due_at: new Date('2026-11-01T00:40:00Z'),
+      });
+      await knex('itsm_incident_roles').insert({
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        role: 'commander',
+        user_ref: 'user:default/alice',
+      });
+      await knex('itsm_incident_subscribers').insert({
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        subscriber_ref: 'group:default/sre',
+        source: 'owner',
+        created_at: new Date('2026-11-01T00:10:00Z'),
+      });
+      await knex('itsm_service_subscribers').insert({
+        entity_ref: 'component:default/ledger',
+        subscriber_ref: 'user:default/bob',
+        created_at: new Date('2026-11-01T00:10:00Z'),
+      });
+      await knex('itsm_stakeholder_updates').insert({
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        stage: 'investigating',
+        message: 'Payments are failing',
+        actor: 'user:default/alice',
+        at: new Date('2026-11-01T00:12:00Z'),
+        recipient_count: 3,
+      });
+      await expect(
+        knex('itsm_stakeholder_updates')
+          .update({ message: 'rewritten' })
+          .then(),
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(/append-only/),
+      });
       // The problem audit trail refuses edits, like the incident timeline
       await expect(
         knex('itsm_problem_events').update({ message: 'rewritten' }).then(),

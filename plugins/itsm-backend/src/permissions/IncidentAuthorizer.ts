@@ -15,6 +15,7 @@ import {
 import {
   Incident,
   itsmIncidentCreatePermission,
+  itsmIncidentMajorPermission,
   itsmIncidentReadPermission,
   itsmIncidentUpdatePermission,
 } from '@openitsm/backstage-plugin-itsm-common';
@@ -118,6 +119,39 @@ export class IncidentAuthorizer {
     incident: Incident,
   ): Promise<void> {
     await this.authorizeResource(credentials, incident, 'update');
+  }
+
+  /**
+   * Whether the policy grants `update` and `major` (itsm.incident.major) on
+   * an incident, without refusing: major-incident rules combine them with
+   * the caller's crisis-cell roles.
+   */
+  async majorGrants(
+    credentials: BackstageCredentials,
+    incident: Incident,
+  ): Promise<{ mayUpdate: boolean; mayManageMajor: boolean }> {
+    const [update, major] = await this.permissions.authorizeConditional(
+      [
+        { permission: itsmIncidentUpdatePermission },
+        { permission: itsmIncidentMajorPermission },
+      ],
+      { credentials },
+    );
+    return {
+      mayUpdate: this.isAllowed(update, incident),
+      mayManageMajor: this.isAllowed(major, incident),
+    };
+  }
+
+  /** Whether the policy grants itsm.incident.major outright (no conditions). */
+  async mayManageMajorAnywhere(
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: itsmIncidentMajorPermission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
   }
 
   private async authorizeResource(

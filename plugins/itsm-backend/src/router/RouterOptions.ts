@@ -25,6 +25,8 @@ import { ChangeService } from '../service/ChangeService';
 import { ChangeStore } from '../database/ChangeStore';
 import { AlertIngestService } from '../ingest/AlertIngestService';
 import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
+import { MajorIncidentService } from '../service/MajorIncidentService';
+import { StatusBoard } from '../service/StatusBoard';
 
 /** What `createRouter` is built from; each route module picks what it uses. */
 export interface RouterOptions {
@@ -52,6 +54,8 @@ export interface RouterOptions {
   changeStore: ChangeStore;
   ingest: AlertIngestService;
   alertStore: DatabaseAlertStore;
+  majorIncidents: MajorIncidentService;
+  statusBoard: StatusBoard;
   /** Answers `/health`; throws when the database is unreachable. */
   healthCheck: () => Promise<void>;
 }

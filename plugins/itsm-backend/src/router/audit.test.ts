@@ -215,6 +215,46 @@ const writes: Array<{
     body: {},
     eventId: 'alert-ingest' as const,
   })),
+  {
+    method: 'post',
+    path: '/incidents/{id}/major',
+    url: '/incidents/INC-9999/major',
+    body: { reason: 'Payments down' },
+    eventId: 'incident-declare-major',
+  },
+  {
+    method: 'put',
+    path: '/incidents/{id}/roles',
+    url: '/incidents/INC-9999/roles',
+    body: { roles: [] },
+    eventId: 'incident-set-roles',
+  },
+  {
+    method: 'post',
+    path: '/incidents/{id}/subscribers',
+    url: '/incidents/INC-9999/subscribers',
+    body: {},
+    eventId: 'incident-subscribe',
+  },
+  {
+    method: 'delete',
+    path: '/incidents/{id}/subscribers',
+    url: '/incidents/INC-9999/subscribers',
+    eventId: 'incident-unsubscribe',
+  },
+  {
+    method: 'post',
+    path: '/entities/{kind}/{namespace}/{name}/subscribers',
+    url: '/entities/component/default/payments-api/subscribers',
+    body: {},
+    eventId: 'service-subscribe',
+  },
+  {
+    method: 'delete',
+    path: '/entities/{kind}/{namespace}/{name}/subscribers',
+    url: '/entities/component/default/payments-api/subscribers',
+    eventId: 'service-unsubscribe',
+  },
 ];
 
 describe('auditing', () => {

@@ -12,6 +12,8 @@ import { addProblemRoutes } from './problemsRoutes';
 import { addWorkaroundRoutes } from './workaroundsRoutes';
 import { addChangeRoutes } from './changesRoutes';
 import { addAlertRoutes } from './alertsRoutes';
+import { addMajorIncidentRoutes } from './majorIncidentsRoutes';
+import { addStatusRoutes } from './statusRoutes';
 import { internalErrors, jsonBody } from './errorMapping';
 
 export type { RouterOptions } from './RouterOptions';
@@ -42,6 +44,8 @@ export async function createRouter(
   addWorkaroundRoutes(router, deps);
   addChangeRoutes(router, deps);
   addAlertRoutes(router, deps);
+  addMajorIncidentRoutes(router, deps);
+  addStatusRoutes(router, deps);
   router.use(internalErrors(options.logger));
   return router;
 }

@@ -138,7 +138,13 @@ export const spec = {
           "workaround_applied",
           "alert_firing",
           "alert_resolved",
-          "known_errors_suggested"
+          "known_errors_suggested",
+          "major_declared",
+          "major_withdrawn",
+          "roles_changed",
+          "subscribers_changed",
+          "stakeholder_update",
+          "update_reminder"
         ]
       },
       "EntityRef": {
@@ -437,6 +443,25 @@ export const spec = {
             "type": "string",
             "minLength": 1,
             "maxLength": 20000
+          },
+          "audience": {
+            "$ref": "#/components/schemas/UpdateAudience"
+          },
+          "stage": {
+            "$ref": "#/components/schemas/StakeholderStage"
+          },
+          "impact": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "nextSteps": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "nextUpdateAt": {
+            "type": "string",
+            "maxLength": 40,
+            "description": "Stakeholder updates: when the next one is promised (ISO 8601); default now + the cadence of the incident's priority."
           }
         }
       },
@@ -2988,6 +3013,603 @@ export const spec = {
             }
           }
         }
+      },
+      "MajorRoleName": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 32,
+        "pattern": "^[a-z][a-z0-9-]*$",
+        "description": "A crisis-cell role from itsm.majorIncidents.roles, e.g. commander or communications."
+      },
+      "MajorIncidentRole": {
+        "type": "object",
+        "description": "One member of the crisis cell, with the contacts the catalog knows.",
+        "required": [
+          "role",
+          "userRef",
+          "displayName"
+        ],
+        "properties": {
+          "role": {
+            "type": "string"
+          },
+          "userRef": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string"
+          },
+          "chatUrl": {
+            "type": "string"
+          }
+        }
+      },
+      "SubscriberSource": {
+        "type": "string",
+        "description": "Why a user or group is subscribed: by hand, as owner of an affected service, as owner of a service that depends on one, through a service subscription, or as the configured management group.",
+        "enum": [
+          "manual",
+          "owner",
+          "dependent_owner",
+          "service",
+          "management"
+        ]
+      },
+      "IncidentSubscriber": {
+        "type": "object",
+        "required": [
+          "ref",
+          "source",
+          "displayName",
+          "createdAt"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string",
+            "description": "A user or group entity ref."
+          },
+          "source": {
+            "$ref": "#/components/schemas/SubscriberSource"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "IncidentSubscriberList": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/IncidentSubscriber"
+            }
+          }
+        }
+      },
+      "ServiceSubscriber": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "ref",
+          "createdAt"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string",
+            "description": "A user or group entity ref."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ServiceSubscriberList": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ServiceSubscriber"
+            }
+          }
+        }
+      },
+      "SubscribeRequest": {
+        "type": "object",
+        "properties": {
+          "subscriber": {
+            "$ref": "#/components/schemas/EntityRef",
+            "description": "A user or group; yourself when absent."
+          }
+        }
+      },
+      "UpdateAudience": {
+        "type": "string",
+        "description": "`internal` notes stay with the team; `stakeholders` updates go to every subscriber.",
+        "enum": [
+          "internal",
+          "stakeholders"
+        ]
+      },
+      "StakeholderStage": {
+        "type": "string",
+        "description": "Where the incident stands, in words for people outside the team.",
+        "enum": [
+          "investigating",
+          "identified",
+          "monitoring",
+          "resolved"
+        ]
+      },
+      "StakeholderUpdate": {
+        "type": "object",
+        "required": [
+          "id",
+          "incidentId",
+          "message",
+          "stage",
+          "actor",
+          "at",
+          "recipientCount"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "incidentId": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "stage": {
+            "$ref": "#/components/schemas/StakeholderStage"
+          },
+          "impact": {
+            "type": "string"
+          },
+          "nextSteps": {
+            "type": "string"
+          },
+          "nextUpdateAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the next update is promised."
+          },
+          "actor": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "recipientCount": {
+            "type": "integer",
+            "description": "How many people it was sent to (one notification each)."
+          }
+        }
+      },
+      "BlastRadiusService": {
+        "type": "object",
+        "description": "A service that depends, directly or transitively, on an affected one.",
+        "required": [
+          "entityRef",
+          "title",
+          "depth",
+          "via"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "depth": {
+            "type": "integer",
+            "description": "1 for a direct dependent, 2 for a dependent of one, …"
+          },
+          "via": {
+            "type": "string",
+            "description": "The service it depends on, one step closer to the incident."
+          },
+          "system": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          }
+        }
+      },
+      "BlastRadius": {
+        "type": "object",
+        "description": "The services possibly impacted, from the catalog's dependsOn / dependencyOf relations followed up to `depth` steps, and their systems.",
+        "required": [
+          "depth",
+          "services",
+          "systems"
+        ],
+        "properties": {
+          "depth": {
+            "type": "integer"
+          },
+          "services": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/BlastRadiusService"
+            }
+          },
+          "systems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "MajorProposal": {
+        "type": "object",
+        "description": "Whether the backend proposes declaring the incident major, and why.",
+        "required": [
+          "proposed",
+          "reasons"
+        ],
+        "properties": {
+          "proposed": {
+            "type": "boolean"
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "MajorIncident": {
+        "type": "object",
+        "description": "The major-incident side of an incident: declaration, crisis cell, subscribers, stakeholder updates and cadence, blast radius. Every incident has one; `major` says whether it is declared.",
+        "required": [
+          "incidentId",
+          "ref",
+          "major",
+          "roles",
+          "availableRoles",
+          "subscribers",
+          "updates",
+          "blastRadius",
+          "proposal"
+        ],
+        "properties": {
+          "incidentId": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string"
+          },
+          "major": {
+            "type": "boolean"
+          },
+          "declaredAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "declaredBy": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "withdrawnAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "withdrawnBy": {
+            "type": "string"
+          },
+          "withdrawReason": {
+            "type": "string"
+          },
+          "bridgeUrl": {
+            "type": "string"
+          },
+          "cadenceMinutes": {
+            "type": "integer",
+            "description": "Minutes between stakeholder updates at this priority (absent when none is configured)."
+          },
+          "lastUpdateAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "nextUpdateDueAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the next stakeholder update is due."
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MajorIncidentRole"
+            }
+          },
+          "availableRoles": {
+            "type": "array",
+            "description": "The roles that may be assigned (config).",
+            "items": {
+              "type": "string"
+            }
+          },
+          "subscribers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/IncidentSubscriber"
+            }
+          },
+          "updates": {
+            "type": "array",
+            "description": "Stakeholder updates, newest first (the last 50).",
+            "items": {
+              "$ref": "#/components/schemas/StakeholderUpdate"
+            }
+          },
+          "blastRadius": {
+            "$ref": "#/components/schemas/BlastRadius"
+          },
+          "proposal": {
+            "$ref": "#/components/schemas/MajorProposal"
+          }
+        }
+      },
+      "DeclareMajorRequest": {
+        "type": "object",
+        "required": [
+          "reason"
+        ],
+        "properties": {
+          "major": {
+            "type": "boolean",
+            "description": "true (default) declares the incident major; false withdraws the declaration."
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          },
+          "bridgeUrl": {
+            "type": "string",
+            "maxLength": 1000,
+            "description": "The crisis bridge or chat link (http or https)."
+          }
+        }
+      },
+      "PutIncidentRolesRequest": {
+        "type": "object",
+        "required": [
+          "roles"
+        ],
+        "properties": {
+          "roles": {
+            "type": "array",
+            "maxItems": 20,
+            "description": "The whole crisis cell; roles not listed are cleared.",
+            "items": {
+              "type": "object",
+              "required": [
+                "role",
+                "userRef"
+              ],
+              "properties": {
+                "role": {
+                  "$ref": "#/components/schemas/MajorRoleName"
+                },
+                "userRef": {
+                  "$ref": "#/components/schemas/EntityRef"
+                }
+              }
+            }
+          },
+          "bridgeUrl": {
+            "description": "The crisis bridge or chat link (http or https); `null` clears it, absent keeps it.",
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 1000
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ServiceState": {
+        "type": "string",
+        "description": "`major_outage`: a major incident is open on it; `degraded`: it depends on a service with an open major incident (whatever its own minor incidents); `incident`: another incident is open on it; `operational`: none of these.",
+        "enum": [
+          "major_outage",
+          "incident",
+          "degraded",
+          "operational"
+        ]
+      },
+      "StatusIncident": {
+        "type": "object",
+        "description": "An open incident on the status page. Incidents the caller may not read show only their priority, status and stakeholder update (written for outsiders), without ref or title.",
+        "required": [
+          "priority",
+          "status",
+          "major",
+          "detectedAt"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          },
+          "status": {
+            "$ref": "#/components/schemas/IncidentStatus"
+          },
+          "major": {
+            "type": "boolean"
+          },
+          "detectedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "latestUpdate": {
+            "$ref": "#/components/schemas/StatusUpdate"
+          }
+        }
+      },
+      "StatusUpdate": {
+        "type": "object",
+        "required": [
+          "message",
+          "stage",
+          "at"
+        ],
+        "properties": {
+          "message": {
+            "type": "string"
+          },
+          "stage": {
+            "$ref": "#/components/schemas/StakeholderStage"
+          },
+          "impact": {
+            "type": "string"
+          },
+          "nextSteps": {
+            "type": "string"
+          },
+          "nextUpdateAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ServiceStatus": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "title",
+          "state",
+          "incidents",
+          "impactedBy"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "system": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/ServiceState"
+          },
+          "incidents": {
+            "type": "array",
+            "description": "Its open incidents, major ones first.",
+            "items": {
+              "$ref": "#/components/schemas/StatusIncident"
+            }
+          },
+          "impactedBy": {
+            "type": "array",
+            "description": "For a degraded service, the services with a major incident it depends on.",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "SystemStatus": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "title",
+          "state",
+          "serviceCount",
+          "affectedCount"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/ServiceState"
+          },
+          "serviceCount": {
+            "type": "integer"
+          },
+          "affectedCount": {
+            "type": "integer",
+            "description": "Its services that are not operational."
+          }
+        }
+      },
+      "StatusResponse": {
+        "type": "object",
+        "required": [
+          "generatedAt",
+          "services",
+          "systems",
+          "operationalCount"
+        ],
+        "properties": {
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "services": {
+            "type": "array",
+            "description": "Major outages first, then degraded services, then those with other incidents, then the operational ones.",
+            "items": {
+              "$ref": "#/components/schemas/ServiceStatus"
+            }
+          },
+          "systems": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SystemStatus"
+            }
+          },
+          "operationalCount": {
+            "type": "integer"
+          }
+        }
       }
     },
     "securitySchemes": {
@@ -3283,6 +3905,7 @@ export const spec = {
     "/incidents/{id}/updates": {
       "post": {
         "operationId": "AddIncidentUpdate",
+        "description": "Posts an update: an internal note (the default), or with `audience: stakeholders` an update for people outside the team, sent to every subscriber (one notification per person) and setting the time the next one is due.",
         "parameters": [
           {
             "$ref": "#/components/parameters/id"
@@ -5085,6 +5708,329 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/AlertPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/major": {
+      "get": {
+        "operationId": "GetMajorIncident",
+        "description": "The incident's major-incident side: declaration, crisis cell, subscribers, stakeholder updates, cadence, blast radius and whether the backend proposes declaring it.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The major-incident view.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MajorIncident"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "DeclareMajorIncident",
+        "description": "Declares the incident major (or withdraws the declaration with `major: false`), with a reason. Declaring pages the affected services' on-call at every level, subscribes and notifies the owner groups of the affected services and of the services that depend on them, and the management group. Needs itsm.incident.major.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DeclareMajorRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The major-incident view.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MajorIncident"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/roles": {
+      "put": {
+        "operationId": "PutIncidentRoles",
+        "description": "Sets the crisis cell of a major incident (catalog users in the configured roles) and its bridge link. Needs itsm.incident.major, or being its commander.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PutIncidentRolesRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The major-incident view.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MajorIncident"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/subscribers": {
+      "post": {
+        "operationId": "SubscribeToIncident",
+        "description": "Subscribes a user or group to the incident's stakeholder updates: yourself with itsm.incident.read, anyone else with itsm.incident.major.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SubscribeRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The incident's subscribers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IncidentSubscriberList"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "UnsubscribeFromIncident",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "subscriber",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "The user or group to unsubscribe; yourself when absent.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The incident's subscribers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IncidentSubscriberList"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/subscribers": {
+      "post": {
+        "operationId": "SubscribeToService",
+        "description": "Subscribes a user or group to every future major incident of a service: yourself with itsm.incident.read, anyone else with itsm.incident.major.",
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SubscribeRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The service's subscribers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServiceSubscriberList"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "UnsubscribeFromService",
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "subscriber",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "The user or group to unsubscribe; yourself when absent.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The service's subscribers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServiceSubscriberList"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/status": {
+      "get": {
+        "operationId": "GetStatus",
+        "description": "The status page: every service (of one system, or one service) with its open incidents, major ones first, each with its latest stakeholder update; services depending on one with a major incident are degraded. Any signed-in user may read it.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "One service only.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "The services of one system (a system entity ref or name).",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The status of the services.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StatusResponse"
                 }
               }
             }

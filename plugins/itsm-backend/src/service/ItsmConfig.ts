@@ -2,6 +2,8 @@ import { Config } from '@backstage/config';
 import { DEFAULT_AFFECTED_SERVICE_KINDS } from './EntityRefValidator';
 import {
   ChangeConfig,
+  MajorIncidentConfig,
+  parseMajorIncidentConfig,
   DEFAULT_INCIDENT_CATEGORIES,
   parseChangeConfig,
   parsePriorityMatrix,
@@ -17,6 +19,7 @@ export interface ItsmConfig {
   affectedServiceKinds: string[];
   sla: SlaConfig;
   changes: ChangeConfig;
+  majorIncidents: MajorIncidentConfig;
 }
 
 /** Reads `itsm.*` from app-config; bad values fail start-up naming the key. */
@@ -47,5 +50,8 @@ export function readItsmConfig(config: Config): ItsmConfig {
     affectedServiceKinds,
     sla: parseSlaConfig(itsm?.getOptional('sla')),
     changes: parseChangeConfig(itsm?.getOptional('changes')),
+    majorIncidents: parseMajorIncidentConfig(
+      itsm?.getOptional('majorIncidents'),
+    ),
   };
 }

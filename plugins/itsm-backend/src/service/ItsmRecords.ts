@@ -127,6 +127,54 @@ export class ItsmRecords implements ItsmRecordsService {
     );
   }
 
+  async declareMajorIncident(
+    ...[incident, request, by]: Parameters<
+      ItsmRecordsService['declareMajorIncident']
+    >
+  ) {
+    return this.services.majorIncidents.declare(
+      incident,
+      request,
+      await this.context(by),
+    );
+  }
+
+  async setIncidentRoles(
+    ...[incident, request, by]: Parameters<
+      ItsmRecordsService['setIncidentRoles']
+    >
+  ) {
+    await this.services.majorIncidents.setRoles(
+      incident,
+      request,
+      await this.context(by),
+    );
+  }
+
+  async subscribeToIncident(
+    ...[incident, subscriber, by]: Parameters<
+      ItsmRecordsService['subscribeToIncident']
+    >
+  ) {
+    await this.services.majorIncidents.subscribe(
+      incident,
+      subscriber,
+      await this.context(by),
+    );
+  }
+
+  async postStakeholderUpdate(
+    ...[incident, request, by]: Parameters<
+      ItsmRecordsService['postStakeholderUpdate']
+    >
+  ) {
+    return this.services.majorIncidents.postStakeholderUpdate(
+      incident,
+      { ...request, audience: 'stakeholders' },
+      await this.context(by),
+    );
+  }
+
   countChanges() {
     return this.stores.changes.countChanges();
   }

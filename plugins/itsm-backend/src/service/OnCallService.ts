@@ -135,6 +135,30 @@ export class OnCallService {
     return undefined;
   }
 
+  /**
+   * Every user on call for a service right now, at every level (a major
+   * incident pages them all).
+   */
+  async everyoneOnCall(entityRef: string, at: string): Promise<string[]> {
+    const entity = await this.entities.get(entityRef);
+    if (!entity) return [];
+    const answer = await this.answerFor(entity, entityRef, at, {
+      credentials: await this.auth.getOwnServiceCredentials(),
+    });
+    const users = answer!.levels.flatMap(level =>
+      level.people.flatMap(p => (p.userRef ? [p.userRef] : [])),
+    );
+    return [...new Set(users)];
+  }
+
+  /** Names and contacts of users (and groups) from the catalog. */
+  async people(refs: string[]): Promise<Map<string, OnCallPerson>> {
+    const { people } = await this.lookUp(refs, {
+      credentials: await this.auth.getOwnServiceCredentials(),
+    });
+    return people;
+  }
+
   /** The owner group of an entity, when it is owned by a group. */
   ownerGroupOf(entity: Entity): string | undefined {
     if (entity.kind.toLocaleLowerCase('en-US') === 'group') {

@@ -4,6 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   IncidentEventListener,
   OnCallProvider,
@@ -18,6 +19,10 @@ import { EntityRefValidator } from '../service/EntityRefValidator';
 import { IncidentEventPublisher } from '../service/IncidentEventPublisher';
 import { IncidentService } from '../service/IncidentService';
 import { ItsmConfig } from '../service/ItsmConfig';
+import { MajorIncidentCatalog } from '../service/MajorIncidentCatalog';
+import { createMajorIncidentNotifier } from '../service/majorIncidentNotifier';
+import { MajorIncidentService } from '../service/MajorIncidentService';
+import { StatusBoard } from '../service/StatusBoard';
 import { OnCallScheduleService } from '../service/OnCallScheduleService';
 import { OnCallService } from '../service/OnCallService';
 import { ProblemService } from '../service/ProblemService';
@@ -37,6 +42,7 @@ export interface ItsmServicesOptions {
   logger: LoggerService;
   /** Backstage's cache service, for catalog entities read on hot paths. */
   cache: CacheService;
+  notifications: NotificationService;
   /** Incident event listeners registered by modules. */
   listeners: IncidentEventListener[];
   /** On-call providers registered by modules. */
@@ -102,7 +108,29 @@ export function createServices(options: ItsmServicesOptions) {
     config: options.ingest,
     logger,
   });
+  const majorCatalog = new MajorIncidentCatalog(catalog, auth);
+  const notifier = createMajorIncidentNotifier(options.notifications, logger);
+  const majorIncidents = new MajorIncidentService({
+    store: stores.majorIncidents,
+    incidents: stores.incidents,
+    catalog: majorCatalog,
+    oncall,
+    refs,
+    notifier,
+    config: config.majorIncidents,
+    logger,
+  });
+  const statusBoard = new StatusBoard({
+    incidents: stores.incidents,
+    store: stores.majorIncidents,
+    catalog: majorCatalog,
+    config: config.majorIncidents,
+    serviceKinds: config.affectedServiceKinds,
+  });
   return {
+    notifier,
+    majorIncidents,
+    statusBoard,
     events,
     incidents,
     changes,

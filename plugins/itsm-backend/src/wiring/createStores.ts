@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
 import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
+import { DatabaseMajorIncidentStore } from '../database/DatabaseMajorIncidentStore';
 import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
 import { DatabaseProblemProposalStore } from '../database/DatabaseProblemProposalStore';
 import { DatabaseProblemStore } from '../database/DatabaseProblemStore';
@@ -22,6 +23,7 @@ export async function createStores(database: DatabaseService) {
     changes: await DatabaseChangeStore.create(options),
     oncall: await DatabaseOnCallStore.create(options),
     alerts: await DatabaseAlertStore.create(options),
+    majorIncidents: await DatabaseMajorIncidentStore.create(options),
   };
 }
 

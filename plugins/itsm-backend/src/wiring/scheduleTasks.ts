@@ -10,6 +10,7 @@ import { createEscalationNotifier } from '../service/escalationNotifier';
 import { RecurrenceConfig } from '../service/RecurrenceConfig';
 import { RecurrenceDetector } from '../service/RecurrenceDetector';
 import { SlaMonitor } from '../service/SlaMonitor';
+import { StakeholderUpdateReminder } from '../service/StakeholderUpdateReminder';
 import { ItsmServices } from './createServices';
 import { ItsmStores } from './createStores';
 
@@ -65,6 +66,24 @@ export async function scheduleTasks(options: {
     initialDelay: { seconds: 20 },
     fn: async () => {
       await slaMonitor.run();
+    },
+  });
+
+  // One reminder per overdue stakeholder update due time.
+  const reminder = new StakeholderUpdateReminder({
+    store: stores.majorIncidents,
+    steps: stores.oncall,
+    notifier: services.notifier,
+    logger,
+  });
+  await scheduler.scheduleTask({
+    id: 'itsm-stakeholder-update-reminder',
+    scope: 'global',
+    frequency: { minutes: 1 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 40 },
+    fn: async () => {
+      await reminder.run();
     },
   });
 

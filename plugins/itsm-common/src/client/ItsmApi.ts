@@ -22,6 +22,16 @@ import {
   CreateChangeRequest,
   UpdateChangeRequest,
 } from '../changes/types';
+import {
+  DeclareMajorRequest,
+  IncidentSubscriber,
+  IncidentUpdateRequest,
+  MajorIncident,
+  PutIncidentRolesRequest,
+  ServiceSubscriber,
+  StatusQuery,
+  StatusResponse,
+} from '../major/types';
 import { OnCallResponse } from '../oncall/api';
 import {
   CreateOnCallScheduleRequest,
@@ -58,7 +68,15 @@ export interface ItsmApi {
   getIncident(id: string): Promise<Incident>;
   createIncident(request: CreateIncidentRequest): Promise<Incident>;
   updateIncident(id: string, request: UpdateIncidentRequest): Promise<Incident>;
-  addIncidentUpdate(id: string, message: string): Promise<TimelineEvent>;
+  /**
+   * Posts an update: an internal note, or with `audience: 'stakeholders'`
+   * an update sent to every subscriber.
+   */
+  addIncidentUpdate(
+    id: string,
+    message: string,
+    options?: Omit<IncidentUpdateRequest, 'message'>,
+  ): Promise<TimelineEvent>;
   getIncidentTimeline(
     id: string,
     options?: { limit?: number; cursor?: string },
@@ -150,6 +168,36 @@ export interface ItsmApi {
   unlinkCausedIncident(id: string, incident: string): Promise<ChangeDetails>;
   /** The incident's side of the same link; `null` unlinks. */
   setIncidentCause(incident: string, change: string | null): Promise<Incident>;
+  // Major incidents and the status page
+  getMajorIncident(id: string): Promise<MajorIncident>;
+  /** Declares the incident major, or withdraws it with `major: false`. */
+  declareMajorIncident(
+    id: string,
+    request: DeclareMajorRequest,
+  ): Promise<MajorIncident>;
+  putIncidentRoles(
+    id: string,
+    request: PutIncidentRolesRequest,
+  ): Promise<MajorIncident>;
+  /** Subscribes a user or group (yourself when absent). */
+  subscribeToIncident(
+    id: string,
+    subscriber?: string,
+  ): Promise<{ items: IncidentSubscriber[] }>;
+  unsubscribeFromIncident(
+    id: string,
+    subscriber?: string,
+  ): Promise<{ items: IncidentSubscriber[] }>;
+  /** Subscribes to every future major incident of a service. */
+  subscribeToService(
+    entityRef: string,
+    subscriber?: string,
+  ): Promise<{ items: ServiceSubscriber[] }>;
+  unsubscribeFromService(
+    entityRef: string,
+    subscriber?: string,
+  ): Promise<{ items: ServiceSubscriber[] }>;
+  getStatus(query?: StatusQuery): Promise<StatusResponse>;
   getChangeMetrics(query?: {
     entityRef?: string;
     from?: string;

@@ -27,6 +27,16 @@ import {
   CreateChangeRequest,
   UpdateChangeRequest,
 } from '../changes/types';
+import {
+  DeclareMajorRequest,
+  IncidentSubscriber,
+  IncidentUpdateRequest,
+  MajorIncident,
+  PutIncidentRolesRequest,
+  ServiceSubscriber,
+  StatusQuery,
+  StatusResponse,
+} from '../major/types';
 import { OnCallResponse } from '../oncall/api';
 import {
   CreateOnCallScheduleRequest,
@@ -129,10 +139,91 @@ export class ItsmClient implements ItsmApi {
       .then(dataOf);
   }
 
-  async addIncidentUpdate(id: string, message: string): Promise<TimelineEvent> {
+  async addIncidentUpdate(
+    id: string,
+    message: string,
+    options: Omit<IncidentUpdateRequest, 'message'> = {},
+  ): Promise<TimelineEvent> {
     return this.api
-      .POST('/incidents/{id}/updates', { ...idParam(id), body: { message } })
+      .POST('/incidents/{id}/updates', {
+        ...idParam(id),
+        body: { ...options, message },
+      })
       .then(dataOf);
+  }
+
+  async getMajorIncident(id: string): Promise<MajorIncident> {
+    return this.api.GET('/incidents/{id}/major', idParam(id)).then(dataOf);
+  }
+
+  async declareMajorIncident(
+    id: string,
+    request: DeclareMajorRequest,
+  ): Promise<MajorIncident> {
+    return this.api
+      .POST('/incidents/{id}/major', { ...idParam(id), body: request })
+      .then(dataOf);
+  }
+
+  async putIncidentRoles(
+    id: string,
+    request: PutIncidentRolesRequest,
+  ): Promise<MajorIncident> {
+    return this.api
+      .PUT('/incidents/{id}/roles', { ...idParam(id), body: request })
+      .then(dataOf);
+  }
+
+  async subscribeToIncident(
+    id: string,
+    subscriber?: string,
+  ): Promise<{ items: IncidentSubscriber[] }> {
+    return this.api
+      .POST('/incidents/{id}/subscribers', {
+        ...idParam(id),
+        body: subscriber ? { subscriber } : {},
+      })
+      .then(dataOf);
+  }
+
+  async unsubscribeFromIncident(
+    id: string,
+    subscriber?: string,
+  ): Promise<{ items: IncidentSubscriber[] }> {
+    return this.api
+      .DELETE('/incidents/{id}/subscribers', {
+        params: { path: { id }, query: { subscriber } },
+      })
+      .then(dataOf);
+  }
+
+  async subscribeToService(
+    entityRef: string,
+    subscriber?: string,
+  ): Promise<{ items: ServiceSubscriber[] }> {
+    const { kind, namespace, name } = parseEntityRef(entityRef);
+    return this.api
+      .POST('/entities/{kind}/{namespace}/{name}/subscribers', {
+        params: { path: { kind, namespace, name } },
+        body: subscriber ? { subscriber } : {},
+      })
+      .then(dataOf);
+  }
+
+  async unsubscribeFromService(
+    entityRef: string,
+    subscriber?: string,
+  ): Promise<{ items: ServiceSubscriber[] }> {
+    const { kind, namespace, name } = parseEntityRef(entityRef);
+    return this.api
+      .DELETE('/entities/{kind}/{namespace}/{name}/subscribers', {
+        params: { path: { kind, namespace, name }, query: { subscriber } },
+      })
+      .then(dataOf);
+  }
+
+  async getStatus(query: StatusQuery = {}): Promise<StatusResponse> {
+    return this.api.GET('/status', { params: { query } }).then(dataOf);
   }
 
   async getIncidentTimeline(

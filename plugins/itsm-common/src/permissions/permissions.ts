@@ -27,6 +27,17 @@ export const itsmIncidentUpdatePermission = createPermission({
 });
 
 /**
+ * Declare an incident major, withdraw the declaration, set its crisis cell
+ * and subscribe others to it.
+ * @public
+ */
+export const itsmIncidentMajorPermission = createPermission({
+  name: 'itsm.incident.major',
+  attributes: { action: 'update' },
+  resourceType: ITSM_INCIDENT_RESOURCE_TYPE,
+});
+
+/**
  * See who is on call, schedules and escalation policies.
  * @public
  */
@@ -75,6 +86,7 @@ export const itsmPermissions = [
   itsmIncidentReadPermission,
   itsmIncidentCreatePermission,
   itsmIncidentUpdatePermission,
+  itsmIncidentMajorPermission,
   itsmOnCallReadPermission,
   itsmOnCallManagePermission,
   itsmProblemReadPermission,

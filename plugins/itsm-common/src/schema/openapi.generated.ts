@@ -64,6 +64,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Posts an update: an internal note (the default), or with `audience: stakeholders` an update for people outside the team, sent to every subscriber (one notification per person) and setting the time the next one is due. */
     post: operations['AddIncidentUpdate'];
     delete?: never;
     options?: never;
@@ -648,6 +649,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/incidents/{id}/major': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The incident's major-incident side: declaration, crisis cell, subscribers, stakeholder updates, cadence, blast radius and whether the backend proposes declaring it. */
+    get: operations['GetMajorIncident'];
+    put?: never;
+    /** Declares the incident major (or withdraws the declaration with `major: false`), with a reason. Declaring pages the affected services' on-call at every level, subscribes and notifies the owner groups of the affected services and of the services that depend on them, and the management group. Needs itsm.incident.major. */
+    post: operations['DeclareMajorIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/incidents/{id}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sets the crisis cell of a major incident (catalog users in the configured roles) and its bridge link. Needs itsm.incident.major, or being its commander. */
+    put: operations['PutIncidentRoles'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/incidents/{id}/subscribers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Subscribes a user or group to the incident's stakeholder updates: yourself with itsm.incident.read, anyone else with itsm.incident.major. */
+    post: operations['SubscribeToIncident'];
+    delete: operations['UnsubscribeFromIncident'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/subscribers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Subscribes a user or group to every future major incident of a service: yourself with itsm.incident.read, anyone else with itsm.incident.major. */
+    post: operations['SubscribeToService'];
+    delete: operations['UnsubscribeFromService'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The status page: every service (of one system, or one service) with its open incidents, major ones first, each with its latest stakeholder update; services depending on one with a major incident are degraded. Any signed-in user may read it. */
+    get: operations['GetStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -696,7 +783,13 @@ export interface components {
       | 'workaround_applied'
       | 'alert_firing'
       | 'alert_resolved'
-      | 'known_errors_suggested';
+      | 'known_errors_suggested'
+      | 'major_declared'
+      | 'major_withdrawn'
+      | 'roles_changed'
+      | 'subscribers_changed'
+      | 'stakeholder_update'
+      | 'update_reminder';
     /** A catalog entity ref, e.g. component:default/payments-api. */
     EntityRef: string;
     Incident: {
@@ -778,6 +871,12 @@ export interface components {
     };
     IncidentUpdateRequest: {
       message: string;
+      audience?: components['schemas']['UpdateAudience'];
+      stage?: components['schemas']['StakeholderStage'];
+      impact?: string;
+      nextSteps?: string;
+      /** Stakeholder updates: when the next one is promised (ISO 8601); default now + the cadence of the incident's priority. */
+      nextUpdateAt?: string;
     };
     TimelineEvent: {
       id: string;
@@ -1563,6 +1662,201 @@ export interface components {
       response?: {
         statusCode?: number;
       };
+    };
+    /** A crisis-cell role from itsm.majorIncidents.roles, e.g. commander or communications. */
+    MajorRoleName: string;
+    /** One member of the crisis cell, with the contacts the catalog knows. */
+    MajorIncidentRole: {
+      role: string;
+      userRef: string;
+      displayName: string;
+      email?: string;
+      chatUrl?: string;
+    };
+    /**
+     * Why a user or group is subscribed: by hand, as owner of an affected service, as owner of a service that depends on one, through a service subscription, or as the configured management group.
+     */
+    SubscriberSource:
+      | 'manual'
+      | 'owner'
+      | 'dependent_owner'
+      | 'service'
+      | 'management';
+    IncidentSubscriber: {
+      /** A user or group entity ref. */
+      ref: string;
+      source: components['schemas']['SubscriberSource'];
+      displayName: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    IncidentSubscriberList: {
+      items: components['schemas']['IncidentSubscriber'][];
+    };
+    ServiceSubscriber: {
+      entityRef: string;
+      /** A user or group entity ref. */
+      ref: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ServiceSubscriberList: {
+      items: components['schemas']['ServiceSubscriber'][];
+    };
+    SubscribeRequest: {
+      /** A user or group; yourself when absent. */
+      subscriber?: components['schemas']['EntityRef'];
+    };
+    /**
+     * `internal` notes stay with the team; `stakeholders` updates go to every subscriber.
+     */
+    UpdateAudience: 'internal' | 'stakeholders';
+    /**
+     * Where the incident stands, in words for people outside the team.
+     */
+    StakeholderStage:
+      | 'investigating'
+      | 'identified'
+      | 'monitoring'
+      | 'resolved';
+    StakeholderUpdate: {
+      id: string;
+      incidentId: string;
+      message: string;
+      stage: components['schemas']['StakeholderStage'];
+      impact?: string;
+      nextSteps?: string;
+      /**
+       * Format: date-time
+       * When the next update is promised.
+       */
+      nextUpdateAt?: string;
+      actor: string;
+      /** Format: date-time */
+      at: string;
+      /** How many people it was sent to (one notification each). */
+      recipientCount: number;
+    };
+    /** A service that depends, directly or transitively, on an affected one. */
+    BlastRadiusService: {
+      entityRef: string;
+      title: string;
+      /** 1 for a direct dependent, 2 for a dependent of one, … */
+      depth: number;
+      /** The service it depends on, one step closer to the incident. */
+      via: string;
+      system?: string;
+      owner?: string;
+    };
+    /** The services possibly impacted, from the catalog's dependsOn / dependencyOf relations followed up to `depth` steps, and their systems. */
+    BlastRadius: {
+      depth: number;
+      services: components['schemas']['BlastRadiusService'][];
+      systems: string[];
+    };
+    /** Whether the backend proposes declaring the incident major, and why. */
+    MajorProposal: {
+      proposed: boolean;
+      reasons: string[];
+    };
+    /** The major-incident side of an incident: declaration, crisis cell, subscribers, stakeholder updates and cadence, blast radius. Every incident has one; `major` says whether it is declared. */
+    MajorIncident: {
+      incidentId: string;
+      ref: string;
+      major: boolean;
+      /** Format: date-time */
+      declaredAt?: string;
+      declaredBy?: string;
+      reason?: string;
+      /** Format: date-time */
+      withdrawnAt?: string;
+      withdrawnBy?: string;
+      withdrawReason?: string;
+      bridgeUrl?: string;
+      /** Minutes between stakeholder updates at this priority (absent when none is configured). */
+      cadenceMinutes?: number;
+      /** Format: date-time */
+      lastUpdateAt?: string;
+      /**
+       * Format: date-time
+       * When the next stakeholder update is due.
+       */
+      nextUpdateDueAt?: string;
+      roles: components['schemas']['MajorIncidentRole'][];
+      /** The roles that may be assigned (config). */
+      availableRoles: string[];
+      subscribers: components['schemas']['IncidentSubscriber'][];
+      /** Stakeholder updates, newest first (the last 50). */
+      updates: components['schemas']['StakeholderUpdate'][];
+      blastRadius: components['schemas']['BlastRadius'];
+      proposal: components['schemas']['MajorProposal'];
+    };
+    DeclareMajorRequest: {
+      /** true (default) declares the incident major; false withdraws the declaration. */
+      major?: boolean;
+      reason: string;
+      /** The crisis bridge or chat link (http or https). */
+      bridgeUrl?: string;
+    };
+    PutIncidentRolesRequest: {
+      /** The whole crisis cell; roles not listed are cleared. */
+      roles: {
+        role: components['schemas']['MajorRoleName'];
+        userRef: components['schemas']['EntityRef'];
+      }[];
+      /** The crisis bridge or chat link (http or https); `null` clears it, absent keeps it. */
+      bridgeUrl?: string | null;
+    };
+    /**
+     * `major_outage`: a major incident is open on it; `degraded`: it depends on a service with an open major incident (whatever its own minor incidents); `incident`: another incident is open on it; `operational`: none of these.
+     */
+    ServiceState: 'major_outage' | 'incident' | 'degraded' | 'operational';
+    /** An open incident on the status page. Incidents the caller may not read show only their priority, status and stakeholder update (written for outsiders), without ref or title. */
+    StatusIncident: {
+      ref?: string;
+      title?: string;
+      priority: components['schemas']['Priority'];
+      status: components['schemas']['IncidentStatus'];
+      major: boolean;
+      /** Format: date-time */
+      detectedAt: string;
+      latestUpdate?: components['schemas']['StatusUpdate'];
+    };
+    StatusUpdate: {
+      message: string;
+      stage: components['schemas']['StakeholderStage'];
+      impact?: string;
+      nextSteps?: string;
+      /** Format: date-time */
+      nextUpdateAt?: string;
+      /** Format: date-time */
+      at: string;
+    };
+    ServiceStatus: {
+      entityRef: string;
+      title: string;
+      system?: string;
+      state: components['schemas']['ServiceState'];
+      /** Its open incidents, major ones first. */
+      incidents: components['schemas']['StatusIncident'][];
+      /** For a degraded service, the services with a major incident it depends on. */
+      impactedBy: string[];
+    };
+    SystemStatus: {
+      entityRef: string;
+      title: string;
+      state: components['schemas']['ServiceState'];
+      serviceCount: number;
+      /** Its services that are not operational. */
+      affectedCount: number;
+    };
+    StatusResponse: {
+      /** Format: date-time */
+      generatedAt: string;
+      /** Major outages first, then degraded services, then those with other incidents, then the operational ones. */
+      services: components['schemas']['ServiceStatus'][];
+      systems: components['schemas']['SystemStatus'][];
+      operationalCount: number;
     };
   };
   responses: {
@@ -2932,6 +3226,224 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AlertPage'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetMajorIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The major-incident view. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MajorIncident'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  DeclareMajorIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclareMajorRequest'];
+      };
+    };
+    responses: {
+      /** The major-incident view. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MajorIncident'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  PutIncidentRoles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutIncidentRolesRequest'];
+      };
+    };
+    responses: {
+      /** The major-incident view. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MajorIncident'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  SubscribeToIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubscribeRequest'];
+      };
+    };
+    responses: {
+      /** The incident's subscribers. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentSubscriberList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  UnsubscribeFromIncident: {
+    parameters: {
+      query?: {
+        /** The user or group to unsubscribe; yourself when absent. */
+        subscriber?: string;
+      };
+      header?: never;
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The incident's subscribers. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentSubscriberList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  SubscribeToService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: string;
+        namespace: string;
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubscribeRequest'];
+      };
+    };
+    responses: {
+      /** The service's subscribers. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceSubscriberList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  UnsubscribeFromService: {
+    parameters: {
+      query?: {
+        /** The user or group to unsubscribe; yourself when absent. */
+        subscriber?: string;
+      };
+      header?: never;
+      path: {
+        kind: string;
+        namespace: string;
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The service's subscribers. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceSubscriberList'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetStatus: {
+    parameters: {
+      query?: {
+        /** One service only. */
+        entityRef?: string;
+        /** The services of one system (a system entity ref or name). */
+        system?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The status of the services. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusResponse'];
         };
       };
       default: components['responses']['ErrorResponse'];

@@ -26,6 +26,7 @@ import { IncidentProblem } from '../problems/IncidentProblem';
 import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
 import { IncidentCauseControl } from '../changes/IncidentCauseControl';
 import { IncidentAlerts } from '../alerts/IncidentAlerts';
+import { MajorIncidentView } from '../major/MajorIncidentView';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -122,6 +123,15 @@ export function IncidentPage() {
               <IncidentAlerts incident={value} reloadKey={eventsKey} />
             </Grid>
           )}
+          <Grid item xs={12}>
+            <MajorIncidentView
+              incident={value}
+              onChanged={() => {
+                incident.retry();
+                reloadEvents();
+              }}
+            />
+          </Grid>
           <Grid item xs={12}>
             <InfoCard title="Known workarounds">
               <IncidentWorkarounds

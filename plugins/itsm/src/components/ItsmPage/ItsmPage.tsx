@@ -24,6 +24,7 @@ import { ItsmSectionTabs } from './ItsmSectionTabs';
 import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
 import { AlertTriagePage } from '../alerts/AlertTriagePage';
+import { StatusPage } from '../major/StatusPage';
 
 function EstateIncidents() {
   const [reloadKey, setReloadKey] = useState(0);
@@ -100,6 +101,7 @@ export function ItsmPage() {
       <Route path="/changes/:id" element={<ChangePage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
       <Route path="/alerts" element={<AlertTriagePage />} />
+      <Route path="/status" element={<StatusPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route
         path="/oncall/policies/:namespace/:name"

@@ -10,6 +10,7 @@ const SECTIONS = [
   { path: 'changes', label: 'Changes' },
   { path: 'oncall', label: 'On-call' },
   { path: 'alerts', label: 'Alerts' },
+  { path: 'status', label: 'Status' },
 ];
 
 /**
