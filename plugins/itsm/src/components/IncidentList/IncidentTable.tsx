@@ -55,8 +55,8 @@ export function IncidentTable(props: {
           {props.showServices && <TableCell>Services</TableCell>}
           <TableCell>Priority</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell>Category</TableCell>
-          <TableCell>Assigned to</TableCell>
+          <TableCell style={{ whiteSpace: 'nowrap' }}>Category</TableCell>
+          <TableCell style={{ whiteSpace: 'nowrap' }}>Assigned to</TableCell>
           <TableCell>Detected</TableCell>
           <TableCell>SLA</TableCell>
         </TableRow>
@@ -94,7 +94,9 @@ export function IncidentTable(props: {
               <TableCell>
                 <IncidentStatusLabel status={incident.status} />
               </TableCell>
-              <TableCell>{humanize(incident.category)}</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {humanize(incident.category)}
+              </TableCell>
               <TableCell>
                 <AssignedTo incident={incident} />
               </TableCell>
