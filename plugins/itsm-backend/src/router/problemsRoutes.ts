@@ -123,7 +123,9 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
       },
       problem => ({ ref: problem.ref, version: problem.version }),
     );
-    res.json(updated);
+    res.json(
+      await withFixChangesOne((await callerOf(req)).credentials, updated),
+    );
   });
 
   router.post('/problems/:id/incidents', async (req, res) => {
@@ -155,7 +157,9 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
       },
       problem => ({ ref: problem.ref, version: problem.version }),
     );
-    res.json(updated);
+    res.json(
+      await withFixChangesOne((await callerOf(req)).credentials, updated),
+    );
   });
 
   router.post('/problems/:id/changes', async (req, res) => {
