@@ -37,15 +37,17 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
 
   // A problem lists the changes that fix it: their titles and statuses are
   // shown only to those who may read changes
-  const shown = async <T extends Problem>(
+  const withFixChanges = async <T extends Problem>(
     credentials: BackstageCredentials,
-    problems: T[],
+    page: T[],
   ): Promise<T[]> =>
     (await changeAuthorizer.allows(credentials, 'read'))
-      ? problems
-      : problems.map(p => ({ ...p, fixChanges: [] }));
-  const shownOne = async (credentials: BackstageCredentials, p: Problem) =>
-    (await shown(credentials, [p]))[0];
+      ? page
+      : page.map(p => ({ ...p, fixChanges: [] }));
+  const withFixChangesOne = async (
+    credentials: BackstageCredentials,
+    p: Problem,
+  ) => (await withFixChanges(credentials, [p]))[0];
 
   router.get('/problems', async (req, res) => {
     const { credentials } = await callerOf(req);
@@ -69,7 +71,7 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
       cursor: query.cursor,
       now: new Date().toISOString(),
     });
-    res.json({ ...page, items: await shown(credentials, page.items) });
+    res.json({ ...page, items: await withFixChanges(credentials, page.items) });
   });
 
   router.post('/problems', async (req, res) => {
@@ -100,7 +102,9 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
   router.get('/problems/:id', async (req, res) => {
     const { credentials } = await callerOf(req);
     await problemAuthorizer.authorize(credentials, 'read');
-    res.json(await shownOne(credentials, await problems.get(req.params.id)));
+    res.json(
+      await withFixChangesOne(credentials, await problems.get(req.params.id)),
+    );
   });
 
   router.patch('/problems/:id', async (req, res) => {
@@ -119,7 +123,9 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
       },
       problem => ({ ref: problem.ref, version: problem.version }),
     );
-    res.json(updated);
+    res.json(
+      await withFixChangesOne((await callerOf(req)).credentials, updated),
+    );
   });
 
   router.post('/problems/:id/incidents', async (req, res) => {
@@ -151,7 +157,9 @@ export function addProblemRoutes(router: ItsmRouter, deps: ProblemRouteDeps) {
       },
       problem => ({ ref: problem.ref, version: problem.version }),
     );
-    res.json(updated);
+    res.json(
+      await withFixChangesOne((await callerOf(req)).credentials, updated),
+    );
   });
 
   router.post('/problems/:id/changes', async (req, res) => {

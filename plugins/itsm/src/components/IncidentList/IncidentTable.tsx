@@ -56,8 +56,8 @@ export function IncidentTable(props: {
           {props.showServices && <TableCell>Services</TableCell>}
           <TableCell>Priority</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell>Category</TableCell>
-          <TableCell>Assigned to</TableCell>
+          <TableCell style={{ whiteSpace: 'nowrap' }}>Category</TableCell>
+          <TableCell style={{ whiteSpace: 'nowrap' }}>Assigned to</TableCell>
           <TableCell>Detected</TableCell>
           <TableCell style={NO_WRAP}>SLA</TableCell>
         </TableRow>
@@ -95,7 +95,9 @@ export function IncidentTable(props: {
               <TableCell>
                 <IncidentStatusLabel status={incident.status} />
               </TableCell>
-              <TableCell>{humanize(incident.category)}</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {humanize(incident.category)}
+              </TableCell>
               <TableCell>
                 <AssignedTo incident={incident} />
               </TableCell>

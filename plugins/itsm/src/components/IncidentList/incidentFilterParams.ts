@@ -64,13 +64,10 @@ export function filtersToParams(
     [keyof IncidentFilterValues, string]
   >) {
     const value = filters[key];
-    const text = Array.isArray(value)
-      ? value.join(',')
-      : typeof value === 'boolean'
-      ? value
-        ? 'true'
-        : ''
-      : value.trim();
+    let text: string;
+    if (Array.isArray(value)) text = value.join(',');
+    else if (typeof value === 'boolean') text = value ? 'true' : '';
+    else text = value.trim();
     if (text) next.set(param, text);
     else next.delete(param);
   }

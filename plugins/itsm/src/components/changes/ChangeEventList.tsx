@@ -5,6 +5,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
+import { PersonName } from '../common/PersonName';
 import { formatDateTime } from '../common/formatTime';
 import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
@@ -26,7 +27,12 @@ export function ChangeEventList(props: {
         <ListItem key={event.id}>
           <ListItemText
             primary={event.message}
-            secondary={`${formatDateTime(event.at)} · ${event.actor}`}
+            secondary={
+              <>
+                {formatDateTime(event.at)} ·{' '}
+                <PersonName entityRef={event.actor} />
+              </>
+            }
           />
         </ListItem>
       ))}

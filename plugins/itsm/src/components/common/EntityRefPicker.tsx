@@ -65,9 +65,10 @@ export function EntityRefPicker(
   // Names of what was offered or picked, so refs read by name
   const names = useRef(new Map<string, string>());
   const { kinds } = props;
-  const picked = (
-    props.multiple ? props.value : props.value ? [props.value] : []
-  ).filter(ref => !names.current.has(ref));
+  const values: string[] = [];
+  if (props.multiple) values.push(...props.value);
+  else if (props.value) values.push(props.value);
+  const picked = values.filter(ref => !names.current.has(ref));
   const pickedNames = useAsync(async () => {
     if (!picked.length) return 0;
     const { items } = await catalogApi.getEntitiesByRefs({

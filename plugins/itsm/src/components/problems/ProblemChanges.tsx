@@ -54,7 +54,12 @@ export function ProblemChanges(props: {
                 </Link>
                 <Typography variant="body2">{change.title}</Typography>
               </Box>
-              <Box display="flex" alignItems="center" gridGap={16}>
+              <Box
+                display="flex"
+                alignItems="center"
+                flexWrap="wrap"
+                gridGap={16}
+              >
                 <ChangeStatusLabel status={change.status} />
                 {change.outcome && <OutcomeLabel outcome={change.outcome} />}
                 <Box flexGrow={1} />
@@ -77,15 +82,17 @@ export function ProblemChanges(props: {
         </Typography>
       )}
       {!closed && canLink && (
-        <Box display="flex" alignItems="flex-end" gridGap={8}>
-          <ChangePicker
-            id="itsm-problem-link-change"
-            label="Link a change that fixes it"
-            size="small"
-            value={picked}
-            onChange={setPicked}
-            disabled={busy}
-          />
+        <Box display="flex" alignItems="flex-end" flexWrap="wrap" gridGap={8}>
+          <Box flex="1 1 220px" minWidth={0}>
+            <ChangePicker
+              id="itsm-problem-link-change"
+              label="Link a change that fixes it"
+              size="small"
+              value={picked}
+              onChange={setPicked}
+              disabled={busy}
+            />
+          </Box>
           <Button
             variant="outlined"
             style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
