@@ -8,6 +8,7 @@ import { loadChanges } from './loadChanges';
 import { loadIncidents } from './loadIncidents';
 import { loadOnCall } from './loadOnCall';
 import { finishProblems, loadProblems } from './loadProblems';
+import { loadReviews } from './loadReviews';
 
 /**
  * Loads the demo data set of a directory (examples/itsm-seed): on-call,
@@ -59,6 +60,7 @@ export function demoDataLoader(options: {
       });
       await loadChanges({ file: file('changes.json'), records, logger, now });
       await finishProblems(records, pending);
+      await loadReviews({ file: file('reviews.json'), records, logger, now });
     },
   };
 }

@@ -20,6 +20,7 @@ import { createServices } from './wiring/createServices';
 import { createStores } from './wiring/createStores';
 import { registerPermissions } from './wiring/registerPermissions';
 import { scheduleTasks } from './wiring/scheduleTasks';
+import { createActionItemNotifier } from './service/actionItemNotifier';
 
 /**
  * Backstage ITSM backend plugin: incidents, problems, changes, SLA and
@@ -62,14 +63,19 @@ export const itsmPlugin = createBackendPlugin({
       async init(deps) {
         const { auth, catalog, logger } = deps;
         const stores = await createStores(deps.database);
+        const config = readItsmConfig(deps.config);
         const services = createServices({
-          config: readItsmConfig(deps.config),
+          config,
           stores,
           catalog,
           auth,
           logger,
           listeners,
           providers,
+          actionItemNotifier: createActionItemNotifier(
+            deps.notifications,
+            logger,
+          ),
         });
         const authorizers = registerPermissions({ ...deps, stores });
         await scheduleTasks({
@@ -77,6 +83,7 @@ export const itsmPlugin = createBackendPlugin({
           stores,
           services,
           recurrence: readRecurrenceConfig(deps.config),
+          reviews: config.reviews,
         });
 
         // Data loaders (demo data, imports) run once started, in the background.
@@ -118,6 +125,9 @@ export const itsmPlugin = createBackendPlugin({
             changeStore: stores.changes,
             changes: services.changes,
             changeAuthorizer: authorizers.changes,
+            reviewAuthorizer: authorizers.reviews,
+            reviews: services.reviews,
+            actionItems: services.actionItems,
             healthCheck: async () => {
               await client.raw('select 1');
             },

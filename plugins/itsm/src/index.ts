@@ -15,6 +15,8 @@ export {
   EntityGroupOnCallCard,
   EntityOpenWorkaroundsCard,
   EntityChangesCard,
+  EntityActionItemsCard,
+  MyActionItemsCard,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

@@ -23,6 +23,9 @@ import {
 import { ChangeAuthorizer } from '../permissions/ChangeAuthorizer';
 import { ChangeService } from '../service/ChangeService';
 import { ChangeStore } from '../database/ChangeStore';
+import { ReviewAuthorizer } from '../permissions/ReviewAuthorizer';
+import { ReviewService } from '../service/ReviewService';
+import { ActionItemService } from '../service/ActionItemService';
 
 /** What `createRouter` is built from; each route module picks what it uses. */
 export interface RouterOptions {
@@ -48,6 +51,9 @@ export interface RouterOptions {
   changeAuthorizer: ChangeAuthorizer;
   changes: ChangeService;
   changeStore: ChangeStore;
+  reviewAuthorizer: ReviewAuthorizer;
+  reviews: ReviewService;
+  actionItems: ActionItemService;
   /** Answers `/health`; throws when the database is unreachable. */
   healthCheck: () => Promise<void>;
 }

@@ -27,7 +27,12 @@ export type AuditEventId =
   | 'workaround-apply'
   | 'oncall-schedule-create'
   | 'oncall-schedule-update'
-  | 'escalation-policy-put';
+  | 'escalation-policy-put'
+  | 'review-put'
+  | 'review-approve'
+  | 'action-item-create'
+  | 'action-item-update'
+  | 'action-item-convert';
 
 /**
  * Runs a write inside an auditor event. The event starts with the request

@@ -11,6 +11,8 @@ import { addOnCallRoutes } from './oncallRoutes';
 import { addProblemRoutes } from './problemsRoutes';
 import { addWorkaroundRoutes } from './workaroundsRoutes';
 import { addChangeRoutes } from './changesRoutes';
+import { addReviewRoutes } from './reviewsRoutes';
+import { addActionItemRoutes } from './actionItemsRoutes';
 import { internalErrors, jsonBody } from './errorMapping';
 
 export type { RouterOptions } from './RouterOptions';
@@ -40,6 +42,8 @@ export async function createRouter(
   addProblemRoutes(router, deps);
   addWorkaroundRoutes(router, deps);
   addChangeRoutes(router, deps);
+  addReviewRoutes(router, deps);
+  addActionItemRoutes(router, deps);
   router.use(internalErrors(options.logger));
   return router;
 }

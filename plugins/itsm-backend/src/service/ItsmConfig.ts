@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { DEFAULT_AFFECTED_SERVICE_KINDS } from './EntityRefValidator';
+import { readReviewConfig, ReviewConfig } from './ReviewConfig';
 import {
   ChangeConfig,
   DEFAULT_INCIDENT_CATEGORIES,
@@ -17,6 +18,7 @@ export interface ItsmConfig {
   affectedServiceKinds: string[];
   sla: SlaConfig;
   changes: ChangeConfig;
+  reviews: ReviewConfig;
 }
 
 /** Reads `itsm.*` from app-config; bad values fail start-up naming the key. */
@@ -47,5 +49,6 @@ export function readItsmConfig(config: Config): ItsmConfig {
     affectedServiceKinds,
     sla: parseSlaConfig(itsm?.getOptional('sla')),
     changes: parseChangeConfig(itsm?.getOptional('changes')),
+    reviews: readReviewConfig(itsm?.getOptionalConfig('reviews')),
   };
 }

@@ -7,6 +7,8 @@ import { DatabaseProblemStore } from '../database/DatabaseProblemStore';
 import { DatabaseSimilarIncidents } from '../database/DatabaseSimilarIncidents';
 import { DatabaseSlaStore } from '../database/DatabaseSlaStore';
 import { DatabaseWorkaroundStore } from '../database/DatabaseWorkaroundStore';
+import { DatabaseReviewStore } from '../database/DatabaseReviewStore';
+import { DatabaseActionItemStore } from '../database/DatabaseActionItemStore';
 
 /** Every store of the plugin, on its one database (migrated once). */
 export async function createStores(database: DatabaseService) {
@@ -20,6 +22,8 @@ export async function createStores(database: DatabaseService) {
     similarIncidents: await DatabaseSimilarIncidents.create(options),
     changes: await DatabaseChangeStore.create(options),
     oncall: await DatabaseOnCallStore.create(options),
+    reviews: await DatabaseReviewStore.create(options),
+    actionItems: await DatabaseActionItemStore.create(options),
   };
 }
 

@@ -23,6 +23,7 @@ import { Permitted } from '../common/Permitted';
 import { ItsmSectionTabs } from './ItsmSectionTabs';
 import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
+import { ReviewsPage } from '../reviews/ReviewsPage';
 
 function EstateIncidents() {
   const [reloadKey, setReloadKey] = useState(0);
@@ -97,6 +98,7 @@ export function ItsmPage() {
       <Route path="/problems/:id" element={<ProblemPage />} />
       <Route path="/changes" element={<EstateChanges />} />
       <Route path="/changes/:id" element={<ChangePage />} />
+      <Route path="/reviews" element={<ReviewsPage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route
