@@ -344,7 +344,7 @@ export class ReviewService {
     stored: StoredReview,
     now: string,
   ): Promise<Review> {
-    const { problems, changes, incidents, actionItems } = this.options;
+    const { problems, changes, actionItems } = this.options;
     const [problem, change, events, items] = await Promise.all([
       incident.problemId ? problems.getProblem(incident.problemId) : undefined,
       incident.causedByChangeId

@@ -28,6 +28,10 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
 function section(title: string, body: string | undefined): string[] {
   const text = body?.trim();
   return [`## ${title}`, '', text || '_Not written._', ''];
@@ -135,7 +139,9 @@ export function renderReviewMarkdown(review: Review): string {
   ];
   if (!review.timeline.length) lines.push('_No events._');
   for (const entry of review.timeline) {
-    lines.push(`- ${time(entry.at)} — ${cell(entry.message)} (${entry.actor})`);
+    lines.push(
+      `- ${time(entry.at)} — ${oneLine(entry.message)} (${entry.actor})`,
+    );
   }
   lines.push('', ...actionItemLines(review.actionItems));
   if (review.approvals.length) {
