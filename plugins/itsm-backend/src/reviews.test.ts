@@ -135,6 +135,7 @@ describe('post-incident reviews over HTTP', () => {
       });
       expect(started.body.timeline.map((e: any) => e.type)).toEqual([
         'created',
+        'assigned',
         'status_changed',
         'status_changed',
         'status_changed',
