@@ -12,12 +12,12 @@ import {
   isReviewEditable,
   PutReviewRequest,
   Review,
-  reviewActionLabel,
   reviewClosingRefusal,
   reviewFactsOf,
   ReviewListItem,
   ReviewListQuery,
   ReviewSections,
+  ReviewStatus,
   reviewTimelineOf,
   Page,
   TimelineEvent,
@@ -98,6 +98,24 @@ function cleanSections(sections: ReviewSections): ReviewSections {
     lessonsLearned: text(sections.lessonsLearned),
   };
   return JSON.parse(JSON.stringify(cleaned));
+}
+
+/** How the incident's timeline tells a review's move. */
+function reviewMoveMessage(
+  stored: StoredReview,
+  to: ReviewStatus,
+  changes: ReviewChanges,
+): string {
+  if (to === 'in_review') {
+    const reviewers = changes.reviewers?.length
+      ? ` (reviewers: ${changes.reviewers.join(', ')})`
+      : '';
+    return `Post-incident review submitted for review${reviewers}`;
+  }
+  if (to === 'published') return 'Post-incident review published';
+  return stored.status === 'published'
+    ? `Post-incident review reopened as revision ${stored.revision + 1}`
+    : 'Post-incident review sent back to draft';
 }
 
 /**
@@ -207,14 +225,7 @@ export class ReviewService {
       events.push({
         type: 'review_changed',
         actor: who.actor,
-        message: `Post-incident review: ${reviewActionLabel(
-          stored.status,
-          to,
-        ).toLocaleLowerCase('en-US')}${
-          to === 'in_review' && changes.reviewers?.length
-            ? ` (reviewers: ${changes.reviewers.join(', ')})`
-            : ''
-        }`,
+        message: reviewMoveMessage(stored, to, changes),
         before: { reviewStatus: stored.status },
         after: { reviewStatus: to },
       });

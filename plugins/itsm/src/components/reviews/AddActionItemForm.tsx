@@ -39,6 +39,7 @@ export function AddActionItemForm(props: {
       }}
     >
       <TextField
+        id="action-item-title"
         label="New action item"
         value={title}
         onChange={e => setTitle(e.target.value)}
@@ -47,6 +48,7 @@ export function AddActionItemForm(props: {
         style={{ flex: '2 1 240px' }}
       />
       <TextField
+        id="action-item-owner"
         label="Owner (user or group)"
         placeholder="group:default/sre"
         value={owner}
@@ -56,6 +58,7 @@ export function AddActionItemForm(props: {
         style={{ flex: '1 1 180px' }}
       />
       <TextField
+        id="action-item-due"
         label="Due"
         type="date"
         value={dueDate}

@@ -41,6 +41,7 @@ export function ReviewSectionsForm(props: {
   const field = (name: TextSection, label: string) => (
     <Grid item xs={12} md={6} key={name}>
       <TextField
+        id={`review-${name}`}
         label={label}
         value={sections[name] ?? ''}
         onChange={e => onChange({ ...sections, [name]: e.target.value })}
@@ -59,6 +60,7 @@ export function ReviewSectionsForm(props: {
       {IMPACT.map(([name, label]) => (
         <Grid item xs={12} md={name === 'notes' ? 12 : 4} key={name}>
           <TextField
+            id={`review-impact-${name}`}
             label={label}
             value={impact[name] ?? ''}
             onChange={e =>
@@ -77,6 +79,7 @@ export function ReviewSectionsForm(props: {
       {TEXT.slice(1, 4).map(([name, label]) => field(name, label))}
       <Grid item xs={12} md={6}>
         <TextField
+          id="review-fiveWhys"
           label="Five whys (one a line)"
           value={(sections.fiveWhys ?? []).join('\n')}
           onChange={e =>
@@ -91,6 +94,7 @@ export function ReviewSectionsForm(props: {
       </Grid>
       <Grid item xs={12} md={6}>
         <TextField
+          id="review-contributingFactors"
           label="Contributing factors (one a line)"
           value={(sections.contributingFactors ?? []).join('\n')}
           onChange={e =>
