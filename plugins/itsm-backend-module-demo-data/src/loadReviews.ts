@@ -78,7 +78,10 @@ export async function loadReviews(options: {
       });
     }
     if (!seed.sections || !seed.author) continue;
-    const author = { actor: seed.author, at: daysAgo(seed.startedDaysAgo ?? 1) };
+    const author = {
+      actor: seed.author,
+      at: daysAgo(seed.startedDaysAgo ?? 1),
+    };
     let review = await records.putReview(
       incident,
       { sections: seed.sections },

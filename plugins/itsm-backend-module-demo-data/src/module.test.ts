@@ -148,9 +148,7 @@ describe('demo data module', () => {
       'Payments API returning 5xx errors',
     ]);
     const review = await api(`/incidents/${session.incidentRef}/review`);
-    expect(
-      review.actionItems.map((i: any) => [i.status, i.overdue]),
-    ).toEqual([
+    expect(review.actionItems.map((i: any) => [i.status, i.overdue])).toEqual([
       ['in_progress', true],
       ['open', false],
       ['done', false],

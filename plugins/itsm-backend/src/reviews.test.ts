@@ -182,7 +182,9 @@ describe('post-incident reviews over HTTP', () => {
         .put(api(`/incidents/${ref}/review`))
         .send({ version, status: 'published' });
       expect(unwritten.status).toBe(400);
-      expect(unwritten.body.error.message).toMatch(/allowed from draft: in_review/);
+      expect(unwritten.body.error.message).toMatch(
+        /allowed from draft: in_review/,
+      );
 
       const submitted = await request(server)
         .put(api(`/incidents/${ref}/review`))
@@ -224,14 +226,18 @@ describe('post-incident reviews over HTTP', () => {
         .put(api(`/incidents/${ref}/review`))
         .send({ version: published.body.version, sections });
       expect(readOnly.status).toBe(409);
-      expect(readOnly.body.error.message).toMatch(/read-only; open a new revision/);
+      expect(readOnly.body.error.message).toMatch(
+        /read-only; open a new revision/,
+      );
 
       const md = await request(server)
         .get(api(`/incidents/${ref}/review`))
         .query({ format: 'md' });
       expect(md.status).toBe(200);
       expect(md.headers['content-type']).toMatch(/^text\/markdown/);
-      expect(md.text).toContain(`# Post-incident review: ${ref} — Card payments failing`);
+      expect(md.text).toContain(
+        `# Post-incident review: ${ref} — Card payments failing`,
+      );
       expect(md.text).toContain(
         '| ACT-1001 | Alert on pool saturation | group:default/sre | 2026-01-15 | Open (overdue) |',
       );
@@ -250,9 +256,8 @@ describe('post-incident reviews over HTTP', () => {
     it('follows action items: status, version, overdue filter, owners, conversion', async () => {
       const { server } = await start();
       const api = (path: string) => `/api/itsm${path}`;
-      const incident = (
-        await request(server).post(api('/incidents')).send(p1)
-      ).body;
+      const incident = (await request(server).post(api('/incidents')).send(p1))
+        .body;
       const post = (body: object) =>
         request(server)
           .post(api('/action-items'))
@@ -270,8 +275,9 @@ describe('post-incident reviews over HTTP', () => {
       expect(overdue.owner).toBe('user:default/bob');
 
       const list = async (query: object) =>
-        (await request(server).get(api('/action-items')).query(query)).body
-          .items.map((i: any) => i.title);
+        (
+          await request(server).get(api('/action-items')).query(query)
+        ).body.items.map((i: any) => i.title);
       expect(await list({})).toEqual(['Overdue', 'Later']);
       expect(await list({ overdue: 'true' })).toEqual(['Overdue']);
       expect(await list({ owner: 'group:default/sre' })).toEqual(['Later']);

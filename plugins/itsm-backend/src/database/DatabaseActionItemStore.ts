@@ -203,9 +203,7 @@ export class DatabaseActionItemStore implements ActionItemStore {
     at: string,
     limit: number,
   ): Promise<ActionItem[]> {
-    const candidates: Array<{ id: string }> = await this.db(
-      'itsm_action_items',
-    )
+    const candidates: Array<{ id: string }> = await this.db('itsm_action_items')
       .whereIn('status', PENDING)
       .where('due_date', '<', today)
       .whereNull('overdue_notified_at')

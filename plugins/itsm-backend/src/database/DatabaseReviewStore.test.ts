@@ -8,7 +8,11 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const at = '2026-11-21T09:00:00.000Z';
-const started = { type: 'review_changed' as const, actor: alice, message: 'Started' };
+const started = {
+  type: 'review_changed' as const,
+  actor: alice,
+  message: 'Started',
+};
 
 describe('review and action item stores', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -80,7 +84,11 @@ describe('review and action item stores', () => {
       const blocked = await report({ major: true, title: 'Blocked' });
       await setStatus(blocked.id, 'resolved');
       const open = await report({ major: true, title: 'Open major' });
-      const p1 = await report({ priority: 'P1', title: 'P1 on ledger', affectedServices: [ledger] });
+      const p1 = await report({
+        priority: 'P1',
+        title: 'P1 on ledger',
+        affectedServices: [ledger],
+      });
       await report({ title: 'Minor' });
       const inReview = await report({ major: true, title: 'In review' });
       const r = await reviews.createReview(

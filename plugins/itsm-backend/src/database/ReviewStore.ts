@@ -116,7 +116,10 @@ export interface ActionItemListFilter {
 export interface ActionItemStore {
   createActionItem(fields: ActionItemFields, at: string): Promise<ActionItem>;
   /** By uuid or ref (`ACT-1042`). */
-  getActionItem(idOrRef: string, today: string): Promise<ActionItem | undefined>;
+  getActionItem(
+    idOrRef: string,
+    today: string,
+  ): Promise<ActionItem | undefined>;
   updateActionItem(
     id: string,
     expectedVersion: number,

@@ -5,11 +5,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
-import {
-  parseEntityRefParam,
-  parseLimit,
-  parseList,
-} from './parseListQuery';
+import { parseEntityRefParam, parseLimit, parseList } from './parseListQuery';
 import { readVersion } from './readVersion';
 import { normalizeEntityRef } from '../service/entityRefs';
 import { InputError } from '@backstage/errors';
@@ -69,15 +65,11 @@ export function addActionItemRoutes(
       return items.filter(item => !item.incidentId);
     }
     const readable = await authorizer.readableBy(credentials);
-    const ids = [
-      ...new Set(items.flatMap(item => item.incidentId ?? [])),
-    ];
+    const ids = [...new Set(items.flatMap(item => item.incidentId ?? []))];
     const shown = new Set(
       (await store.getIncidentsByIds(ids)).filter(readable).map(i => i.id),
     );
-    return items.filter(
-      item => !item.incidentId || shown.has(item.incidentId),
-    );
+    return items.filter(item => !item.incidentId || shown.has(item.incidentId));
   }
 
   router.get('/action-items', async (req, res) => {

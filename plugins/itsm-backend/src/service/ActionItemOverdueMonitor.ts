@@ -31,7 +31,8 @@ export class ActionItemOverdueMonitor {
       sent += claimed.length;
       if (claimed.length < BATCH) break;
     }
-    if (sent) this.logger?.info(`Told the owners of ${sent} overdue action items`);
+    if (sent)
+      this.logger?.info(`Told the owners of ${sent} overdue action items`);
     return sent;
   }
 }

@@ -155,10 +155,7 @@ export class ActionItemService {
       changes.dueDate = checkDueDate(request.dueDate);
     }
     if (request.status !== undefined && request.status !== current.status) {
-      const refusal = checkActionItemTransition(
-        current.status,
-        request.status,
-      );
+      const refusal = checkActionItemTransition(current.status, request.status);
       if (refusal) throw new InputError(refusal);
       changes.status = request.status;
       changes.completedAt = request.status === 'done' ? now : null;

@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { Priority, ReviewRequirement } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Priority,
+  ReviewRequirement,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { normalizeEntityRef } from './entityRefs';
 
 const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4', 'P5'];

@@ -40,7 +40,9 @@ export function createActionItemNotifier(
         });
       } catch (error) {
         logger.warn(
-          `Could not notify ${item.owner} about action item ${item.ref} (is the notifications backend installed?): ${
+          `Could not notify ${item.owner} about action item ${
+            item.ref
+          } (is the notifications backend installed?): ${
             (error as Error).message
           }`,
         );

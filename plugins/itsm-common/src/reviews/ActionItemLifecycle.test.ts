@@ -27,9 +27,14 @@ describe('action item lifecycle', () => {
     ${'open'}        | ${'2026-11-29'} | ${false}
     ${'done'}        | ${'2026-11-01'} | ${false}
     ${'cancelled'}   | ${'2026-11-01'} | ${false}
-  `('$status due $dueDate on 2026-11-29: overdue $overdue', ({ status, dueDate, overdue }) => {
-    expect(isActionItemOverdue({ status, dueDate }, '2026-11-29')).toBe(overdue);
-  });
+  `(
+    '$status due $dueDate on 2026-11-29: overdue $overdue',
+    ({ status, dueDate, overdue }) => {
+      expect(isActionItemOverdue({ status, dueDate }, '2026-11-29')).toBe(
+        overdue,
+      );
+    },
+  );
 
   it('takes only real calendar days as due dates', () => {
     expect(isCalendarDay('2026-12-31')).toBe(true);

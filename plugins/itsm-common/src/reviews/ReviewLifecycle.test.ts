@@ -11,16 +11,16 @@ const written = { summary: 'Payments failed', rootCause: 'Pool exhausted' };
 
 describe('review lifecycle', () => {
   it.each`
-    from           | to             | sections   | approvals | refusal
-    ${'draft'}     | ${'in_review'} | ${written} | ${0}      | ${undefined}
-    ${'draft'}     | ${'in_review'} | ${{}}      | ${0}      | ${/sections.summary, sections.rootCause must be written/}
-    ${'draft'}     | ${'in_review'} | ${{ summary: 'x', rootCause: '  ' }} | ${0} | ${/sections.rootCause must be written/}
-    ${'draft'}     | ${'published'} | ${written} | ${1}      | ${/allowed from draft: in_review/}
-    ${'in_review'} | ${'published'} | ${written} | ${0}      | ${/approved/}
-    ${'in_review'} | ${'published'} | ${written} | ${1}      | ${undefined}
-    ${'in_review'} | ${'draft'}     | ${written} | ${1}      | ${undefined}
-    ${'published'} | ${'draft'}     | ${written} | ${1}      | ${undefined}
-    ${'published'} | ${'in_review'} | ${written} | ${1}      | ${/allowed from published: draft/}
+    from           | to             | sections                             | approvals | refusal
+    ${'draft'}     | ${'in_review'} | ${written}                           | ${0}      | ${undefined}
+    ${'draft'}     | ${'in_review'} | ${{}}                                | ${0}      | ${/sections.summary, sections.rootCause must be written/}
+    ${'draft'}     | ${'in_review'} | ${{ summary: 'x', rootCause: '  ' }} | ${0}      | ${/sections.rootCause must be written/}
+    ${'draft'}     | ${'published'} | ${written}                           | ${1}      | ${/allowed from draft: in_review/}
+    ${'in_review'} | ${'published'} | ${written}                           | ${0}      | ${/approved/}
+    ${'in_review'} | ${'published'} | ${written}                           | ${1}      | ${undefined}
+    ${'in_review'} | ${'draft'}     | ${written}                           | ${1}      | ${undefined}
+    ${'published'} | ${'draft'}     | ${written}                           | ${1}      | ${undefined}
+    ${'published'} | ${'in_review'} | ${written}                           | ${1}      | ${/allowed from published: draft/}
   `(
     '$from → $to with $approvals approvals: $refusal',
     ({ from, to, sections, approvals, refusal }) => {
@@ -64,8 +64,6 @@ describe('review lifecycle', () => {
         expect(reviewActionLabel(from, to)).toMatch(/\w/);
       }
     }
-    expect(reviewActionLabel('published', 'draft')).toBe(
-      'Open a new revision',
-    );
+    expect(reviewActionLabel('published', 'draft')).toBe('Open a new revision');
   });
 });

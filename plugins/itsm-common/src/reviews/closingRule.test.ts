@@ -8,15 +8,15 @@ const incident = (major: boolean, priority: 'P1' | 'P2' | 'P3') => ({
 
 describe('closing rule', () => {
   it.each`
-    major    | priority | required       | review         | refused
-    ${true}  | ${'P3'}  | ${[]}          | ${undefined}   | ${/INC-1042 is a major incident.*has not been started/}
-    ${true}  | ${'P3'}  | ${[]}          | ${'draft'}     | ${/review of INC-1042 is draft/}
-    ${true}  | ${'P3'}  | ${[]}          | ${'in_review'} | ${/is in review/}
-    ${true}  | ${'P3'}  | ${[]}          | ${'published'} | ${undefined}
-    ${false} | ${'P1'}  | ${[]}          | ${undefined}   | ${undefined}
-    ${false} | ${'P1'}  | ${['P1']}      | ${undefined}   | ${/a P1 incident/}
-    ${false} | ${'P2'}  | ${['P1', 'P2']} | ${'draft'}    | ${/a P2 incident/}
-    ${false} | ${'P3'}  | ${['P1', 'P2']} | ${undefined}  | ${undefined}
+    major    | priority | required        | review         | refused
+    ${true}  | ${'P3'}  | ${[]}           | ${undefined}   | ${/INC-1042 is a major incident.*has not been started/}
+    ${true}  | ${'P3'}  | ${[]}           | ${'draft'}     | ${/review of INC-1042 is draft/}
+    ${true}  | ${'P3'}  | ${[]}           | ${'in_review'} | ${/is in review/}
+    ${true}  | ${'P3'}  | ${[]}           | ${'published'} | ${undefined}
+    ${false} | ${'P1'}  | ${[]}           | ${undefined}   | ${undefined}
+    ${false} | ${'P1'}  | ${['P1']}       | ${undefined}   | ${/a P1 incident/}
+    ${false} | ${'P2'}  | ${['P1', 'P2']} | ${'draft'}     | ${/a P2 incident/}
+    ${false} | ${'P3'}  | ${['P1', 'P2']} | ${undefined}   | ${undefined}
   `(
     'major=$major $priority (required $required), review $review',
     ({ major, priority, required, review, refused }) => {
@@ -40,7 +40,10 @@ describe('closing rule', () => {
 
   it('requires a review of every major incident whatever the priorities', () => {
     expect(
-      isReviewRequired({ major: true, priority: 'P5' }, { requiredForPriorities: [] }),
+      isReviewRequired(
+        { major: true, priority: 'P5' },
+        { requiredForPriorities: [] },
+      ),
     ).toBe(true);
   });
 });

@@ -1,18 +1,12 @@
 import { Incident, TimelineEvent } from '../incidents/types';
-import {
-  ReviewFacts,
-  ReviewSlaOutcome,
-  ReviewTimelineEntry,
-} from './types';
+import { ReviewFacts, ReviewSlaOutcome, ReviewTimelineEntry } from './types';
 
 function minutesBetween(from: string | undefined, to: string | undefined) {
   if (!from || !to) return undefined;
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000));
 }
 
-function outcome(
-  target: { state: string } | undefined,
-): ReviewSlaOutcome {
+function outcome(target: { state: string } | undefined): ReviewSlaOutcome {
   if (!target) return 'none';
   if (target.state === 'met' || target.state === 'breached') {
     return target.state;

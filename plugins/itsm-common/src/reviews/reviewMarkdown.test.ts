@@ -10,7 +10,10 @@ const incident: Incident = {
   ref: 'INC-1042',
   title: 'Card payments failing',
   description: 'Acquirer returns 502',
-  affectedServices: ['component:default/payments-api', 'component:default/ledger'],
+  affectedServices: [
+    'component:default/payments-api',
+    'component:default/ledger',
+  ],
   category: 'availability',
   impact: 'high',
   urgency: 'high',
@@ -73,7 +76,8 @@ const events: TimelineEvent[] = [
     type: 'status_changed',
     actor: 'user:default/bob',
     at: '2026-11-20T10:35:00.000Z',
-    message: 'Status in_progress → resolved: rolled_back — Rolled back CHG-1007',
+    message:
+      'Status in_progress → resolved: rolled_back — Rolled back CHG-1007',
   },
 ];
 
@@ -101,11 +105,16 @@ export const review: Review = {
     resolution: 'Rolled back CHG-1007.',
     wentWell: 'The rollback took 4 minutes.',
     wentBadly: 'Detection took 10 minutes.',
-    lessonsLearned: 'Pool sizes are capacity changes: review them as normal changes.',
+    lessonsLearned:
+      'Pool sizes are capacity changes: review them as normal changes.',
   },
   reviewers: ['group:default/payments-team'],
   approvals: [
-    { reviewer: 'user:default/carol', at: '2026-11-22T14:00:00.000Z', comment: 'Good' },
+    {
+      reviewer: 'user:default/carol',
+      at: '2026-11-22T14:00:00.000Z',
+      comment: 'Good',
+    },
   ],
   createdBy: 'user:default/bob',
   createdAt: '2026-11-21T09:00:00.000Z',

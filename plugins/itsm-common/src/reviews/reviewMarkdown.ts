@@ -116,7 +116,9 @@ export function renderReviewMarkdown(review: Review): string {
     `| Detected | ${time(facts.detectedAt)} |`,
     `| Resolved | ${time(facts.resolvedAt)} |`,
     `| Duration | ${formatMinutes(facts.durationMinutes)} |`,
-    `| Time to acknowledge | ${formatMinutes(facts.timeToAcknowledgeMinutes)} |`,
+    `| Time to acknowledge | ${formatMinutes(
+      facts.timeToAcknowledgeMinutes,
+    )} |`,
     `| Time to resolve | ${formatMinutes(facts.timeToResolveMinutes)} |`,
     `| SLA response | ${SLA_TEXT[facts.slaResponse]} |`,
     `| SLA resolution | ${SLA_TEXT[facts.slaResolution]} |`,
@@ -149,7 +151,8 @@ export function renderReviewMarkdown(review: Review): string {
       '## Approvals',
       '',
       ...review.approvals.map(
-        a => `- ${a.reviewer}, ${time(a.at)}${a.comment ? `: ${a.comment}` : ''}`,
+        a =>
+          `- ${a.reviewer}, ${time(a.at)}${a.comment ? `: ${a.comment}` : ''}`,
       ),
       '',
     );

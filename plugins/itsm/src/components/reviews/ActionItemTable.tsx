@@ -70,14 +70,22 @@ export function ActionItemTable(props: {
               {[item.problemRef, item.changeRef].filter(Boolean).length > 0 && (
                 <Typography variant="caption" color="textSecondary">
                   {' '}
-                  → {[item.problemRef, item.changeRef].filter(Boolean).join(', ')}
+                  →{' '}
+                  {[item.problemRef, item.changeRef].filter(Boolean).join(', ')}
                 </Typography>
               )}
             </TableCell>
-            <TableCell>{item.owner.replace(/^(user|group):default\//, '')}</TableCell>
-            <TableCell style={{ whiteSpace: 'nowrap' }}>{item.dueDate}</TableCell>
             <TableCell>
-              <ActionItemStatusLabel status={item.status} overdue={item.overdue} />
+              {item.owner.replace(/^(user|group):default\//, '')}
+            </TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {item.dueDate}
+            </TableCell>
+            <TableCell>
+              <ActionItemStatusLabel
+                status={item.status}
+                overdue={item.overdue}
+              />
             </TableCell>
             {props.onMove && (
               <TableCell style={{ whiteSpace: 'nowrap' }}>

@@ -32,5 +32,4 @@ describe('action items card, read only', () => {
     });
     expect(await screen.findByText('No action items.')).toBeInTheDocument();
   });
-
 });

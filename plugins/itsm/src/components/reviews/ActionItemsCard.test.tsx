@@ -49,15 +49,18 @@ describe('action items card', () => {
     const table = await screen.findByRole('table', { name: 'Action items' });
     const rows = within(table).getAllByRole('row');
     expect(within(rows[1]).getByText('Overdue')).toBeInTheDocument();
-    expect(within(rows[2]).getByText(/Canary for the ledger/)).toBeInTheDocument();
-    expect(within(rows[1]).getByRole('link', { name: 'INC-1042' })).toHaveAttribute(
-      'href',
-      '/itsm/incidents/INC-1042',
-    );
+    expect(
+      within(rows[2]).getByText(/Canary for the ledger/),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[1]).getByRole('link', { name: 'INC-1042' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-1042');
     expect(queries[0].get('owner')).toBe('group:default/payments-team');
     expect(queries[0].get('status')).toBe('open,in_progress');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Start ACT-1001' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Start ACT-1001' }),
+    );
     await waitFor(() =>
       expect(patches).toEqual([{ version: 1, status: 'in_progress' }]),
     );
@@ -70,7 +73,8 @@ describe('action items card', () => {
           {
             error: {
               name: 'NotAllowedError',
-              message: 'You are not allowed to read post-incident reviews (itsm.review.read)',
+              message:
+                'You are not allowed to read post-incident reviews (itsm.review.read)',
             },
           },
           { status: 403 },
@@ -134,7 +138,9 @@ describe('/itsm/reviews', () => {
       screen.getByText('Resolved; cannot close until this review is published'),
     ).toBeInTheDocument();
     expect(await screen.findByText('Session store crash')).toBeInTheDocument();
-    expect(screen.getByText('No review is waiting for approval.')).toBeInTheDocument();
+    expect(
+      screen.getByText('No review is waiting for approval.'),
+    ).toBeInTheDocument();
     expect(await screen.findByText('My action items')).toBeInTheDocument();
   });
 });

@@ -3,9 +3,7 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import {
-  itsmReviewUpdatePermission,
-} from '@openitsm/backstage-plugin-itsm-common';
+import { itsmReviewUpdatePermission } from '@openitsm/backstage-plugin-itsm-common';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';

@@ -1,24 +1,12 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
-import userEvent, {
-  PointerEventsCheckLevel,
-} from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  actionItem,
-  BASE_URL,
-  incident,
-  review,
-} from '../../__testUtils__/fixtures';
+import { BASE_URL, incident, review } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ReviewEditor } from './ReviewEditor';
 
 jest.setTimeout(60_000);
-
-const user = userEvent.setup({
-  pointerEventsCheck: PointerEventsCheckLevel.Never,
-});
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -34,7 +22,12 @@ describe('ReviewEditor without itsm.review.publish', () => {
         HttpResponse.json(
           review({
             status: 'in_review',
-            approvals: [{ reviewer: 'user:default/carol', at: '2026-11-22T10:00:00.000Z' }],
+            approvals: [
+              {
+                reviewer: 'user:default/carol',
+                at: '2026-11-22T10:00:00.000Z',
+              },
+            ],
           }),
         ),
       ),
@@ -45,8 +38,9 @@ describe('ReviewEditor without itsm.review.publish', () => {
     expect(
       await screen.findByRole('button', { name: 'Back to draft' }),
     ).toBeInTheDocument();
-    expect(screen.getByText(/approved by user:default\/carol/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/approved by user:default\/carol/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Publish' })).toBeNull();
   });
-
 });

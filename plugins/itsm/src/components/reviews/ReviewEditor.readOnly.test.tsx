@@ -1,24 +1,12 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
-import userEvent, {
-  PointerEventsCheckLevel,
-} from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  actionItem,
-  BASE_URL,
-  incident,
-  review,
-} from '../../__testUtils__/fixtures';
+import { BASE_URL, incident, review } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ReviewEditor } from './ReviewEditor';
 
 jest.setTimeout(60_000);
-
-const user = userEvent.setup({
-  pointerEventsCheck: PointerEventsCheckLevel.Never,
-});
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -33,8 +21,14 @@ describe('ReviewEditor for readers', () => {
     await renderWithApis(<ReviewEditor incident={incident({ id })} />, {
       denied: ['itsm.review.update', 'itsm.review.publish'],
     });
-    expect(await screen.findByRole('table', { name: 'Facts' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Add action item' })).toBeNull();
+    expect(
+      await screen.findByRole('table', { name: 'Facts' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Submit for review' }),
+    ).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Add action item' }),
+    ).toBeNull();
   });
 });

@@ -96,7 +96,10 @@ describe('ReviewEditor', () => {
       }),
     );
 
-    await user.type(screen.getByLabelText('New action item'), 'Load-test pools');
+    await user.type(
+      screen.getByLabelText('New action item'),
+      'Load-test pools',
+    );
     await user.type(
       screen.getByLabelText('Owner (user or group)'),
       'group:default/sre',
@@ -142,5 +145,4 @@ describe('ReviewEditor', () => {
       '# Post-incident review: INC-1042',
     );
   });
-
 });

@@ -123,7 +123,9 @@ export function ReviewEditor(props: {
             <Typography variant="body2" color="textSecondary">
               Revision {current.revision}
               {current.publishedAt &&
-                ` · published ${formatDateTime(current.publishedAt)} by ${current.publishedBy}`}
+                ` · published ${formatDateTime(current.publishedAt)} by ${
+                  current.publishedBy
+                }`}
             </Typography>
             <Typography variant="body2" color="textSecondary">
               Reviewers: {current.reviewers.join(', ') || 'none'}

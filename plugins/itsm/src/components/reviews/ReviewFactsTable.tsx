@@ -22,9 +22,9 @@ export function ReviewFactsTable(props: { facts: ReviewFacts }) {
   const rows: Array<[string, string]> = [
     [
       'Incident',
-      `${facts.incidentRef} · ${facts.priority}${facts.major ? ' · major' : ''} · ${humanize(
-        facts.incidentStatus,
-      )}`,
+      `${facts.incidentRef} · ${facts.priority}${
+        facts.major ? ' · major' : ''
+      } · ${humanize(facts.incidentStatus)}`,
     ],
     ['Affected services', facts.affectedServices.join(', ')],
     ['Detected', formatDateTime(facts.detectedAt)],

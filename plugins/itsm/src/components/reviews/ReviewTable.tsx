@@ -17,10 +17,7 @@ import { useIncidentLink } from '../common/useIncidentLink';
 import { ReviewStatusLabel } from './ReviewStatusLabel';
 
 /** Reviews of one state, newest incident first, linking to each incident. */
-export function ReviewTable(props: {
-  query: ReviewListQuery;
-  empty: string;
-}) {
+export function ReviewTable(props: { query: ReviewListQuery; empty: string }) {
   const api = useApi(itsmApiRef);
   const link = useIncidentLink();
   const { query } = props;

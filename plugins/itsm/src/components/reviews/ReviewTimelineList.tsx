@@ -21,7 +21,11 @@ export function ReviewTimelineList(props: { timeline: ReviewTimelineEntry[] }) {
               {formatDateTime(entry.at)}
             </span>{' '}
             — {entry.message}{' '}
-            <Typography component="span" variant="caption" color="textSecondary">
+            <Typography
+              component="span"
+              variant="caption"
+              color="textSecondary"
+            >
               ({entry.actor})
             </Typography>
           </Typography>

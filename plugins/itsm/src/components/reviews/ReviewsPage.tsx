@@ -1,9 +1,4 @@
-import {
-  Content,
-  Header,
-  InfoCard,
-  Page,
-} from '@backstage/core-components';
+import { Content, Header, InfoCard, Page } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import { MyActionItemsCard } from './ActionItemsCard';
