@@ -269,7 +269,7 @@ describe('post-incident reviews over HTTP', () => {
         await post({
           title: 'Later',
           owner: 'group:default/sre',
-          dueDate: '2999-01-01',
+          dueDate: '2099-01-01',
         })
       ).body;
       expect(overdue.owner).toBe('user:default/bob');
@@ -326,6 +326,27 @@ describe('post-incident reviews over HTTP', () => {
         .post(api(`/action-items/${later.id}/convert`))
         .send({ to: 'problem' });
       expect(again.status).toBe(400);
+
+      const toChange = await request(server)
+        .post(api(`/action-items/${later.id}/convert`))
+        .send({ to: 'change' });
+      expect(toChange.body.error?.message).toBeUndefined();
+      expect(toChange.status).toBe(201);
+      expect(toChange.body).toMatchObject({
+        changeRef: expect.stringMatching(/^CHG-/),
+        problemRef: converted.body.problemRef,
+      });
+      const change = await request(server).get(
+        api(`/changes/${toChange.body.changeRef}`),
+      );
+      expect(change.body).toMatchObject({
+        title: 'Later',
+        affectedServices: [
+          'component:default/payments-api',
+          'component:default/ledger',
+        ],
+        plannedStart: '2099-01-01T09:00:00.000Z',
+      });
     });
 
     it('requires a published review to close a major incident, whatever its priority', async () => {

@@ -43,7 +43,7 @@ export interface ActionItemServiceOptions {
 function checkDueDate(value: string): string {
   if (!isCalendarDay(value)) {
     throw new InputError(
-      `dueDate: "${value}" is not a calendar day; use YYYY-MM-DD, e.g. 2026-12-31`,
+      `dueDate: "${value}" is not a calendar day between 1970 and 2200; use YYYY-MM-DD, e.g. 2026-12-31`,
     );
   }
   return value;

@@ -41,5 +41,6 @@ describe('action item lifecycle', () => {
     expect(isCalendarDay('2026-02-30')).toBe(false);
     expect(isCalendarDay('2026-1-3')).toBe(false);
     expect(isCalendarDay('tomorrow')).toBe(false);
+    expect(isCalendarDay('2999-01-01')).toBe(false);
   });
 });

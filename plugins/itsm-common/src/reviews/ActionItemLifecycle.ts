@@ -49,11 +49,14 @@ export function utcDay(instant: string | Date): string {
 }
 
 /**
- * A due date as the API takes it: a real calendar day `YYYY-MM-DD`.
+ * A due date as the API takes it: a real calendar day `YYYY-MM-DD` in the
+ * years 1970–2200, like every time the API takes.
  * @public
  */
 export function isCalendarDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < 1970 || year > 2200) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && utcDay(date) === value;
 }
