@@ -33,7 +33,7 @@ export function addReviewRoutes(router: ItsmRouter, deps: ReviewRouteDeps) {
   });
 
   router.put('/incidents/:id/review', async (req, res) => {
-    const review = await audited(
+    const written = await audited(
       req,
       'review-put',
       async () => {
@@ -49,17 +49,17 @@ export function addReviewRoutes(router: ItsmRouter, deps: ReviewRouteDeps) {
             (await reviewAuthorizer.isAllowed(credentials, 'publish')),
         });
       },
-      review => ({
-        ref: review.incidentRef,
-        status: review.status,
-        version: review.version,
+      result => ({
+        ref: result.incidentRef,
+        status: result.status,
+        version: result.version,
       }),
     );
-    res.json(review);
+    res.json(written);
   });
 
   router.post('/incidents/:id/review/approvals', async (req, res) => {
-    const review = await audited(
+    const approved = await audited(
       req,
       'review-approve',
       async () => {
@@ -72,9 +72,9 @@ export function addReviewRoutes(router: ItsmRouter, deps: ReviewRouteDeps) {
           mayPublish: await reviewAuthorizer.isAllowed(credentials, 'publish'),
         });
       },
-      review => ({ ref: review.incidentRef, version: review.version }),
+      result => ({ ref: result.incidentRef, version: result.version }),
     );
-    res.status(201).json(review);
+    res.status(201).json(approved);
   });
 
   router.get('/reviews', async (req, res) => {
