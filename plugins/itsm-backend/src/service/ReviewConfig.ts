@@ -38,6 +38,9 @@ export function readReviewConfig(config: Config | undefined): ReviewConfig {
     try {
       reviewersGroup = normalizeEntityRef(group, 'group');
     } catch {
+      reviewersGroup = undefined;
+    }
+    if (!reviewersGroup?.startsWith('group:')) {
       throw new Error(
         `itsm.reviews.reviewersGroup: "${group}" is not a group ref, e.g. group:default/sre`,
       );
