@@ -260,7 +260,7 @@ test('a major incident closes once its review is published, with an action item'
   await page.getByRole('button', { name: 'Resolve' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: /^Resolution code/ }).click();
-  await page.getByRole('option', { name: 'rolled_back' }).click();
+  await page.getByRole('option', { name: 'rolled back' }).click();
   await dialog.getByLabel('Resolution notes').fill('Rolled back the release');
   await dialog.getByRole('button', { name: 'Resolve' }).click();
 

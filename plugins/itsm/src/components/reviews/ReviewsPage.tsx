@@ -15,7 +15,7 @@ export function ReviewsPage() {
       <ItsmSectionTabs />
       <Content>
         <Grid container spacing={3}>
-          <Grid item xs={12} xl={7}>
+          <Grid item xs={12}>
             <InfoCard title="To write">
               <ReviewTable
                 query={{ status: 'to_write', blocked: true, limit: 100 }}
@@ -26,9 +26,6 @@ export function ReviewsPage() {
                 empty="No other review to write."
               />
             </InfoCard>
-          </Grid>
-          <Grid item xs={12} xl={5}>
-            <MyActionItemsCard />
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="In review">
@@ -45,6 +42,9 @@ export function ReviewsPage() {
                 empty="No review was published yet."
               />
             </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <MyActionItemsCard />
           </Grid>
         </Grid>
       </Content>
