@@ -1,6 +1,6 @@
-import { Incident, TimelineEvent } from '../incidents/types';
-import { reviewFactsOf, reviewTimelineOf } from './reviewFacts';
-import { Review } from './types';
+import { Incident, TimelineEvent } from '../../incidents/types';
+import { reviewFactsOf, reviewTimelineOf } from '../reviewFacts';
+import { Review } from '../types';
 
 // A published review of a major P1, as the Markdown fixture shows it
 export const incident: Incident = {
