@@ -97,6 +97,10 @@ describe('ReviewEditor', () => {
     );
 
     await user.type(
+      screen.getByLabelText('Lessons learned'),
+      'Size pools by load',
+    );
+    await user.type(
       screen.getByLabelText('New action item'),
       'Load-test pools',
     );
@@ -106,6 +110,11 @@ describe('ReviewEditor', () => {
     );
     await user.type(screen.getByLabelText('Due'), '2026-12-31');
     await user.click(screen.getByRole('button', { name: 'Add action item' }));
+    // The reload after the action item keeps what was typed
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(screen.getByLabelText('Lessons learned')).toHaveValue(
+      'Size pools by load',
+    );
     await waitFor(() =>
       expect(posts).toEqual([
         {

@@ -71,10 +71,14 @@ export function ReviewEditor(props: {
   const [sections, setSections] = useState<ReviewSections>({});
   const [dirty, setDirty] = useState(false);
   const current = review.value;
+  // What the editor holds follows the stored review only when its version
+  // moves: reloading after an action item is added keeps unsaved text.
+  const loaded = current ? `${current.id}@${current.version}` : '';
   useEffect(() => {
     setSections(current?.sections ?? {});
     setDirty(false);
-  }, [current?.version, current]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded]);
 
   let body;
   if (review.loading && review.value === undefined) {
