@@ -288,12 +288,13 @@ test('a major incident closes once its review is published, with an action item'
   await page.getByText(/approved by user:default\/guest/).waitFor();
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('button', { name: 'Open a new revision' }).waitFor();
+  // The page scrolls inside Backstage's content pane: show the review card
   for (const width of [1280, 1920]) {
     await page.setViewportSize({ width, height: 1000 });
-    await page.screenshot({
-      path: path.join(shots, `review-${width}.png`),
-      fullPage: true,
-    });
+    await page
+      .getByText('Post-incident review', { exact: true })
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, `review-${width}.png`) });
   }
   await page.setViewportSize({ width: 1400, height: 1000 });
 

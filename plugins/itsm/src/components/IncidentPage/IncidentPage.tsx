@@ -117,7 +117,14 @@ export function IncidentPage() {
             </InfoCard>
           </Grid>
           <Grid item xs={12}>
-            <ReviewEditor incident={value} onChanged={reloadEvents} />
+            <ReviewEditor
+              incident={value}
+              onChanged={() => {
+                // A refused close named the review: it may be done now
+                clearError();
+                reloadEvents();
+              }}
+            />
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="Timeline">
