@@ -41,6 +41,12 @@ function layoutPages({ incidentRef }) {
       table: true,
     },
     {
+      name: 'itsm-reviews',
+      path: '/itsm/reviews',
+      ready: page => page.getByRole('link', { name: /^INC-\d+$/ }).first(),
+      table: true,
+    },
+    {
       name: 'itsm-oncall',
       path: '/itsm/oncall',
       ready: page =>

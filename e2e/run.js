@@ -13,12 +13,14 @@
  *     the change calendar shows it,
  *   - an Alertmanager alert posted to the backend opens an incident that the
  *     service page shows, with its alert on the incident page,
+ *   - a major incident declared on a service others depend on, with a
+ *     stakeholder update, is on the status page (its dependents degraded)
+ *     and on the service's banner,
+ *   - a major incident is refused closing until its review is published
+ *     (with an action item), then closes,
  *   - every ITSM page, at 1280 and 1920 px, has its table beside the
  *     sidebar and its refs on one line (layout.js).
  * It waits for the demo data to finish loading before the first test.
- *   - a major incident declared on a service others depend on, with a
- *     stakeholder update, is on the status page (its dependents degraded)
- *     and on the service's banner.
  * Writes {passed, failed} to --report and screenshots to e2e/screenshots/.
  */
 const { spawn, execFileSync } = require('node:child_process');
@@ -385,6 +387,71 @@ test('a major incident on a service others depend on reaches the status page and
     path: path.join(shots, 'service-banner.png'),
     fullPage: true,
   });
+});
+
+test('a major incident closes once its review is published, with an action item', async page => {
+  // Seeded: a major incident still in progress, listed as a review to write
+  await page.goto(`${APP}/itsm/reviews`);
+  const row = page.getByRole('row', {
+    name: /Payments API returning 5xx errors/,
+  });
+  const ref = await row.getByRole('link', { name: /^INC-\d+$/ }).textContent();
+  await page
+    .getByText('Session store pods crash-looping after deploy')
+    .waitFor();
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.screenshot({
+      path: path.join(shots, `reviews-${width}.png`),
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 });
+
+  await page.goto(`${APP}/itsm/incidents/${ref}`);
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /^Resolution code/ }).click();
+  await page.getByRole('option', { name: 'rolled back' }).click();
+  await dialog.getByLabel('Resolution notes').fill('Rolled back the release');
+  await dialog.getByRole('button', { name: 'Resolve' }).click();
+
+  // Refused: the refusal names the review
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page
+    .getByText(/closes once its post-incident review is published/)
+    .first()
+    .waitFor();
+
+  await page.getByRole('button', { name: 'Start the review' }).click();
+  await page.locator('#review-summary').fill('Payments API failed with 5xx.');
+  await page
+    .locator('#review-rootCause')
+    .fill('A release exhausted the database pool.');
+  await page.locator('#action-item-title').fill('Load-test pool sizes in CI');
+  await page.locator('#action-item-owner').fill('group:default/sre');
+  await page.locator('#action-item-due').fill('2030-01-31');
+  await page.getByRole('button', { name: 'Add action item' }).click();
+  await page
+    .getByRole('cell', { name: 'Load-test pool sizes in CI' })
+    .waitFor();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText(/approved by user:default\/guest/).waitFor();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('button', { name: 'Open a new revision' }).waitFor();
+  // The page scrolls inside Backstage's content pane: show the review card
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page
+      .getByText('Post-incident review', { exact: true })
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, `review-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 });
+
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByText('Status resolved → closed').first().waitFor();
 });
 
 // Last: it visits every page the tests above have filled.

@@ -161,6 +161,22 @@ export interface Config {
       /** How many dependsOn steps the blast radius follows, 0–10 (default 3). */
       blastRadiusDepth?: number;
     };
+    /** Post-incident reviews. */
+    reviews?: {
+      /**
+       * Priorities whose incidents, like every major incident, cannot close
+       * until their review is published, e.g. [P1, P2]. Default: none (only
+       * major incidents).
+       */
+      requiredForPriorities?: Array<'P1' | 'P2' | 'P3' | 'P4' | 'P5'>;
+      /**
+       * A group asked to approve every review, besides the owner groups of
+       * the affected services, e.g. group:default/incident-managers.
+       */
+      reviewersGroup?: string;
+      /** How often overdue action items are looked for, in minutes (default 15). */
+      overdueCheckMinutes?: number;
+    };
     /** Problem management. */
     problems?: {
       /**

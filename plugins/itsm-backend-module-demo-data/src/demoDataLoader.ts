@@ -9,6 +9,7 @@ import { loadIncidents } from './loadIncidents';
 import { loadMajorIncidents } from './loadMajorIncidents';
 import { loadOnCall } from './loadOnCall';
 import { finishProblems, loadProblems } from './loadProblems';
+import { loadReviews } from './loadReviews';
 
 /**
  * Loads the demo data set of a directory (examples/itsm-seed): on-call,
@@ -61,6 +62,7 @@ export function demoDataLoader(options: {
       });
       await loadChanges({ file: file('changes.json'), records, logger, now });
       await finishProblems(records, pending);
+      await loadReviews({ file: file('reviews.json'), records, logger, now });
       await loadMajorIncidents({
         file: file('major-incidents.json'),
         records,

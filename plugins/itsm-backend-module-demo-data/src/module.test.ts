@@ -174,6 +174,47 @@ describe('demo data module', () => {
 
     const schedules = await api('/schedules');
     expect(schedules.items.length).toBeGreaterThan(0);
+
+    // Reviews come after changes: one published, one in review, one to write
+    const published = await until(
+      () => api('/reviews?status=published'),
+      page => page.items?.length === 1,
+    );
+    const [session] = published.items;
+    expect(session).toMatchObject({
+      incidentTitle: 'Session store pods crash-looping after deploy',
+      major: true,
+      reviewStatus: 'published',
+    });
+    const inReview = await api('/reviews?status=in_review');
+    expect(inReview.items).toEqual([
+      expect.objectContaining({
+        incidentTitle: 'SMS provider errors on notifications-gateway',
+        blocksClosing: true,
+      }),
+    ]);
+    const toWrite = await api('/reviews?status=to_write');
+    expect(toWrite.items.map((i: any) => i.incidentTitle)).toEqual([
+      'Payments API returning 5xx errors',
+    ]);
+    const review = await api(`/incidents/${session.incidentRef}/review`);
+    expect(review.actionItems.map((i: any) => [i.status, i.overdue])).toEqual([
+      ['in_progress', true],
+      ['open', false],
+      ['done', false],
+    ]);
+    expect(review.approvals).toHaveLength(1);
+    const overdue = await api('/action-items?overdue=true');
+    expect(overdue.items).toHaveLength(2);
+    const markdown = await request(server).get(
+      `/api/itsm/incidents/${session.incidentRef}/review?format=md`,
+    );
+    expect(markdown.text).toContain(
+      `# Post-incident review: ${session.incidentRef} — Session store pods crash-looping after deploy`,
+    );
+    if (process.env.ITSM_DEMO_REVIEW_MD) {
+      fs.writeFileSync(process.env.ITSM_DEMO_REVIEW_MD, markdown.text);
+    }
   });
 
   it('is inert without itsm.demoData.directory', async () => {

@@ -130,7 +130,7 @@ function specRoutes(): string[] {
 }
 
 type Ids = Record<'incident' | 'hidden' | 'problem' | 'workaround', string> &
-  Record<'change' | 'schedule' | 'incidentRef', string>;
+  Record<'change' | 'schedule' | 'incidentRef' | 'actionItem', string>;
 
 /**
  * Per route: what a deny-all policy answers (403, or 200 where the route is
@@ -348,6 +348,31 @@ const ROUTES: Record<string, RouteCase> = {
   // Any signed-in user reads the status page; unreadable incidents are
   // shown without ref or title
   'GET /status': { deny: 'public' },
+  'GET /incidents/{id}/review': { deny: 403 },
+  'PUT /incidents/{id}/review': {
+    deny: 403,
+    body: () => ({ sections: { summary: 'Payments failed' } }),
+  },
+  'POST /incidents/{id}/review/approvals': { deny: 403, body: () => ({}) },
+  'GET /reviews': { deny: 403, query: () => ({ status: 'to_write' }) },
+  'GET /action-items': { deny: 403 },
+  'POST /action-items': {
+    deny: 403,
+    body: ids => ({
+      title: 'Alert on pool saturation',
+      owner: 'group:default/sre',
+      dueDate: '2026-12-31',
+      incident: ids.incident,
+    }),
+  },
+  'PATCH /action-items/{id}': {
+    deny: 403,
+    body: () => ({ version: 1, status: 'in_progress' }),
+  },
+  'POST /action-items/{id}/convert': {
+    deny: 403,
+    body: () => ({ to: 'problem' }),
+  },
 };
 
 /** The URL of a route, its path parameters filled with records of the kind. */
@@ -360,6 +385,7 @@ function urlOf(route: string, ids: Ids): string {
     changes: ids.change,
     schedules: ids.schedule,
     'problem-proposals': '00000000-0000-4000-8000-000000000000',
+    'action-items': ids.actionItem,
   };
   const resource = path.split('/')[1];
   return `/api/itsm${path
@@ -446,7 +472,27 @@ describe('authorization of every route of the spec', () => {
     if (policy.status !== 200) {
       throw new Error(`escalation policy: ${policy.status}`);
     }
+    for (const incident of [visible, hidden]) {
+      const review = await request(server)
+        .put(`/api/itsm/incidents/${incident.id}/review`)
+        .set('authorization', alice)
+        .send({ sections: { summary: incident.title } });
+      if (review.status !== 200) throw new Error(`review: ${review.status}`);
+      await post('/action-items', {
+        title: `Follow up ${incident.title}`,
+        owner: 'group:default/sre',
+        dueDate: '2026-01-01',
+        incident: incident.id,
+      });
+    }
+    const actionItem = await post('/action-items', {
+      title: 'Alert on pool saturation',
+      owner: 'group:default/payments-team',
+      dueDate: '2026-12-31',
+      incident: visible.id,
+    });
     ids = {
+      actionItem: actionItem.id,
       incident: visible.id,
       incidentRef: visible.ref,
       hidden: hidden.id,
@@ -460,7 +506,7 @@ describe('authorization of every route of the spec', () => {
   it('covers every route of the spec, and only those', () => {
     const routes = specRoutes();
     expect(routes.sort()).toEqual(Object.keys(ROUTES).sort());
-    expect(routes).toHaveLength(57);
+    expect(routes).toHaveLength(65);
   });
 
   it('serves the spec at /api/itsm/openapi.json, to callers with a token', async () => {
@@ -513,7 +559,7 @@ describe('authorization of every route of the spec', () => {
 
     it('leaves the other incidents out of every read', async () => {
       const reads = specRoutes().filter(r => r.startsWith('GET '));
-      expect(reads).toHaveLength(26);
+      expect(reads).toHaveLength(29);
       for (const route of reads) {
         const res = await send(backend.server, route, ids, alice);
         expect({ route, status: res.status }).toEqual({ route, status: 200 });

@@ -21,6 +21,7 @@ import { createServices } from './wiring/createServices';
 import { createStores } from './wiring/createStores';
 import { registerPermissions } from './wiring/registerPermissions';
 import { scheduleTasks } from './wiring/scheduleTasks';
+import { createActionItemNotifier } from './service/actionItemNotifier';
 
 /**
  * Backstage ITSM backend plugin: incidents, problems, changes, SLA and
@@ -76,6 +77,10 @@ export const itsmPlugin = createBackendPlugin({
           listeners,
           providers,
           notifications: deps.notifications,
+          actionItemNotifier: createActionItemNotifier(
+            deps.notifications,
+            logger,
+          ),
         });
         const authorizers = registerPermissions({ ...deps, stores });
         await scheduleTasks({
@@ -83,6 +88,7 @@ export const itsmPlugin = createBackendPlugin({
           stores,
           services,
           recurrence: readRecurrenceConfig(deps.config),
+          reviews: config.reviews,
         });
 
         // Data loaders (demo data, imports) run once started, in the background.
@@ -128,6 +134,9 @@ export const itsmPlugin = createBackendPlugin({
             alertStore: stores.alerts,
             majorIncidents: services.majorIncidents,
             statusBoard: services.statusBoard,
+            reviewAuthorizer: authorizers.reviews,
+            reviews: services.reviews,
+            actionItems: services.actionItems,
             healthCheck: async () => {
               await client.raw('select 1');
             },

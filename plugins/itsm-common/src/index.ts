@@ -18,3 +18,4 @@ export * from './changes';
 export * from './major';
 export * from './time/parseTimestamp';
 export * from './alerts';
+export * from './reviews';

@@ -1,5 +1,10 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import {
+  ActionItem,
+  CreateActionItemRequest,
+  PutReviewRequest,
+  Review,
+  UpdateActionItemRequest,
   Change,
   ChangeApprovalRequest,
   ChangeDetails,
@@ -145,6 +150,34 @@ export interface ItsmRecordsService {
     request: PutEscalationPolicyRequest,
     by: ItsmActor,
   ): Promise<EscalationPolicy>;
+
+  /**
+   * Flags an incident as major, for importers of history. Declaring a major
+   * incident live (commander, updates) belongs to the incident API.
+   */
+  markMajorIncident(incident: Incident, by: ItsmActor): Promise<Incident>;
+  countReviews(): Promise<number>;
+  /** Starts (no version) or changes an incident's post-incident review. */
+  putReview(
+    incident: Incident,
+    request: PutReviewRequest,
+    by: ItsmActor,
+  ): Promise<Review>;
+  /** Approves it as `by.actor`; loaders act with publish rights. */
+  approveReview(
+    incident: Incident,
+    comment: string | undefined,
+    by: ItsmActor,
+  ): Promise<Review>;
+  createActionItem(
+    request: CreateActionItemRequest,
+    by: ItsmActor,
+  ): Promise<ActionItem>;
+  updateActionItem(
+    item: ActionItem,
+    request: UpdateActionItemRequest,
+    by: ItsmActor,
+  ): Promise<ActionItem>;
 }
 
 /**

@@ -112,6 +112,28 @@ const changesCard = EntityCardBlueprint.make({
   },
 });
 
+const groupActionItemsCard = EntityCardBlueprint.make({
+  name: 'group-action-items',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/reviews/ActionItemsCard').then(m => (
+        <m.EntityActionItemsCard />
+      )),
+  },
+});
+
+const userActionItemsCard = EntityCardBlueprint.make({
+  name: 'user-action-items',
+  params: {
+    filter: { kind: 'user' },
+    loader: () =>
+      import('./components/reviews/ActionItemsCard').then(m => (
+        <m.EntityActionItemsCard />
+      )),
+  },
+});
+
 const itsmContent = EntityContentBlueprint.make({
   params: {
     path: 'itsm',
@@ -126,8 +148,9 @@ const itsmContent = EntityContentBlueprint.make({
 
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
- * incidents, SLA and on-call cards on components' overview, the on-call card
- * on groups, and the ITSM tab.
+ * incidents, SLA and on-call cards on components' overview, the on-call and
+ * action items cards on groups, the action items card on users, and the ITSM
+ * tab.
  *
  * @alpha
  */
@@ -146,6 +169,8 @@ export default createFrontendPlugin({
     groupOnCallCard,
     workaroundsCard,
     changesCard,
+    groupActionItemsCard,
+    userActionItemsCard,
     itsmContent,
   ],
 });

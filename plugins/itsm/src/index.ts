@@ -16,6 +16,8 @@ export {
   EntityOpenWorkaroundsCard,
   EntityChangesCard,
   EntityMajorIncidentBanner,
+  EntityActionItemsCard,
+  MyActionItemsCard,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

@@ -178,3 +178,37 @@ export const EntityChangesCard: () => JSX.Element = itsmPlugin.provide(
     },
   }),
 );
+
+/**
+ * The action items a group or user owns, overdue first, for its page.
+ *
+ * @public
+ */
+export const EntityActionItemsCard: () => JSX.Element = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityActionItemsCard',
+    component: {
+      lazy: () =>
+        import('./components/reviews/ActionItemsCard').then(
+          m => m.EntityActionItemsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The signed-in user's action items ("my action items"), for a home page.
+ *
+ * @public
+ */
+export const MyActionItemsCard: () => JSX.Element = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'MyActionItemsCard',
+    component: {
+      lazy: () =>
+        import('./components/reviews/ActionItemsCard').then(
+          m => m.MyActionItemsCard,
+        ),
+    },
+  }),
+);

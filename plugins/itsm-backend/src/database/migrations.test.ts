@@ -35,6 +35,8 @@ const names = [
   'itsm_incident_subscribers',
   'itsm_service_subscribers',
   'itsm_stakeholder_updates',
+  'itsm_reviews',
+  'itsm_action_items',
 ];
 
 async function tables(knex: Knex) {
@@ -267,6 +269,30 @@ describe('migrations', () => {
       ).rejects.toMatchObject({
         message: expect.stringMatching(/append-only/),
       });
+      await knex('itsm_reviews').insert({
+        id: '55555555-5555-4555-8555-555555555555',
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        status: 'draft',
+        sections_json: '{"summary":"Ledger fell over"}',
+        reviewers_json: '[]',
+        approvals_json: '[]',
+        created_by: 'user:default/alice',
+        created_at: new Date('2026-11-03T00:00:00Z'),
+        updated_at: new Date('2026-11-03T00:00:00Z'),
+      });
+      await knex('itsm_action_items').insert({
+        id: '66666666-6666-4666-8666-666666666666',
+        ref: 'ACT-1001',
+        title: 'Alert on ledger saturation',
+        owner: 'group:default/sre',
+        due_date: '2026-11-20',
+        status: 'open',
+        incident_id: '11111111-1111-4111-8111-111111111111',
+        review_id: '55555555-5555-4555-8555-555555555555',
+        created_by: 'user:default/alice',
+        created_at: new Date('2026-11-03T00:00:00Z'),
+        updated_at: new Date('2026-11-03T00:00:00Z'),
+      });
       // The problem audit trail refuses edits, like the incident timeline
       await expect(
         knex('itsm_problem_events').update({ message: 'rewritten' }).then(),
@@ -301,6 +327,10 @@ describe('migrations', () => {
       expect(Number(problem.value)).toBe(1000);
       const [change] = await knex('itsm_sequences').where({ name: 'change' });
       expect(Number(change.value)).toBe(1000);
+      const [actionItem] = await knex('itsm_sequences').where({
+        name: 'action_item',
+      });
+      expect(Number(actionItem.value)).toBe(1000);
       await knex.destroy();
     },
   );

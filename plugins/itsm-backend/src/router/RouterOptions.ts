@@ -27,6 +27,9 @@ import { AlertIngestService } from '../ingest/AlertIngestService';
 import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { MajorIncidentService } from '../service/MajorIncidentService';
 import { StatusBoard } from '../service/StatusBoard';
+import { ReviewAuthorizer } from '../permissions/ReviewAuthorizer';
+import { ReviewService } from '../service/ReviewService';
+import { ActionItemService } from '../service/ActionItemService';
 
 /** What `createRouter` is built from; each route module picks what it uses. */
 export interface RouterOptions {
@@ -56,6 +59,9 @@ export interface RouterOptions {
   alertStore: DatabaseAlertStore;
   majorIncidents: MajorIncidentService;
   statusBoard: StatusBoard;
+  reviewAuthorizer: ReviewAuthorizer;
+  reviews: ReviewService;
+  actionItems: ActionItemService;
   /** Answers `/health`; throws when the database is unreachable. */
   healthCheck: () => Promise<void>;
 }

@@ -255,6 +255,46 @@ const writes: Array<{
     url: '/entities/component/default/payments-api/subscribers',
     eventId: 'service-unsubscribe',
   },
+  {
+    method: 'put',
+    path: '/incidents/{id}/review',
+    url: '/incidents/INC-9999/review',
+    body: { sections: { summary: 'Payments failed' } },
+    eventId: 'review-put',
+  },
+  {
+    method: 'post',
+    path: '/incidents/{id}/review/approvals',
+    url: '/incidents/INC-9999/review/approvals',
+    body: {},
+    eventId: 'review-approve',
+  },
+  {
+    method: 'post',
+    path: '/action-items',
+    url: '/action-items',
+    body: {
+      title: 'Alert on pool saturation',
+      owner: GROUP,
+      dueDate: '2026-12-31',
+      incident: 'INC-9999',
+    },
+    eventId: 'action-item-create',
+  },
+  {
+    method: 'patch',
+    path: '/action-items/{id}',
+    url: '/action-items/ACT-9999',
+    body: { version: 1, status: 'done' },
+    eventId: 'action-item-update',
+  },
+  {
+    method: 'post',
+    path: '/action-items/{id}/convert',
+    url: '/action-items/ACT-9999/convert',
+    body: { to: 'problem' },
+    eventId: 'action-item-convert',
+  },
 ];
 
 describe('auditing', () => {

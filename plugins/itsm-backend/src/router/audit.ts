@@ -35,7 +35,12 @@ export type AuditEventId =
   | 'oncall-schedule-create'
   | 'oncall-schedule-update'
   | 'escalation-policy-put'
-  | 'alert-ingest';
+  | 'alert-ingest'
+  | 'review-put'
+  | 'review-approve'
+  | 'action-item-create'
+  | 'action-item-update'
+  | 'action-item-convert';
 
 /**
  * Runs a write inside an auditor event. The event starts with the request

@@ -14,6 +14,8 @@ import { addChangeRoutes } from './changesRoutes';
 import { addAlertRoutes } from './alertsRoutes';
 import { addMajorIncidentRoutes } from './majorIncidentsRoutes';
 import { addStatusRoutes } from './statusRoutes';
+import { addReviewRoutes } from './reviewsRoutes';
+import { addActionItemRoutes } from './actionItemsRoutes';
 import { internalErrors, jsonBody } from './errorMapping';
 
 export type { RouterOptions } from './RouterOptions';
@@ -46,6 +48,8 @@ export async function createRouter(
   addAlertRoutes(router, deps);
   addMajorIncidentRoutes(router, deps);
   addStatusRoutes(router, deps);
+  addReviewRoutes(router, deps);
+  addActionItemRoutes(router, deps);
   router.use(internalErrors(options.logger));
   return router;
 }

@@ -136,6 +136,7 @@ export const spec = {
           "problem_linked",
           "problem_unlinked",
           "workaround_applied",
+          "review_changed",
           "alert_firing",
           "alert_resolved",
           "known_errors_suggested",
@@ -2982,6 +2983,663 @@ export const spec = {
         "type": "object",
         "additionalProperties": true,
         "description": "The tool's own webhook body; each route checks it against the tool's documented shape (see examples/alerts) and answers a 400 naming the first field that does not fit."
+      },
+      "ReviewStatus": {
+        "type": "string",
+        "enum": [
+          "draft",
+          "in_review",
+          "published"
+        ]
+      },
+      "ReviewCustomerImpact": {
+        "type": "object",
+        "description": "Who was hurt and how much, where known.",
+        "properties": {
+          "usersAffected": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "financial": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "reputation": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "notes": {
+            "type": "string",
+            "maxLength": 20000
+          }
+        }
+      },
+      "ReviewSections": {
+        "type": "object",
+        "description": "What the authors write; the facts and the timeline come from the incident.",
+        "properties": {
+          "summary": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "customerImpact": {
+            "$ref": "#/components/schemas/ReviewCustomerImpact"
+          },
+          "detection": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "trigger": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "rootCause": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "contributingFactors": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 2000
+            }
+          },
+          "fiveWhys": {
+            "type": "array",
+            "maxItems": 10,
+            "description": "The \"five whys\": each answer asks the next why.",
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 2000
+            }
+          },
+          "resolution": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "wentWell": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "wentBadly": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "lessonsLearned": {
+            "type": "string",
+            "maxLength": 20000
+          }
+        }
+      },
+      "ReviewSlaOutcome": {
+        "type": "string",
+        "enum": [
+          "met",
+          "breached",
+          "running",
+          "none"
+        ]
+      },
+      "ReviewFacts": {
+        "type": "object",
+        "description": "The incident's facts, read from its record; never typed in.",
+        "required": [
+          "incidentRef",
+          "title",
+          "priority",
+          "major",
+          "incidentStatus",
+          "affectedServices",
+          "detectedAt",
+          "slaResponse",
+          "slaResolution"
+        ],
+        "properties": {
+          "incidentRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          },
+          "major": {
+            "type": "boolean"
+          },
+          "incidentStatus": {
+            "$ref": "#/components/schemas/IncidentStatus"
+          },
+          "affectedServices": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "occurredAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "detectedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "acknowledgedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "resolvedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "closedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "durationMinutes": {
+            "type": "integer",
+            "description": "From occurrence (or detection) to resolution, or to now while open."
+          },
+          "timeToAcknowledgeMinutes": {
+            "type": "integer"
+          },
+          "timeToResolveMinutes": {
+            "type": "integer"
+          },
+          "slaResponse": {
+            "$ref": "#/components/schemas/ReviewSlaOutcome"
+          },
+          "slaResolution": {
+            "$ref": "#/components/schemas/ReviewSlaOutcome"
+          },
+          "causedByChangeId": {
+            "type": "string"
+          },
+          "causedByChangeRef": {
+            "type": "string"
+          },
+          "problemId": {
+            "type": "string"
+          },
+          "problemRef": {
+            "type": "string"
+          }
+        }
+      },
+      "ReviewTimelineEntry": {
+        "type": "object",
+        "required": [
+          "at",
+          "actor",
+          "type",
+          "message"
+        ],
+        "properties": {
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "actor": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/TimelineEventType"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "ReviewApproval": {
+        "type": "object",
+        "required": [
+          "reviewer",
+          "at"
+        ],
+        "properties": {
+          "reviewer": {
+            "type": "string",
+            "description": "User ref of the approver."
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "comment": {
+            "type": "string"
+          }
+        }
+      },
+      "Review": {
+        "type": "object",
+        "required": [
+          "id",
+          "incidentId",
+          "incidentRef",
+          "status",
+          "revision",
+          "sections",
+          "reviewers",
+          "approvals",
+          "createdBy",
+          "createdAt",
+          "updatedAt",
+          "version",
+          "facts",
+          "timeline",
+          "actionItems"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "incidentId": {
+            "type": "string"
+          },
+          "incidentRef": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ReviewStatus"
+          },
+          "revision": {
+            "type": "integer",
+            "description": "1 at first; reopening a published review starts the next."
+          },
+          "sections": {
+            "$ref": "#/components/schemas/ReviewSections"
+          },
+          "reviewers": {
+            "type": "array",
+            "description": "Group (and user) refs asked to approve it while in review.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "approvals": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewApproval"
+            }
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "publishedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "publishedBy": {
+            "type": "string"
+          },
+          "version": {
+            "type": "integer",
+            "description": "Optimistic concurrency token: send it back on PUT; 409 when stale."
+          },
+          "facts": {
+            "$ref": "#/components/schemas/ReviewFacts"
+          },
+          "timeline": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewTimelineEntry"
+            }
+          },
+          "actionItems": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ActionItem"
+            }
+          }
+        }
+      },
+      "PutReviewRequest": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The version you last read (omit to create the review); or an If-Match header."
+          },
+          "sections": {
+            "$ref": "#/components/schemas/ReviewSections"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ReviewStatus"
+          }
+        }
+      },
+      "ReviewApprovalRequest": {
+        "type": "object",
+        "properties": {
+          "comment": {
+            "type": "string",
+            "maxLength": 2000
+          }
+        }
+      },
+      "ReviewListStatus": {
+        "type": "string",
+        "enum": [
+          "to_write",
+          "in_review",
+          "published"
+        ]
+      },
+      "ReviewListItem": {
+        "type": "object",
+        "required": [
+          "incidentId",
+          "incidentRef",
+          "incidentTitle",
+          "priority",
+          "major",
+          "incidentStatus",
+          "affectedServices",
+          "detectedAt"
+        ],
+        "properties": {
+          "incidentId": {
+            "type": "string"
+          },
+          "incidentRef": {
+            "type": "string"
+          },
+          "incidentTitle": {
+            "type": "string"
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          },
+          "major": {
+            "type": "boolean"
+          },
+          "incidentStatus": {
+            "$ref": "#/components/schemas/IncidentStatus"
+          },
+          "affectedServices": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "detectedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "resolvedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "reviewStatus": {
+            "$ref": "#/components/schemas/ReviewStatus",
+            "description": "Absent when no review was started."
+          },
+          "reviewVersion": {
+            "type": "integer"
+          },
+          "publishedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "blocksClosing": {
+            "type": "boolean",
+            "description": "The incident is resolved and cannot close until this review is published."
+          }
+        }
+      },
+      "ReviewPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewListItem"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
+      "ActionItemStatus": {
+        "type": "string",
+        "enum": [
+          "open",
+          "in_progress",
+          "done",
+          "cancelled"
+        ]
+      },
+      "ActionItem": {
+        "type": "object",
+        "required": [
+          "id",
+          "ref",
+          "title",
+          "owner",
+          "dueDate",
+          "status",
+          "overdue",
+          "createdBy",
+          "createdAt",
+          "updatedAt",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string",
+            "description": "Human reference, e.g. ACT-1042"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string",
+            "description": "A user or group entity ref."
+          },
+          "dueDate": {
+            "type": "string",
+            "format": "date",
+            "description": "YYYY-MM-DD"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ActionItemStatus"
+          },
+          "overdue": {
+            "type": "boolean",
+            "description": "Open or in progress and past its due date (UTC)."
+          },
+          "incidentId": {
+            "type": "string"
+          },
+          "incidentRef": {
+            "type": "string"
+          },
+          "reviewId": {
+            "type": "string"
+          },
+          "problemId": {
+            "type": "string"
+          },
+          "problemRef": {
+            "type": "string"
+          },
+          "changeId": {
+            "type": "string"
+          },
+          "changeRef": {
+            "type": "string"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "completedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "version": {
+            "type": "integer"
+          }
+        }
+      },
+      "CreateActionItemRequest": {
+        "type": "object",
+        "required": [
+          "title",
+          "owner",
+          "dueDate",
+          "incident"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 400
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "owner": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "dueDate": {
+            "type": "string",
+            "format": "date"
+          },
+          "incident": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The incident (id or ref) whose review the action comes from."
+          },
+          "problem": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "A problem id or ref."
+          },
+          "change": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "A change id or ref."
+          }
+        }
+      },
+      "UpdateActionItemRequest": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The version you last read; or send it as an If-Match header."
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 400
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "owner": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "dueDate": {
+            "type": "string",
+            "format": "date"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ActionItemStatus"
+          },
+          "problem": {
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "change": {
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ConvertActionItemRequest": {
+        "type": "object",
+        "required": [
+          "to"
+        ],
+        "properties": {
+          "to": {
+            "type": "string",
+            "enum": [
+              "problem",
+              "change"
+            ]
+          }
+        }
+      },
+      "ActionItemPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ActionItem"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
       },
       "Error": {
         "type": "object",
@@ -6031,6 +6689,378 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/StatusResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/review": {
+      "get": {
+        "operationId": "GetIncidentReview",
+        "description": "The post-incident review with the incident's facts, timeline and action items; 404 before one was started. `format=md` answers it as Markdown.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "md"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The review.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Review"
+                }
+              },
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "put": {
+        "operationId": "PutIncidentReview",
+        "description": "Starts the review (no version) or changes its sections and/or moves its status draft → in_review → published (needs itsm.review.publish and an approval); published → draft opens the next revision. A published review is read-only; a stale version is a 409.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PutReviewRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The review.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Review"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/review/approvals": {
+      "post": {
+        "operationId": "ApproveIncidentReview",
+        "description": "Approves a review in review: a member of one of its reviewer groups, or anyone with itsm.review.publish. Approving twice is a 409.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ReviewApprovalRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The review.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Review"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/reviews": {
+      "get": {
+        "operationId": "ListReviews",
+        "description": "Reviews by state: to_write (incidents that need a review without one in review or published; blocked=true for those resolved and waiting on it to close), in_review, published. Newest incident first.",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "required": true,
+            "allowReserved": true,
+            "schema": {
+              "$ref": "#/components/schemas/ReviewListStatus"
+            }
+          },
+          {
+            "name": "blocked",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "With to_write, only incidents resolved and refused closing (true) or the others (false).",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A catalog entity ref; reviews of its incidents.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of reviews.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/action-items": {
+      "get": {
+        "operationId": "ListActionItems",
+        "description": "Action items, overdue first then by due date, cursor-paginated.",
+        "parameters": [
+          {
+            "name": "owner",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Comma-separated user or group refs.",
+            "schema": {
+              "type": "string",
+              "maxLength": 2000
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Comma-separated action item statuses.",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "overdue",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "incidentId",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "An incident id or ref.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A catalog entity ref; action items of its incidents.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of action items.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActionItemPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateActionItem",
+        "description": "An action of an incident's review; its owner is notified.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateActionItemRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new action item.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActionItem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/action-items/{id}": {
+      "patch": {
+        "operationId": "UpdateActionItem",
+        "description": "Change fields and/or the status (open → in_progress → done | cancelled). A stale version is a 409; a new owner is notified.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateActionItemRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The action item.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActionItem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/action-items/{id}/convert": {
+      "post": {
+        "operationId": "ConvertActionItem",
+        "description": "Turns the action item into a new problem or change, linked both ways (the item names it; its description names the item).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ConvertActionItemRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The action item, linked.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActionItem"
                 }
               }
             }

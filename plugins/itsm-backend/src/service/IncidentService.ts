@@ -2,7 +2,7 @@ import { checkVersion } from './checkVersion';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { OnCallService } from './OnCallService';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   allowedIncidentTransitions,
   CreateIncidentRequest,
@@ -59,6 +59,11 @@ export interface IncidentServiceOptions {
   events?: IncidentEventPublisher;
   oncall?: Pick<OnCallService, 'routeFor' | 'currentOnCallUser'>;
   logger?: LoggerService;
+  /**
+   * Why an incident may not close yet (its post-incident review), or
+   * undefined; asked before every move to closed.
+   */
+  closingRefusal?: (incident: Incident) => Promise<string | undefined>;
 }
 
 /**
@@ -76,8 +81,10 @@ export class IncidentService {
     | Pick<OnCallService, 'routeFor' | 'currentOnCallUser'>
     | undefined;
   private readonly logger: LoggerService | undefined;
+  private readonly closingRefusal: IncidentServiceOptions['closingRefusal'];
 
   constructor(options: IncidentServiceOptions) {
+    this.closingRefusal = options.closingRefusal;
     this.store = options.store;
     this.refs = options.refs;
     this.config = options.config;
@@ -229,6 +236,10 @@ export class IncidentService {
     );
 
     const status = incidentStatusChange(current, request, ctx.actor, now);
+    if (status?.changes.status === 'closed' && this.closingRefusal) {
+      const refusal = await this.closingRefusal(current);
+      if (refusal) throw new ConflictError(refusal);
+    }
     if (status) {
       Object.assign(changes, status.changes);
       events.push(status.event);

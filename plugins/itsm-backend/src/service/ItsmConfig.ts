@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { DEFAULT_AFFECTED_SERVICE_KINDS } from './EntityRefValidator';
+import { readReviewConfig, ReviewConfig } from './ReviewConfig';
 import {
   ChangeConfig,
   MajorIncidentConfig,
@@ -20,6 +21,7 @@ export interface ItsmConfig {
   sla: SlaConfig;
   changes: ChangeConfig;
   majorIncidents: MajorIncidentConfig;
+  reviews: ReviewConfig;
 }
 
 /** Reads `itsm.*` from app-config; bad values fail start-up naming the key. */
@@ -53,5 +55,6 @@ export function readItsmConfig(config: Config): ItsmConfig {
     majorIncidents: parseMajorIncidentConfig(
       itsm?.getOptional('majorIncidents'),
     ),
+    reviews: readReviewConfig(itsm?.getOptionalConfig('reviews')),
   };
 }

@@ -244,6 +244,79 @@ export class ItsmRecords implements ItsmRecordsService {
     );
   }
 
+  async markMajorIncident(
+    ...[incident, by]: Parameters<ItsmRecordsService['markMajorIncident']>
+  ) {
+    if (incident.major) return incident;
+    const { now } = await this.context(by);
+    return this.stores.incidents.updateIncident(
+      incident.id,
+      incident.version,
+      { major: true },
+      [
+        {
+          type: 'fields_changed',
+          actor: by.actor,
+          message: 'Declared a major incident',
+          before: { major: false },
+          after: { major: true },
+        },
+      ],
+      now!,
+    );
+  }
+
+  countReviews() {
+    return this.stores.reviews.countReviews();
+  }
+
+  async putReview(
+    ...[incident, request, by]: Parameters<ItsmRecordsService['putReview']>
+  ) {
+    const { version, ...rest } = request;
+    return this.services.reviews.put(incident, rest, version, {
+      actor: by.actor,
+      mayPublish: true,
+      now: by.at,
+    });
+  }
+
+  async approveReview(
+    ...[incident, comment, by]: Parameters<ItsmRecordsService['approveReview']>
+  ) {
+    return this.services.reviews.approve(incident, comment, {
+      actor: by.actor,
+      mayPublish: true,
+      now: by.at,
+    });
+  }
+
+  async createActionItem(
+    ...[request, by]: Parameters<ItsmRecordsService['createActionItem']>
+  ) {
+    const incident = await this.services.actionItems.incidentOf(
+      'incident',
+      request.incident,
+    );
+    return this.services.actionItems.create(
+      request,
+      incident,
+      await this.context(by),
+    );
+  }
+
+  async updateActionItem(
+    ...[item, request, by]: Parameters<ItsmRecordsService['updateActionItem']>
+  ) {
+    const { version, ...rest } = request;
+    return this.services.actionItems.update(
+      item,
+      rest,
+      version,
+      await this.context(by),
+    );
+  }
+
   private async context(by: ItsmActor): Promise<ActorContext> {
     return {
       actor: by.actor,

@@ -29,6 +29,9 @@ import { ProblemService } from '../service/ProblemService';
 import { SlaCalculator } from '../service/SlaCalculator';
 import { SlaTierResolver } from '../service/SlaTierResolver';
 import { WorkaroundService } from '../service/WorkaroundService';
+import { ReviewService } from '../service/ReviewService';
+import { ActionItemService } from '../service/ActionItemService';
+import { ActionItemNotifier } from '../service/actionItemNotifier';
 import { ItsmStores } from './createStores';
 
 /** What the domain services are built from. */
@@ -47,6 +50,8 @@ export interface ItsmServicesOptions {
   listeners: IncidentEventListener[];
   /** On-call providers registered by modules. */
   providers: OnCallProvider[];
+  /** Tells action item owners; silent when not given. */
+  actionItemNotifier?: ActionItemNotifier;
 }
 
 /** Each domain service, built once. */
@@ -62,6 +67,27 @@ export function createServices(options: ItsmServicesOptions) {
     logger,
     entities: new CachedEntities({ catalog, auth, cache: options.cache }),
   });
+  const directory = new ApproverDirectory(catalog, auth);
+  const reviews = new ReviewService({
+    reviews: stores.reviews,
+    actionItems: stores.actionItems,
+    incidents: stores.incidents,
+    problems: stores.problems,
+    changes: stores.changes,
+    catalog,
+    auth,
+    directory,
+    config: config.reviews,
+  });
+  const actionItems = new ActionItemService({
+    store: stores.actionItems,
+    reviews: stores.reviews,
+    incidents: stores.incidents,
+    problems: stores.problems,
+    changes: stores.changes,
+    refs,
+    notifier: options.actionItemNotifier ?? { notify: async () => {} },
+  });
   const incidents = new IncidentService({
     store: stores.incidents,
     refs,
@@ -71,13 +97,14 @@ export function createServices(options: ItsmServicesOptions) {
     events,
     oncall,
     logger,
+    closingRefusal: incident => reviews.closingRefusal(incident),
   });
   const changes = new ChangeService({
     store: stores.changes,
     incidents: stores.incidents,
     refs,
     config: config.changes,
-    directory: new ApproverDirectory(catalog, auth),
+    directory,
     problems: stores.problems,
   });
   const problems = new ProblemService({
@@ -139,6 +166,8 @@ export function createServices(options: ItsmServicesOptions) {
     oncall,
     schedules,
     ingest,
+    reviews,
+    actionItems,
   };
 }
 

@@ -9,6 +9,8 @@ import { DatabaseProblemStore } from '../database/DatabaseProblemStore';
 import { DatabaseSimilarIncidents } from '../database/DatabaseSimilarIncidents';
 import { DatabaseSlaStore } from '../database/DatabaseSlaStore';
 import { DatabaseWorkaroundStore } from '../database/DatabaseWorkaroundStore';
+import { DatabaseReviewStore } from '../database/DatabaseReviewStore';
+import { DatabaseActionItemStore } from '../database/DatabaseActionItemStore';
 
 /** Every store of the plugin, on its one database (migrated once). */
 export async function createStores(database: DatabaseService) {
@@ -24,6 +26,8 @@ export async function createStores(database: DatabaseService) {
     oncall: await DatabaseOnCallStore.create(options),
     alerts: await DatabaseAlertStore.create(options),
     majorIncidents: await DatabaseMajorIncidentStore.create(options),
+    reviews: await DatabaseReviewStore.create(options),
+    actionItems: await DatabaseActionItemStore.create(options),
   };
 }
 

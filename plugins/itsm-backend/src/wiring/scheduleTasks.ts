@@ -11,6 +11,9 @@ import { RecurrenceConfig } from '../service/RecurrenceConfig';
 import { RecurrenceDetector } from '../service/RecurrenceDetector';
 import { SlaMonitor } from '../service/SlaMonitor';
 import { StakeholderUpdateReminder } from '../service/StakeholderUpdateReminder';
+import { ActionItemOverdueMonitor } from '../service/ActionItemOverdueMonitor';
+import { createActionItemNotifier } from '../service/actionItemNotifier';
+import { ReviewConfig } from '../service/ReviewConfig';
 import { ItsmServices } from './createServices';
 import { ItsmStores } from './createStores';
 
@@ -26,6 +29,7 @@ export async function scheduleTasks(options: {
   auth: AuthService;
   notifications: NotificationService;
   recurrence: RecurrenceConfig;
+  reviews: ReviewConfig;
   logger: LoggerService;
 }) {
   const { scheduler, stores, services, logger } = options;
@@ -84,6 +88,23 @@ export async function scheduleTasks(options: {
     initialDelay: { seconds: 40 },
     fn: async () => {
       await reminder.run();
+    },
+  });
+
+  // Tells owners of overdue action items, once per item
+  const overdue = new ActionItemOverdueMonitor(
+    stores.actionItems,
+    createActionItemNotifier(options.notifications, logger),
+    logger,
+  );
+  await scheduler.scheduleTask({
+    id: 'itsm-action-items-overdue',
+    scope: 'global',
+    frequency: { minutes: options.reviews.overdueCheckMinutes },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 40 },
+    fn: async () => {
+      await overdue.run();
     },
   });
 

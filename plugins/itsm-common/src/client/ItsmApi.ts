@@ -58,6 +58,17 @@ import {
   WorkaroundListQuery,
 } from '../problems/types';
 
+import {
+  ActionItem,
+  ActionItemListQuery,
+  CreateActionItemRequest,
+  PutReviewRequest,
+  Review,
+  ReviewListItem,
+  ReviewListQuery,
+  UpdateActionItemRequest,
+} from '../reviews/types';
+
 /**
  * The ITSM HTTP API, as a typed interface. The frontend's `itsmApiRef`
  * and other backends use it.
@@ -203,4 +214,22 @@ export interface ItsmApi {
     from?: string;
     to?: string;
   }): Promise<ChangeMetricsReport>;
+
+  // Post-incident reviews and action items
+  /** The incident's review; a 404 before one was started. */
+  getReview(incidentId: string): Promise<Review>;
+  /** The review as Markdown, for a wiki or TechDocs page. */
+  getReviewMarkdown(incidentId: string): Promise<string>;
+  /** Starts (no version) or changes the review. */
+  putReview(incidentId: string, request: PutReviewRequest): Promise<Review>;
+  approveReview(incidentId: string, comment?: string): Promise<Review>;
+  listReviews(query: ReviewListQuery): Promise<Page<ReviewListItem>>;
+  listActionItems(query?: ActionItemListQuery): Promise<Page<ActionItem>>;
+  createActionItem(request: CreateActionItemRequest): Promise<ActionItem>;
+  updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<ActionItem>;
+  /** Turns the item into a new problem or change, linked both ways. */
+  convertActionItem(id: string, to: 'problem' | 'change'): Promise<ActionItem>;
 }

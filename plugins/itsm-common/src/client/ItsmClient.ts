@@ -1,5 +1,15 @@
 // openapi-fetch names its methods after the HTTP verbs: this.api.GET(…).
 /* eslint-disable new-cap */
+import {
+  ActionItem,
+  ActionItemListQuery,
+  CreateActionItemRequest,
+  PutReviewRequest,
+  Review,
+  ReviewListItem,
+  ReviewListQuery,
+  UpdateActionItemRequest,
+} from '../reviews/types';
 import { parseEntityRef } from '@backstage/catalog-model';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../schema/openapi.generated';
@@ -508,6 +518,83 @@ export class ItsmClient implements ItsmApi {
     query: { entityRef?: string; from?: string; to?: string } = {},
   ): Promise<ChangeMetricsReport> {
     return this.api.GET('/changes/metrics', { params: { query } }).then(dataOf);
+  }
+
+  async getReview(incidentId: string): Promise<Review> {
+    return this.api
+      .GET('/incidents/{id}/review', idParam(incidentId))
+      .then(dataOf) as Promise<Review>;
+  }
+
+  async getReviewMarkdown(incidentId: string): Promise<string> {
+    return this.api
+      .GET('/incidents/{id}/review', {
+        params: { path: { id: incidentId }, query: { format: 'md' } },
+        parseAs: 'text',
+      })
+      .then(dataOf);
+  }
+
+  async putReview(
+    incidentId: string,
+    request: PutReviewRequest,
+  ): Promise<Review> {
+    return this.api
+      .PUT('/incidents/{id}/review', { ...idParam(incidentId), body: request })
+      .then(dataOf);
+  }
+
+  async approveReview(incidentId: string, comment?: string): Promise<Review> {
+    return this.api
+      .POST('/incidents/{id}/review/approvals', {
+        ...idParam(incidentId),
+        body: comment ? { comment } : {},
+      })
+      .then(dataOf);
+  }
+
+  async listReviews(query: ReviewListQuery): Promise<Page<ReviewListItem>> {
+    return this.api.GET('/reviews', { params: { query } }).then(dataOf);
+  }
+
+  async listActionItems(
+    query: ActionItemListQuery = {},
+  ): Promise<Page<ActionItem>> {
+    return this.api
+      .GET('/action-items', {
+        params: {
+          query: {
+            ...query,
+            owner: commaList(query.owner),
+            status: commaList(query.status),
+          },
+        },
+      })
+      .then(dataOf);
+  }
+
+  async createActionItem(
+    request: CreateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.api.POST('/action-items', { body: request }).then(dataOf);
+  }
+
+  async updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.api
+      .PATCH('/action-items/{id}', { ...idParam(id), body: request })
+      .then(dataOf);
+  }
+
+  async convertActionItem(
+    id: string,
+    to: 'problem' | 'change',
+  ): Promise<ActionItem> {
+    return this.api
+      .POST('/action-items/{id}/convert', { ...idParam(id), body: { to } })
+      .then(dataOf);
   }
 }
 

@@ -124,3 +124,31 @@ itsmPermissions.push(
   itsmChangeUpdatePermission,
   itsmChangeApprovePermission,
 );
+
+/** Read post-incident reviews and action items. @public */
+export const itsmReviewReadPermission = createPermission({
+  name: 'itsm.review.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Write reviews (sections, submit for review, open a new revision) and
+ * action items.
+ * @public
+ */
+export const itsmReviewUpdatePermission = createPermission({
+  name: 'itsm.review.update',
+  attributes: { action: 'update' },
+});
+
+/** Approve and publish reviews. @public */
+export const itsmReviewPublishPermission = createPermission({
+  name: 'itsm.review.publish',
+  attributes: { action: 'update' },
+});
+
+itsmPermissions.push(
+  itsmReviewReadPermission,
+  itsmReviewUpdatePermission,
+  itsmReviewPublishPermission,
+);

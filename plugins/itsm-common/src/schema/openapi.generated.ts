@@ -735,6 +735,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/incidents/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The post-incident review with the incident's facts, timeline and action items; 404 before one was started. `format=md` answers it as Markdown. */
+    get: operations['GetIncidentReview'];
+    /** Starts the review (no version) or changes its sections and/or moves its status draft → in_review → published (needs itsm.review.publish and an approval); published → draft opens the next revision. A published review is read-only; a stale version is a 409. */
+    put: operations['PutIncidentReview'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/incidents/{id}/review/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approves a review in review: a member of one of its reviewer groups, or anyone with itsm.review.publish. Approving twice is a 409. */
+    post: operations['ApproveIncidentReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reviews by state: to_write (incidents that need a review without one in review or published; blocked=true for those resolved and waiting on it to close), in_review, published. Newest incident first. */
+    get: operations['ListReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/action-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Action items, overdue first then by due date, cursor-paginated. */
+    get: operations['ListActionItems'];
+    put?: never;
+    /** An action of an incident's review; its owner is notified. */
+    post: operations['CreateActionItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/action-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change fields and/or the status (open → in_progress → done | cancelled). A stale version is a 409; a new owner is notified. */
+    patch: operations['UpdateActionItem'];
+    trace?: never;
+  };
+  '/action-items/{id}/convert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Turns the action item into a new problem or change, linked both ways (the item names it; its description names the item). */
+    post: operations['ConvertActionItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -781,6 +885,7 @@ export interface components {
       | 'problem_linked'
       | 'problem_unlinked'
       | 'workaround_applied'
+      | 'review_changed'
       | 'alert_firing'
       | 'alert_resolved'
       | 'known_errors_suggested'
@@ -1653,6 +1758,197 @@ export interface components {
     /** The tool's own webhook body; each route checks it against the tool's documented shape (see examples/alerts) and answers a 400 naming the first field that does not fit. */
     AlertWebhookPayload: {
       [key: string]: unknown;
+    };
+    ReviewStatus: 'draft' | 'in_review' | 'published';
+    /** Who was hurt and how much, where known. */
+    ReviewCustomerImpact: {
+      usersAffected?: string;
+      financial?: string;
+      reputation?: string;
+      notes?: string;
+    };
+    /** What the authors write; the facts and the timeline come from the incident. */
+    ReviewSections: {
+      summary?: string;
+      customerImpact?: components['schemas']['ReviewCustomerImpact'];
+      detection?: string;
+      trigger?: string;
+      rootCause?: string;
+      contributingFactors?: string[];
+      /** The "five whys": each answer asks the next why. */
+      fiveWhys?: string[];
+      resolution?: string;
+      wentWell?: string;
+      wentBadly?: string;
+      lessonsLearned?: string;
+    };
+    ReviewSlaOutcome: 'met' | 'breached' | 'running' | 'none';
+    /** The incident's facts, read from its record; never typed in. */
+    ReviewFacts: {
+      incidentRef: string;
+      title: string;
+      priority: components['schemas']['Priority'];
+      major: boolean;
+      incidentStatus: components['schemas']['IncidentStatus'];
+      affectedServices: string[];
+      /** Format: date-time */
+      occurredAt?: string;
+      /** Format: date-time */
+      detectedAt: string;
+      /** Format: date-time */
+      acknowledgedAt?: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      /** Format: date-time */
+      closedAt?: string;
+      /** From occurrence (or detection) to resolution, or to now while open. */
+      durationMinutes?: number;
+      timeToAcknowledgeMinutes?: number;
+      timeToResolveMinutes?: number;
+      slaResponse: components['schemas']['ReviewSlaOutcome'];
+      slaResolution: components['schemas']['ReviewSlaOutcome'];
+      causedByChangeId?: string;
+      causedByChangeRef?: string;
+      problemId?: string;
+      problemRef?: string;
+    };
+    ReviewTimelineEntry: {
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      type: components['schemas']['TimelineEventType'];
+      message: string;
+    };
+    ReviewApproval: {
+      /** User ref of the approver. */
+      reviewer: string;
+      /** Format: date-time */
+      at: string;
+      comment?: string;
+    };
+    Review: {
+      id: string;
+      incidentId: string;
+      incidentRef: string;
+      status: components['schemas']['ReviewStatus'];
+      /** 1 at first; reopening a published review starts the next. */
+      revision: number;
+      sections: components['schemas']['ReviewSections'];
+      /** Group (and user) refs asked to approve it while in review. */
+      reviewers: string[];
+      approvals: components['schemas']['ReviewApproval'][];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      publishedAt?: string;
+      publishedBy?: string;
+      /** Optimistic concurrency token: send it back on PUT; 409 when stale. */
+      version: number;
+      facts: components['schemas']['ReviewFacts'];
+      timeline: components['schemas']['ReviewTimelineEntry'][];
+      actionItems: components['schemas']['ActionItem'][];
+    };
+    PutReviewRequest: {
+      /** The version you last read (omit to create the review); or an If-Match header. */
+      version?: number;
+      sections?: components['schemas']['ReviewSections'];
+      status?: components['schemas']['ReviewStatus'];
+    };
+    ReviewApprovalRequest: {
+      comment?: string;
+    };
+    ReviewListStatus: 'to_write' | 'in_review' | 'published';
+    ReviewListItem: {
+      incidentId: string;
+      incidentRef: string;
+      incidentTitle: string;
+      priority: components['schemas']['Priority'];
+      major: boolean;
+      incidentStatus: components['schemas']['IncidentStatus'];
+      affectedServices: string[];
+      /** Format: date-time */
+      detectedAt: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      /** Absent when no review was started. */
+      reviewStatus?: components['schemas']['ReviewStatus'];
+      reviewVersion?: number;
+      /** Format: date-time */
+      publishedAt?: string;
+      /** The incident is resolved and cannot close until this review is published. */
+      blocksClosing?: boolean;
+    };
+    ReviewPage: {
+      items: components['schemas']['ReviewListItem'][];
+      nextCursor?: string;
+    };
+    ActionItemStatus: 'open' | 'in_progress' | 'done' | 'cancelled';
+    ActionItem: {
+      id: string;
+      /** Human reference, e.g. ACT-1042 */
+      ref: string;
+      title: string;
+      description?: string;
+      /** A user or group entity ref. */
+      owner: string;
+      /**
+       * Format: date
+       * YYYY-MM-DD
+       */
+      dueDate: string;
+      status: components['schemas']['ActionItemStatus'];
+      /** Open or in progress and past its due date (UTC). */
+      overdue: boolean;
+      incidentId?: string;
+      incidentRef?: string;
+      reviewId?: string;
+      problemId?: string;
+      problemRef?: string;
+      changeId?: string;
+      changeRef?: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      completedAt?: string;
+      version: number;
+    };
+    CreateActionItemRequest: {
+      title: string;
+      description?: string;
+      owner: components['schemas']['EntityRef'];
+      /** Format: date */
+      dueDate: string;
+      /** The incident (id or ref) whose review the action comes from. */
+      incident: string;
+      /** A problem id or ref. */
+      problem?: string;
+      /** A change id or ref. */
+      change?: string;
+    };
+    UpdateActionItemRequest: {
+      /** The version you last read; or send it as an If-Match header. */
+      version?: number;
+      title?: string;
+      description?: string;
+      owner?: components['schemas']['EntityRef'];
+      /** Format: date */
+      dueDate?: string;
+      status?: components['schemas']['ActionItemStatus'];
+      problem?: string | null;
+      change?: string | null;
+    };
+    ConvertActionItemRequest: {
+      to: 'problem' | 'change';
+    };
+    ActionItemPage: {
+      items: components['schemas']['ActionItem'][];
+      nextCursor?: string;
     };
     Error: {
       error: {
@@ -3444,6 +3740,240 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StatusResponse'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetIncidentReview: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'md';
+      };
+      header?: never;
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The review. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'];
+          'text/markdown': string;
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  PutIncidentReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutReviewRequest'];
+      };
+    };
+    responses: {
+      /** The review. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ApproveIncidentReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewApprovalRequest'];
+      };
+    };
+    responses: {
+      /** The review. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListReviews: {
+    parameters: {
+      query: {
+        status: components['schemas']['ReviewListStatus'];
+        /** With to_write, only incidents resolved and refused closing (true) or the others (false). */
+        blocked?: boolean;
+        /** A catalog entity ref; reviews of its incidents. */
+        entityRef?: string;
+        /** Page size, 1–500 (default 50). */
+        limit?: components['parameters']['limit'];
+        /** The nextCursor of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** A page of reviews. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewPage'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListActionItems: {
+    parameters: {
+      query?: {
+        /** Comma-separated user or group refs. */
+        owner?: string;
+        /** Comma-separated action item statuses. */
+        status?: string;
+        overdue?: boolean;
+        /** An incident id or ref. */
+        incidentId?: string;
+        /** A catalog entity ref; action items of its incidents. */
+        entityRef?: string;
+        /** Page size, 1–500 (default 50). */
+        limit?: components['parameters']['limit'];
+        /** The nextCursor of the previous page. */
+        cursor?: components['parameters']['cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** A page of action items. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItemPage'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  CreateActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateActionItemRequest'];
+      };
+    };
+    responses: {
+      /** The new action item. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItem'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  UpdateActionItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateActionItemRequest'];
+      };
+    };
+    responses: {
+      /** The action item. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItem'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ConvertActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The incident's uuid or its ref (INC-1042). */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConvertActionItemRequest'];
+      };
+    };
+    responses: {
+      /** The action item, linked. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItem'];
         };
       };
       default: components['responses']['ErrorResponse'];

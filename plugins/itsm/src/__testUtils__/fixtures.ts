@@ -1,6 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  ActionItem,
   Incident,
+  Review,
   Problem,
   StoredOnCallSchedule,
   Workaround,
@@ -142,6 +144,68 @@ export function change(
     requiredApprovers: ['group:default/cab'],
     conflicts: [],
     causedIncidents: [],
+    ...overrides,
+  };
+}
+
+export function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
+  return {
+    id: 'a1',
+    ref: 'ACT-1001',
+    title: 'Alert on pool saturation',
+    owner: 'group:default/payments-team',
+    dueDate: '2026-11-25',
+    status: 'open',
+    overdue: true,
+    incidentId: '11111111-1111-4111-8111-111111111111',
+    incidentRef: 'INC-1042',
+    createdBy: 'user:default/bob',
+    createdAt: '2026-11-21T09:00:00.000Z',
+    updatedAt: '2026-11-21T09:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function review(overrides: Partial<Review> = {}): Review {
+  return {
+    id: 'r1',
+    incidentId: '11111111-1111-4111-8111-111111111111',
+    incidentRef: 'INC-1042',
+    status: 'draft',
+    revision: 1,
+    sections: { summary: 'Card payments failed', rootCause: 'Pool exhausted' },
+    reviewers: ['group:default/payments-team'],
+    approvals: [],
+    createdBy: 'user:default/bob',
+    createdAt: '2026-11-21T09:00:00.000Z',
+    updatedAt: '2026-11-21T09:00:00.000Z',
+    version: 3,
+    facts: {
+      incidentRef: 'INC-1042',
+      title: 'Card payments failing',
+      priority: 'P1',
+      major: true,
+      incidentStatus: 'resolved',
+      affectedServices: ['component:default/payments-api'],
+      detectedAt: '2026-11-20T09:00:00.000Z',
+      resolvedAt: '2026-11-20T10:35:00.000Z',
+      durationMinutes: 95,
+      timeToAcknowledgeMinutes: 4,
+      timeToResolveMinutes: 95,
+      slaResponse: 'met',
+      slaResolution: 'breached',
+      causedByChangeRef: 'CHG-1007',
+    },
+    timeline: [
+      {
+        at: '2026-11-20T09:00:00.000Z',
+        actor: 'user:default/alice',
+        type: 'created',
+        message: 'Reported with priority P1',
+      },
+    ],
+    actionItems: [actionItem()],
     ...overrides,
   };
 }

@@ -38,6 +38,12 @@ function serveIncident(id = INCIDENT_ID) {
     http.get(`${BASE_URL}/workarounds`, () =>
       HttpResponse.json({ items: [workaround()] }),
     ),
+    http.get(`${BASE_URL}/incidents/${id}/review`, () =>
+      HttpResponse.json(
+        { error: { name: 'NotFoundError', message: 'No review yet' } },
+        { status: 404 },
+      ),
+    ),
   );
 }
 

@@ -12,6 +12,7 @@ import { ReportIncidentButton } from '../ReportIncidentDialog/ReportIncidentButt
 import { EntitySlaCard } from '../sla/EntitySlaCard';
 import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
 import { ChangesView } from '../changes/EntityChangesContent';
+import { EntityReviews } from '../reviews/EntityReviews';
 
 /**
  * The ITSM tab of a service: its SLA and incident history; its problems,
@@ -21,9 +22,9 @@ export function EntityItsmContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const [reloadKey, setReloadKey] = useState(0);
-  const [view, setView] = useState<'incidents' | 'problems' | 'changes'>(
-    'incidents',
-  );
+  const [view, setView] = useState<
+    'incidents' | 'problems' | 'changes' | 'reviews'
+  >('incidents');
   return (
     <Content noPadding>
       <Box mb={2}>
@@ -36,6 +37,7 @@ export function EntityItsmContent() {
           <Tab value="incidents" label="Incidents" />
           <Tab value="problems" label="Problems" />
           <Tab value="changes" label="Changes" />
+          <Tab value="reviews" label="Reviews" />
         </Tabs>
       </Box>
       {view === 'incidents' ? (
@@ -63,6 +65,7 @@ export function EntityItsmContent() {
       ) : null}
       {view === 'problems' && <EntityProblems entityRef={entityRef} />}
       {view === 'changes' && <ChangesView entityRef={entityRef} />}
+      {view === 'reviews' && <EntityReviews entityRef={entityRef} />}
     </Content>
   );
 }

@@ -54,6 +54,12 @@ function serve(patch: (body: any) => Response | Promise<Response>) {
     http.get(`${BASE_URL}/workarounds`, () =>
       HttpResponse.json({ items: [workaround()] }),
     ),
+    http.get(`${BASE_URL}/incidents/${id}/review`, () =>
+      HttpResponse.json(
+        { error: { name: 'NotFoundError', message: 'No review yet' } },
+        { status: 404 },
+      ),
+    ),
   );
 }
 

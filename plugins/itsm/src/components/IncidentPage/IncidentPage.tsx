@@ -10,7 +10,6 @@ import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
-import { isConflict } from '../common/errorMessage';
 import { ReadOnlyNote } from '../common/ReadOnlyNote';
 import { useAllowed } from '../common/useAllowed';
 import { RecordPage } from '../common/RecordPage';
@@ -27,6 +26,7 @@ import { IncidentWorkarounds } from '../workarounds/IncidentWorkarounds';
 import { IncidentCauseControl } from '../changes/IncidentCauseControl';
 import { IncidentAlerts } from '../alerts/IncidentAlerts';
 import { MajorIncidentView } from '../major/MajorIncidentView';
+import { ReviewEditor } from '../reviews/ReviewEditor';
 
 /** One incident: details, SLA clocks, legal actions, assignment, timeline. */
 export function IncidentPage() {
@@ -42,8 +42,6 @@ export function IncidentPage() {
       reload: incident.retry,
       staleMessage:
         'This incident was changed by someone else; reload to see the latest and try again.',
-      // Incidents have no other kind of 409.
-      isStale: isConflict,
     });
 
   const update = async (patch: Omit<UpdateIncidentRequest, 'version'>) => {
@@ -141,6 +139,16 @@ export function IncidentPage() {
                 readOnly={!canUpdate}
               />
             </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <ReviewEditor
+              incident={value}
+              onChanged={() => {
+                // A refused close named the review: it may be done now
+                clearError();
+                reloadEvents();
+              }}
+            />
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="Timeline">

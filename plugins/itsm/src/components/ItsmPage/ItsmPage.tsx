@@ -25,6 +25,7 @@ import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
 import { AlertTriagePage } from '../alerts/AlertTriagePage';
 import { StatusPage } from '../major/StatusPage';
+import { ReviewsPage } from '../reviews/ReviewsPage';
 
 function EstateIncidents() {
   const [reloadKey, setReloadKey] = useState(0);
@@ -99,6 +100,7 @@ export function ItsmPage() {
       <Route path="/problems/:id" element={<ProblemPage />} />
       <Route path="/changes" element={<EstateChanges />} />
       <Route path="/changes/:id" element={<ChangePage />} />
+      <Route path="/reviews" element={<ReviewsPage />} />
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
       <Route path="/alerts" element={<AlertTriagePage />} />
       <Route path="/status" element={<StatusPage />} />

@@ -8,6 +8,7 @@ const SECTIONS = [
   { path: '', label: 'Incidents' },
   { path: 'problems', label: 'Problems' },
   { path: 'changes', label: 'Changes' },
+  { path: 'reviews', label: 'Reviews' },
   { path: 'oncall', label: 'On-call' },
   { path: 'alerts', label: 'Alerts' },
   { path: 'status', label: 'Status' },
