@@ -120,6 +120,8 @@ export const itsmPlugin = createBackendPlugin({
             changeStore: stores.changes,
             changes: services.changes,
             changeAuthorizer: authorizers.changes,
+            reportAuthorizer: authorizers.reports,
+            kpiStore: stores.kpis,
             healthCheck: async () => {
               await client.raw('select 1');
             },

@@ -20,3 +20,4 @@ export * from './oncall';
 export * from './problems';
 export * from './changes';
 export * from './time/parseTimestamp';
+export * from './kpis';

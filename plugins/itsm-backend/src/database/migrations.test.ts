@@ -29,6 +29,10 @@ const names = [
   'itsm_change_services',
   'itsm_change_approvals',
   'itsm_change_events',
+  'itsm_kpi_daily',
+  'itsm_kpi_group_daily',
+  'itsm_kpi_service_daily',
+  'itsm_kpi_rollup_state',
 ];
 
 async function tables(knex: Knex) {

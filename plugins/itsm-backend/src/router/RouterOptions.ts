@@ -23,6 +23,8 @@ import {
 import { ChangeAuthorizer } from '../permissions/ChangeAuthorizer';
 import { ChangeService } from '../service/ChangeService';
 import { ChangeStore } from '../database/ChangeStore';
+import { ReportAuthorizer } from '../permissions/ReportAuthorizer';
+import { DatabaseKpiStore } from '../database/DatabaseKpiStore';
 
 /** What `createRouter` is built from; each route module picks what it uses. */
 export interface RouterOptions {
@@ -48,6 +50,8 @@ export interface RouterOptions {
   changeAuthorizer: ChangeAuthorizer;
   changes: ChangeService;
   changeStore: ChangeStore;
+  reportAuthorizer: ReportAuthorizer;
+  kpiStore: DatabaseKpiStore;
   /** Answers `/health`; throws when the database is unreachable. */
   healthCheck: () => Promise<void>;
 }

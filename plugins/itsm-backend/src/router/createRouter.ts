@@ -11,6 +11,7 @@ import { addOnCallRoutes } from './oncallRoutes';
 import { addProblemRoutes } from './problemsRoutes';
 import { addWorkaroundRoutes } from './workaroundsRoutes';
 import { addChangeRoutes } from './changesRoutes';
+import { addReportRoutes } from './reportsRoutes';
 import { internalErrors, jsonBody } from './errorMapping';
 
 export type { RouterOptions } from './RouterOptions';
@@ -40,6 +41,7 @@ export async function createRouter(
   addProblemRoutes(router, deps);
   addWorkaroundRoutes(router, deps);
   addChangeRoutes(router, deps);
+  addReportRoutes(router, deps);
   router.use(internalErrors(options.logger));
   return router;
 }

@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
 import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
+import { DatabaseKpiStore } from '../database/DatabaseKpiStore';
 import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
 import { DatabaseProblemProposalStore } from '../database/DatabaseProblemProposalStore';
 import { DatabaseProblemStore } from '../database/DatabaseProblemStore';
@@ -19,6 +20,7 @@ export async function createStores(database: DatabaseService) {
     proposals: await DatabaseProblemProposalStore.create(options),
     similarIncidents: await DatabaseSimilarIncidents.create(options),
     changes: await DatabaseChangeStore.create(options),
+    kpis: await DatabaseKpiStore.create(options),
     oncall: await DatabaseOnCallStore.create(options),
   };
 }

@@ -15,6 +15,7 @@ import {
   onCallPermissionRules,
 } from '../permissions/oncallRules';
 import { ProblemAuthorizer } from '../permissions/ProblemAuthorizer';
+import { ReportAuthorizer } from '../permissions/ReportAuthorizer';
 import {
   incidentPermissionResourceRef,
   incidentPermissionRules,
@@ -65,5 +66,6 @@ export function registerPermissions(options: {
     oncall: new OnCallAuthorizer(permissions, registry),
     problems: new ProblemAuthorizer(permissions),
     changes: new ChangeAuthorizer(permissions),
+    reports: new ReportAuthorizer(permissions),
   };
 }

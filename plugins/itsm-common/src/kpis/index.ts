@@ -1,0 +1,2 @@
+export * from './KpiFormulas';
+export * from './KpiContributions';
