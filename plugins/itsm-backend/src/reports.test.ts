@@ -1,0 +1,179 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { isoWeekOf, kpiDayOf } from '@openitsm/backstage-plugin-itsm-common';
+import request from 'supertest';
+import { itsmPlugin } from './plugin';
+import { entities, report } from './__testUtils__/incidentsBackend';
+import { createTestDatabases } from './__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'GET /reports/kpis on %p',
+  databaseId => {
+    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      ({ server } = await startTestBackend({
+        features: [
+          itsmPlugin,
+          catalogServiceMock.factory({ entities }),
+          mockServices.database.factory({ knex }),
+        ],
+      }));
+      // A P2 on payments-api and ledger, resolved by a workaround after a
+      // reopen; a P3 on ledger only, acknowledged; a P3 cancelled.
+      const p2 = await request(server)
+        .post('/api/itsm/incidents')
+        .send({ ...report, assignedGroup: 'group:default/payments-team' });
+      expect(p2.status).toBe(201);
+      const url = `/api/itsm/incidents/${p2.body.id}`;
+      let version = p2.body.version;
+      const move = async (body: object) => {
+        const res = await request(server)
+          .patch(url)
+          .send({ version, ...body });
+        expect(res.status).toBe(200);
+        version = res.body.version;
+      };
+      await move({ status: 'acknowledged' });
+      await move({ status: 'in_progress' });
+      await move({
+        status: 'resolved',
+        resolutionCode: 'fixed',
+        resolutionNotes: 'restarted',
+      });
+      await move({ status: 'in_progress' });
+      await move({
+        status: 'resolved',
+        resolutionCode: 'workaround',
+        resolutionNotes: 'failover',
+      });
+
+      const p3 = await request(server)
+        .post('/api/itsm/incidents')
+        .send({
+          ...report,
+          affectedServices: ['component:default/ledger'],
+          impact: 'medium',
+          category: 'performance',
+        });
+      expect(p3.body.priority).toBe('P3');
+      await request(server)
+        .patch(`/api/itsm/incidents/${p3.body.id}`)
+        .send({ version: p3.body.version, status: 'acknowledged' });
+      const cancelled = await request(server)
+        .post('/api/itsm/incidents')
+        .send({ ...report, affectedServices: ['ledger'], impact: 'medium' });
+      await request(server)
+        .patch(`/api/itsm/incidents/${cancelled.body.id}`)
+        .send({ version: cancelled.body.version, status: 'cancelled' });
+    });
+
+    it('answers the estate totals', async () => {
+      const res = await request(server).get('/api/itsm/reports/kpis');
+      expect(res.status).toBe(200);
+      expect(res.body.totals).toMatchObject({
+        opened: 3,
+        resolved: 1,
+        reopened: 1,
+        reopenRate: 1,
+        resolvedByWorkaround: 1,
+        workaroundShare: 1,
+        causedByChange: 0,
+        mtta: { count: 2 },
+        mttr: { count: 1 },
+      });
+      expect(res.body.backlog).toEqual({
+        open: 1,
+        byAge: { lt1d: 1, '1to3d': 0, '3to7d': 0, '7to30d': 0, gt30d: 0 },
+      });
+      expect(res.body.changes).toEqual({
+        closed: 0,
+        failed: 0,
+        changeFailureRate: null,
+      });
+    });
+
+    const today = kpiDayOf(new Date().toISOString());
+    it.each([
+      ['week', [isoWeekOf(today)], [3]],
+      ['month', [today.slice(0, 7)], [3]],
+      ['priority', ['P2', 'P3'], [1, 2]],
+      ['category', ['availability', 'performance'], [2, 1]],
+      // every affected service: the P2 counts on both of its services
+      [
+        'service',
+        ['component:default/ledger', 'component:default/payments-api'],
+        [3, 1],
+      ],
+      ['group', ['', 'group:default/payments-team'], [2, 1]],
+    ])('groups by %s', async (groupBy, keys, opened) => {
+      const res = await request(server).get(
+        `/api/itsm/reports/kpis?groupBy=${groupBy}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.groupBy).toBe(groupBy);
+      expect(res.body.groups.map((g: any) => g.key)).toEqual(keys);
+      expect(res.body.groups.map((g: any) => g.kpis.opened)).toEqual(opened);
+      expect(res.body.totals.opened).toBe(3);
+    });
+
+    it('narrows to one service or one group', async () => {
+      const service = await request(server).get(
+        '/api/itsm/reports/kpis?entityRef=payments-api&groupBy=priority',
+      );
+      expect(service.status).toBe(200);
+      expect(service.body.entityRef).toBe('component:default/payments-api');
+      expect(service.body.totals).toMatchObject({ opened: 1, resolved: 1 });
+      expect(service.body.backlog.open).toBe(0);
+      const group = await request(server).get(
+        '/api/itsm/reports/kpis?group=payments-team',
+      );
+      expect(group.body.group).toBe('group:default/payments-team');
+      expect(group.body.totals.opened).toBe(1);
+    });
+
+    it('reads whole UTC days and refuses bad input naming the field', async () => {
+      const past = await request(server).get(
+        '/api/itsm/reports/kpis?from=2020-01-01&to=2020-02-01T12:00:00Z',
+      );
+      expect(past.status).toBe(200);
+      expect(past.body).toMatchObject({ from: '2020-01-01', to: '2020-02-02' });
+      expect(past.body.totals.opened).toBe(0);
+      for (const [query, field] of [
+        ['groupBy=quarter', 'groupBy'],
+        ['from=yesterday', 'from'],
+        ['entityRef=component:default/', 'entityRef'],
+        ['group=group:default/', 'group'],
+        ['from=2026-01-02&to=2026-01-01', 'from'],
+        ['from=2010-01-01&to=2026-01-01', 'from..to'],
+      ]) {
+        const res = await request(server).get(
+          `/api/itsm/reports/kpis?${query}`,
+        );
+        expect({ query, status: res.status }).toEqual({ query, status: 400 });
+        expect(res.body.error.message).toContain(field);
+      }
+    });
+  },
+);
+
+describe('GET /reports/kpis authorization', () => {
+  it('is refused without itsm.report.read', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        itsmPlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    const res = await request(server).get('/api/itsm/reports/kpis');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('itsm.report.read');
+  });
+});
