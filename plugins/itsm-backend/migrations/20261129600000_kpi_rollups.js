@@ -30,6 +30,8 @@ function measures(table) {
     'response_breached',
     'resolution_met',
     'resolution_breached',
+    'response_unstopped',
+    'resolution_unstopped',
   ]) {
     table.integer(name).notNullable().defaultTo(0);
   }

@@ -102,6 +102,25 @@ describe('kpiContributions', () => {
     ).toEqual(['opened', 'acknowledged', 'ttaSumMs', 'tta4']);
   });
 
+  it('counts a clock an ended incident never stopped as unstopped', () => {
+    expect(
+      kpiContributions({
+        status: 'closed',
+        detectedAt: '2026-03-02T09:00:00.000Z',
+        resolvedAt: '2026-03-02T10:00:00.000Z',
+        reopenCount: 0,
+        responseDueAt: '2026-03-02T09:15:00.000Z',
+        resolutionDueAt: '2026-03-03T09:00:00.000Z',
+      }),
+    ).toEqual([
+      {
+        day: '2026-03-02',
+        measures: expect.objectContaining({ opened: 1, responseUnstopped: 1 }),
+      },
+      { day: '2026-03-03', measures: { resolutionMet: 1 } },
+    ]);
+  });
+
   it.each([
     ['2026-01-01', '2026-W01'],
     ['2025-12-29', '2026-W01'],

@@ -61,6 +61,8 @@ export const KPI_MEASURES = [
   'responseBreached',
   'resolutionMet',
   'resolutionBreached',
+  'responseUnstopped',
+  'resolutionUnstopped',
   ...BUCKETS.map(i => `tta${i}`),
   ...BUCKETS.map(i => `ttr${i}`),
 ] as const;
@@ -93,7 +95,8 @@ export function isoWeekOf(day: string): string {
  * event it counts: opened (and caused by a change) on its detection day,
  * MTTA on its acknowledgement day, MTTR, reopened and workaround shares on
  * its resolution day, SLA met/breached on each target's due day once its
- * clock has stopped. Clocks still running are not in the rollup: whether
+ * clock has stopped (or "unstopped" when the incident ended without stopping
+ * it). Clocks still running are not in the rollup: whether
  * they are breached depends on "now", so reports count them live from the
  * few open incidents. Cancelled incidents count as opened only.
  *
@@ -142,9 +145,15 @@ export function kpiContributions(facts: KpiIncidentFacts): KpiContribution[] {
       ['resolution', facts.resolutionDueAt, facts.resolvedAt],
     ] as const;
     for (const [kind, due, stop] of targets) {
-      if (!due || !stop) continue;
-      const met = Date.parse(stop) <= Date.parse(due);
-      add(due, { [`${kind}${met ? 'Met' : 'Breached'}`]: 1 });
+      if (!due) continue;
+      if (stop) {
+        const met = Date.parse(stop) <= Date.parse(due);
+        add(due, { [`${kind}${met ? 'Met' : 'Breached'}`]: 1 });
+      } else if (facts.status === 'resolved' || facts.status === 'closed') {
+        // A clock that will never stop (the incident was closed without it,
+        // e.g. imported): breached once its due time has passed.
+        add(due, { [`${kind}Unstopped`]: 1 });
+      }
     }
   }
   return [...byDay.entries()]
@@ -192,11 +201,13 @@ export function kpiValuesOf(
     causedByChangeShare: ratio(n('causedByChange'), n('opened')),
     slaResponse: sla(
       n('responseMet'),
-      n('responseBreached') + liveBreaches.response,
+      n('responseBreached') + n('responseUnstopped') + liveBreaches.response,
     ),
     slaResolution: sla(
       n('resolutionMet'),
-      n('resolutionBreached') + liveBreaches.resolution,
+      n('resolutionBreached') +
+        n('resolutionUnstopped') +
+        liveBreaches.resolution,
     ),
   };
 }
