@@ -76,7 +76,7 @@ describe.each(databases.eachSupportedId())(
                 {
                   title: 't',
                   description: '',
-                  affectedServices: c.services,
+                  affectedServices: [...c.services],
                   category: 'availability',
                   impact: 'high',
                   urgency: 'high',
