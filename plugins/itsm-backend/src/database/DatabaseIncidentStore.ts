@@ -68,17 +68,23 @@ export class DatabaseIncidentStore implements IncidentStore {
   ): Promise<Incident> {
     const id = uuid();
     await this.db.transaction(async tx => {
-      await withKpiRollup(tx, this.time, id, async () => {
-        await tx('itsm_incidents').insert({
-          id,
-          ref: await nextRef(tx, 'incident', 'INC'),
-          ...incidentColumns(fields, this.time),
-          version: 1,
-          created_at: this.time.toDb(at),
-          updated_at: this.time.toDb(at),
-        });
-        await this.insertServices(tx, id, fields);
-      });
+      await withKpiRollup(
+        tx,
+        this.time,
+        id,
+        async () => {
+          await tx('itsm_incidents').insert({
+            id,
+            ref: await nextRef(tx, 'incident', 'INC'),
+            ...incidentColumns(fields, this.time),
+            version: 1,
+            created_at: this.time.toDb(at),
+            updated_at: this.time.toDb(at),
+          });
+          await this.insertServices(tx, id, fields);
+        },
+        { created: true },
+      );
       await insertTimelineEvents(tx, this.time, id, events, at);
     });
     return (await this.getIncident(id))!;
