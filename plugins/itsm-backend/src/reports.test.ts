@@ -1,7 +1,11 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { isoWeekOf, kpiDayOf } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  isoWeekOf,
+  kpiDayOf,
+  shiftIsoWeek,
+} from '@openitsm/backstage-plugin-itsm-common';
 import request from 'supertest';
 import { itsmPlugin } from './plugin';
 import { entities, report } from './__testUtils__/incidentsBackend';
@@ -136,6 +140,68 @@ describe.each(databases.eachSupportedId())(
       );
       expect(group.body.group).toBe('group:default/payments-team');
       expect(group.body.totals.opened).toBe(1);
+    });
+
+    it('gives the weekly review as JSON, Markdown and CSV', async () => {
+      const week = isoWeekOf(today);
+      const json = await request(server).get(
+        `/api/itsm/reports/weekly?week=${week}`,
+      );
+      expect(json.status).toBe(200);
+      expect(json.body).toMatchObject({
+        week,
+        kpis: { opened: 3, resolved: 1, reopened: 1 },
+        previousKpis: { opened: 0 },
+        topServices: [
+          { entityRef: 'component:default/ledger', opened: 3 },
+          { entityRef: 'component:default/payments-api', opened: 1 },
+        ],
+        majorIncidents: [],
+        failedChanges: [],
+      });
+      expect(json.body.trend).toHaveLength(12);
+      expect(json.body.trend[11]).toMatchObject({ week, kpis: { opened: 3 } });
+      expect(json.body.priorityIncidents).toEqual([
+        expect.objectContaining({
+          title: report.title,
+          priority: 'P2',
+          status: 'resolved',
+          service: 'component:default/payments-api',
+        }),
+      ]);
+
+      const md = await request(server).get(
+        `/api/itsm/reports/weekly?week=${week}&format=md`,
+      );
+      expect(md.status).toBe(200);
+      expect(md.headers['content-type']).toMatch(/^text\/markdown/);
+      expect(md.text).toContain(`# Weekly incident review ${week}`);
+      expect(md.text).toContain('| Opened | 3 | 0 |');
+
+      const csv = await request(server).get(
+        `/api/itsm/reports/weekly?week=${week}&format=csv`,
+      );
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(csv.text.split('\r\n')[0]).toBe(
+        'section,item,title,value,previous',
+      );
+      expect(csv.text).toContain('top_service,component:default/ledger,,3,');
+
+      const last = await request(server).get('/api/itsm/reports/weekly');
+      expect(last.status).toBe(200);
+      expect(last.body.week).toBe(shiftIsoWeek(week, -1));
+      for (const bad of ['2026-10', '2025-W53', 'W10']) {
+        const res = await request(server).get(
+          `/api/itsm/reports/weekly?week=${bad}`,
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(/week/);
+      }
+      const format = await request(server).get(
+        '/api/itsm/reports/weekly?format=pdf',
+      );
+      expect(format.status).toBe(400);
+      expect(format.body.error.message).toMatch(/format/);
     });
 
     it('reads whole UTC days and refuses bad input naming the field', async () => {

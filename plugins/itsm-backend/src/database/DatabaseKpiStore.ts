@@ -8,12 +8,15 @@ import {
   KpiGroupBy,
   KpiMeasures,
   KpiReport,
+  KpiValues,
   kpiValuesOf,
+  WeeklyReview,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
 import { DbTime } from './DbTime';
 import { KpiRollupTable, measureColumn } from './kpiRollup';
 import { migratedClient } from './migratedClient';
+import { weeklyReview, WeeklyReviewAccess } from './weeklyReview';
 
 type Num = number | string | null;
 
@@ -50,6 +53,15 @@ export class DatabaseKpiStore {
     this.time = new DbTime(db);
   }
 
+  /** The weekly incident review of an ISO week (`YYYY-Www`). */
+  async weekly(
+    week: string,
+    now: string,
+    access: WeeklyReviewAccess,
+  ): Promise<WeeklyReview> {
+    return weeklyReview(this.db, this, week, now, access);
+  }
+
   async report(query: KpiReportQuery): Promise<KpiReport> {
     const [totals, groups, liveTotals, liveGroups, backlog, changes] =
       await Promise.all([
@@ -80,6 +92,38 @@ export class DatabaseKpiStore {
       }));
     }
     return report;
+  }
+
+  /** KPIs per group key of `query.groupBy` ('' without one). */
+  async valuesBy(query: KpiReportQuery): Promise<Map<string, KpiValues>> {
+    const [sums, live] = await Promise.all([
+      this.sums(query, query.groupBy),
+      this.liveBreaches(query, query.groupBy),
+    ]);
+    const keys = [...new Set([...sums.keys(), ...live.keys()])].sort();
+    return new Map(
+      keys.map(key => [key, kpiValuesOf(sums.get(key) ?? {}, live.get(key))]),
+    );
+  }
+
+  /** The services with the most incidents opened on the days [fromDay, toDay). */
+  async topServices(fromDay: string, toDay: string, limit: number) {
+    const rows = (await this.db('itsm_kpi_service_daily')
+      .where('day', '>=', fromDay)
+      .where('day', '<', toDay)
+      .groupBy('entity_ref')
+      .select('entity_ref')
+      .sum({ opened: 'opened' })
+      .havingRaw('sum(opened) > 0')
+      .orderBy([
+        { column: 'opened', order: 'desc' },
+        { column: 'entity_ref', order: 'asc' },
+      ])
+      .limit(limit)) as Array<{ entity_ref: string; opened: Num }>;
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      opened: Number(r.opened),
+    }));
   }
 
   /**

@@ -1,5 +1,12 @@
 import { InputError } from '@backstage/errors';
-import { kpiDayOf } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  isoWeekOf,
+  isoWeekRange,
+  kpiDayOf,
+  shiftIsoWeek,
+  weeklyReviewCsv,
+  weeklyReviewMarkdown,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
 import { parseEntityRefParam, parseTimeParam } from './parseListQuery';
@@ -9,7 +16,11 @@ const MAX_RANGE_DAYS = 3 * 366;
 
 export type ReportRouteDeps = Pick<
   RouterOptions,
-  'reportAuthorizer' | 'kpiStore'
+  | 'reportAuthorizer'
+  | 'kpiStore'
+  | 'authorizer'
+  | 'problemAuthorizer'
+  | 'changeAuthorizer'
 > &
   Pick<RouteHelpers, 'callerOf'>;
 
@@ -22,10 +33,8 @@ function dayAfterOrAt(iso: string): string {
 }
 
 /** `/reports/*`: KPIs read from the daily rollups. */
-export function addReportRoutes(
-  router: ItsmRouter,
-  { reportAuthorizer, kpiStore, callerOf }: ReportRouteDeps,
-) {
+export function addReportRoutes(router: ItsmRouter, deps: ReportRouteDeps) {
+  const { reportAuthorizer, kpiStore, callerOf } = deps;
   router.get('/reports/kpis', async (req, res) => {
     const { credentials } = await callerOf(req);
     await reportAuthorizer.authorizeRead(credentials);
@@ -57,5 +66,66 @@ export function addReportRoutes(
           : undefined,
       }),
     );
+  });
+  addWeeklyReviewRoute(router, deps);
+}
+
+/** `/reports/weekly`: the weekly review as JSON, Markdown or CSV. */
+export function addWeeklyReviewRoute(
+  router: ItsmRouter,
+  {
+    reportAuthorizer,
+    kpiStore,
+    callerOf,
+    authorizer,
+    problemAuthorizer,
+    changeAuthorizer,
+  }: ReportRouteDeps,
+) {
+  router.get('/reports/weekly', async (req, res) => {
+    const { credentials } = await callerOf(req);
+    await reportAuthorizer.authorizeRead(credentials);
+    const now = new Date().toISOString();
+    const week = req.query.week ?? shiftIsoWeek(isoWeekOf(kpiDayOf(now)), -1);
+    if (!isoWeekRange(week)) {
+      throw new InputError(
+        `week: "${week}" is not an ISO week; use YYYY-Www, e.g. 2026-W10`,
+      );
+    }
+    // The lists name records: each shows what its own permission lets the
+    // caller read (incidents filtered as the incident list is).
+    const [incidents, problems, changes] = await Promise.all([
+      authorizer.visibility(credentials),
+      problemAuthorizer.isAllowed(credentials, 'read'),
+      changeAuthorizer.authorize(credentials, 'read').then(
+        () => true,
+        () => false,
+      ),
+    ]);
+    const review = await kpiStore.weekly(week, now, {
+      incidents,
+      problems,
+      changes,
+    });
+    const format = req.query.format ?? 'json';
+    if (format === 'md') {
+      res
+        .type('text/markdown; charset=utf-8')
+        .set(
+          'content-disposition',
+          `attachment; filename="weekly-review-${week}.md"`,
+        )
+        .end(weeklyReviewMarkdown(review));
+    } else if (format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .set(
+          'content-disposition',
+          `attachment; filename="weekly-review-${week}.csv"`,
+        )
+        .end(weeklyReviewCsv(review));
+    } else {
+      res.json(review);
+    }
   });
 }

@@ -889,6 +889,154 @@ export const spec = {
           }
         }
       },
+      "WeeklyReviewItem": {
+        "type": "object",
+        "description": "One record a weekly review lists.",
+        "required": [
+          "ref",
+          "title"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "priority": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "service": {
+            "type": "string",
+            "description": "The primary affected service."
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it was detected",
+            "due": null,
+            "opened or closed.": null
+          },
+          "detail": {
+            "type": "string",
+            "description": "E.g. which SLA target was breached, or the change outcome."
+          }
+        }
+      },
+      "WeeklyReview": {
+        "type": "object",
+        "description": "The weekly incident review of an ISO week (UTC): its KPIs against the previous week and the 12-week trend, and the records to discuss. Lists hold at most 100 records each.",
+        "required": [
+          "week",
+          "from",
+          "to",
+          "kpis",
+          "previousKpis",
+          "trend",
+          "priorityIncidents",
+          "slaBreaches",
+          "topServices",
+          "majorIncidents",
+          "openProblems",
+          "failedChanges"
+        ],
+        "properties": {
+          "week": {
+            "type": "string",
+            "description": "ISO week, YYYY-Www."
+          },
+          "from": {
+            "type": "string",
+            "description": "Monday, YYYY-MM-DD."
+          },
+          "to": {
+            "type": "string",
+            "description": "The next Monday, YYYY-MM-DD."
+          },
+          "kpis": {
+            "$ref": "#/components/schemas/KpiValues"
+          },
+          "previousKpis": {
+            "$ref": "#/components/schemas/KpiValues"
+          },
+          "trend": {
+            "type": "array",
+            "description": "The 12 weeks up to this one, oldest first.",
+            "items": {
+              "type": "object",
+              "required": [
+                "week",
+                "kpis"
+              ],
+              "properties": {
+                "week": {
+                  "type": "string"
+                },
+                "kpis": {
+                  "$ref": "#/components/schemas/KpiValues"
+                }
+              }
+            }
+          },
+          "priorityIncidents": {
+            "type": "array",
+            "description": "P1 and P2 incidents detected in the week.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "slaBreaches": {
+            "type": "array",
+            "description": "Incidents with an SLA target due in the week and breached.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "topServices": {
+            "type": "array",
+            "description": "The 10 services with the most incidents opened in the week.",
+            "items": {
+              "type": "object",
+              "required": [
+                "entityRef",
+                "opened"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "opened": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "majorIncidents": {
+            "type": "array",
+            "description": "Major incidents detected in the week.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "openProblems": {
+            "type": "array",
+            "description": "Problems not yet resolved, oldest first.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "failedChanges": {
+            "type": "array",
+            "description": "Changes closed in the week as failed or rolled back.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          }
+        }
+      },
       "SlaState": {
         "type": "string",
         "description": "Where an SLA clock stands.",
@@ -3338,6 +3486,61 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/KpiReport"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/reports/weekly": {
+      "get": {
+        "operationId": "GetWeeklyReview",
+        "description": "The weekly incident review of an ISO week (default: the last complete one) as JSON, Markdown or CSV. Needs itsm.report.read.",
+        "parameters": [
+          {
+            "name": "week",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 8
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "md",
+                "csv"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The weekly review.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WeeklyReview"
+                }
+              },
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
                 }
               }
             }

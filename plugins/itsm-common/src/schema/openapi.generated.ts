@@ -105,6 +105,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reports/weekly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The weekly incident review of an ISO week (default: the last complete one) as JSON, Markdown or CSV. Needs itsm.report.read. */
+    get: operations['GetWeeklyReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sla/compliance': {
     parameters: {
       query?: never;
@@ -823,6 +840,53 @@ export interface components {
         failed: number;
         changeFailureRate: number | null;
       };
+    };
+    /** One record a weekly review lists. */
+    WeeklyReviewItem: {
+      ref: string;
+      title: string;
+      priority?: string;
+      status?: string;
+      /** The primary affected service. */
+      service?: string;
+      /**
+       * Format: date-time
+       * When it was detected
+       */
+      at?: string;
+      /** E.g. which SLA target was breached, or the change outcome. */
+      detail?: string;
+    };
+    /** The weekly incident review of an ISO week (UTC): its KPIs against the previous week and the 12-week trend, and the records to discuss. Lists hold at most 100 records each. */
+    WeeklyReview: {
+      /** ISO week, YYYY-Www. */
+      week: string;
+      /** Monday, YYYY-MM-DD. */
+      from: string;
+      /** The next Monday, YYYY-MM-DD. */
+      to: string;
+      kpis: components['schemas']['KpiValues'];
+      previousKpis: components['schemas']['KpiValues'];
+      /** The 12 weeks up to this one, oldest first. */
+      trend: {
+        week: string;
+        kpis: components['schemas']['KpiValues'];
+      }[];
+      /** P1 and P2 incidents detected in the week. */
+      priorityIncidents: components['schemas']['WeeklyReviewItem'][];
+      /** Incidents with an SLA target due in the week and breached. */
+      slaBreaches: components['schemas']['WeeklyReviewItem'][];
+      /** The 10 services with the most incidents opened in the week. */
+      topServices: {
+        entityRef: string;
+        opened: number;
+      }[];
+      /** Major incidents detected in the week. */
+      majorIncidents: components['schemas']['WeeklyReviewItem'][];
+      /** Problems not yet resolved, oldest first. */
+      openProblems: components['schemas']['WeeklyReviewItem'][];
+      /** Changes closed in the week as failed or rolled back. */
+      failedChanges: components['schemas']['WeeklyReviewItem'][];
     };
     /**
      * Where an SLA clock stands.
@@ -1693,6 +1757,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['KpiReport'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetWeeklyReview: {
+    parameters: {
+      query?: {
+        week?: string;
+        format?: 'json' | 'md' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The weekly review. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WeeklyReview'];
+          'text/markdown': string;
+          'text/csv': string;
         };
       };
       default: components['responses']['ErrorResponse'];
