@@ -8,6 +8,8 @@ import {
   UpdateIncidentRequest,
 } from '../incidents/types';
 import { SlaComplianceQuery, SlaComplianceReport } from '../sla/types';
+import type { KpiReport, KpiReportQuery } from '../kpis/KpiContributions';
+import type { WeeklyReview } from '../kpis/WeeklyReview';
 import {
   Change,
   ChangeApprovalRequest,
@@ -63,6 +65,14 @@ export interface ItsmApi {
   ): Promise<Page<TimelineEvent>>;
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
   getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport>;
+
+  // Reports
+  /** KPIs from the daily rollups (itsm.report.read). */
+  getKpiReport(query?: KpiReportQuery): Promise<KpiReport>;
+  /** The weekly review of an ISO week (default: the last complete one). */
+  getWeeklyReview(week?: string): Promise<WeeklyReview>;
+  /** The weekly review as a Markdown or CSV document. */
+  exportWeeklyReview(week: string, format: 'md' | 'csv'): Promise<string>;
 
   // On-call
   /** Who is on call for an entity now, or at `at` (ISO 8601). */

@@ -13,6 +13,8 @@ import {
   UpdateIncidentRequest,
 } from '../incidents/types';
 import { SlaComplianceQuery, SlaComplianceReport } from '../sla/types';
+import type { KpiReport, KpiReportQuery } from '../kpis/KpiContributions';
+import type { WeeklyReview } from '../kpis/WeeklyReview';
 import {
   Change,
   ChangeApprovalRequest,
@@ -108,6 +110,28 @@ export class ItsmClient implements ItsmApi {
     query: SlaComplianceQuery = {},
   ): Promise<SlaComplianceReport> {
     return this.api.GET('/sla/compliance', { params: { query } }).then(dataOf);
+  }
+
+  async getKpiReport(query: KpiReportQuery = {}): Promise<KpiReport> {
+    return this.api.GET('/reports/kpis', { params: { query } }).then(dataOf);
+  }
+
+  async getWeeklyReview(week?: string): Promise<WeeklyReview> {
+    return this.api
+      .GET('/reports/weekly', { params: { query: { week } } })
+      .then(dataOf) as Promise<WeeklyReview>;
+  }
+
+  async exportWeeklyReview(
+    week: string,
+    format: 'md' | 'csv',
+  ): Promise<string> {
+    return this.api
+      .GET('/reports/weekly', {
+        params: { query: { week, format } },
+        parseAs: 'text',
+      })
+      .then(dataOf) as Promise<string>;
   }
 
   async getIncident(id: string): Promise<Incident> {

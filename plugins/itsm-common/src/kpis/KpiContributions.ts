@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { SlaPause } from '../sla/SlaPause';
-import type { components } from '../schema/openapi.generated';
+import type { components, paths } from '../schema/openapi.generated';
 import {
   durationBucket,
   histogramStats,
@@ -20,6 +20,10 @@ export type KpiReport = components['schemas']['KpiReport'];
 export type KpiGroupBy = components['schemas']['KpiGroupBy'];
 /** @public */
 export type KpiBacklog = components['schemas']['KpiBacklog'];
+/** The query of `GET /reports/kpis`. @public */
+export type KpiReportQuery = NonNullable<
+  paths['/reports/kpis']['get']['parameters']['query']
+>;
 
 /**
  * What of an incident the KPIs count: the fields of its stored row.

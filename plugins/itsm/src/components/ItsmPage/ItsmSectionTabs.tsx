@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: 'problems', label: 'Problems' },
   { path: 'changes', label: 'Changes' },
   { path: 'oncall', label: 'On-call' },
+  { path: 'reports', label: 'Reports' },
 ];
 
 /**
