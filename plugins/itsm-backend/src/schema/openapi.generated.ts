@@ -844,7 +844,7 @@ export const spec = {
           },
           "groups": {
             "type": "array",
-            "description": "Per ISO week (`YYYY-Www`), month (`YYYY-MM`), priority, category, affected service or assigned group (`` for none), when `groupBy` is given; keys in order.",
+            "description": "Per ISO week (`YYYY-Www`), month (`YYYY-MM`), priority, category, affected service or assigned group (an empty key for none), when `groupBy` is given; keys in order.",
             "items": {
               "type": "object",
               "required": [

@@ -828,7 +828,7 @@ export interface components {
       group?: string;
       groupBy?: components['schemas']['KpiGroupBy'];
       totals: components['schemas']['KpiValues'];
-      /** Per ISO week (`YYYY-Www`), month (`YYYY-MM`), priority, category, affected service or assigned group (`` for none), when `groupBy` is given; keys in order. */
+      /** Per ISO week (`YYYY-Www`), month (`YYYY-MM`), priority, category, affected service or assigned group (an empty key for none), when `groupBy` is given; keys in order. */
       groups?: {
         key: string;
         kpis: components['schemas']['KpiValues'];
