@@ -63,10 +63,17 @@ export class DatabaseKpiStore {
   }
 
   async report(query: KpiReportQuery): Promise<KpiReport> {
+    // Groups that count each incident once add up to the totals: one pass
+    // over the rollup, not two. Per service, an incident counts on each of
+    // its services, so the totals are read apart.
+    const additive = query.groupBy !== undefined && query.groupBy !== 'service';
+    const groupSums = query.groupBy
+      ? this.sums(query, query.groupBy)
+      : undefined;
     const [totals, groups, liveTotals, liveGroups, backlog, changes] =
       await Promise.all([
-        this.sums(query, undefined),
-        query.groupBy ? this.sums(query, query.groupBy) : undefined,
+        additive ? groupSums!.then(addUp) : this.sums(query, undefined),
+        groupSums,
         this.liveBreaches(query, undefined),
         query.groupBy ? this.liveBreaches(query, query.groupBy) : undefined,
         this.backlog(query),
@@ -309,6 +316,18 @@ export class DatabaseKpiStore {
     if (client.startsWith('mysql')) return `date_format(${column}, '%Y-%m-%d')`;
     return `substr(${column}, 1, 10)`;
   }
+}
+
+/** The sums of every group, under the key ''. */
+function addUp(groups: Map<string, KpiMeasures>): Map<string, KpiMeasures> {
+  const total: KpiMeasures = {};
+  for (const measures of groups.values()) {
+    for (const [m, v] of Object.entries(measures)) {
+      const k = m as keyof KpiMeasures;
+      total[k] = (total[k] ?? 0) + (v ?? 0);
+    }
+  }
+  return new Map([['', total]]);
 }
 
 const ROLLUP_KEY: Record<KpiGroupBy, string> = {
