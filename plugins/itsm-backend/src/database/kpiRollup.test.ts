@@ -279,6 +279,21 @@ describe.each(databases.eachSupportedId())('KPI rollups on %p', databaseId => {
       { numRuns: 12 },
     );
 
+    // An installation that had incidents before the rollups: rolled up once
+    // when the store starts.
+    for (const table of Object.keys(KPI_ROLLUP_TABLES))
+      await knex(table).delete();
+    await knex('itsm_kpi_rollup_state').update({ rolled_up_at: null });
+    await DatabaseIncidentStore.create({
+      database: { getClient: async () => knex },
+    });
+    expect(Object.fromEntries(await rollupRows(knex))).toEqual(
+      Object.fromEntries(await rawRows(knex)),
+    );
+    expect(
+      (await knex('itsm_kpi_rollup_state').first()).rolled_up_at,
+    ).toBeTruthy();
+
     // An independent count, straight from the rows: incidents opened per
     // day in the estate rollup.
     const opened = new Map<string, number>();
