@@ -124,7 +124,7 @@ describe.each(databases.eachSupportedId())(
             }
           },
         ),
-        { numRuns: 25 },
+        { numRuns: Number(process.env.FC_RUNS ?? 25) },
       );
     });
   },

@@ -275,7 +275,7 @@ export class DatabaseSlaStore {
       entityRef?: string;
       groupBy?: SlaComplianceGroupBy;
       permissionFilter?: PermissionCriteria<IncidentQueryFilter>;
-      /** Only clocks still running (the part the rollups leave out). */
+      /** Only open incidents' unstopped clocks (the part the rollups leave out). */
       runningOnly?: boolean;
     },
   ): Promise<GroupCounts[]> {
@@ -287,10 +287,9 @@ export class DatabaseSlaStore {
       .where(due, '<', this.time.toDb(options.to))
       .whereNot('i.status', 'cancelled');
     if (options.runningOnly) {
-      query
-        .whereIn('i.status', RUNNING_STATUSES)
-        .whereNull(stop)
-        .where(due, '<', now);
+      // Paused clocks count neither way, but their group is still listed
+      // (with zeros), as counting every incident lists it.
+      query.whereIn('i.status', OPEN_INCIDENT_STATUSES).whereNull(stop);
     }
     if (options.entityRef) {
       query
@@ -340,8 +339,6 @@ type GroupCounts = { key: string; met: number; breached: number };
 
 const KINDS: SlaTargetKind[] = ['response', 'resolution'];
 const DAY_MS = 24 * 3600_000;
-/** Open statuses whose SLA clocks run (on hold pauses them). */
-const RUNNING_STATUSES = OPEN_INCIDENT_STATUSES.filter(s => s !== 'on_hold');
 
 /** Sums counts of the same key across parts; keys the parts never had are left out. */
 function mergeCounts(parts: GroupCounts[][]): GroupCounts[] {
