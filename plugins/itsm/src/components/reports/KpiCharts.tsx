@@ -13,8 +13,8 @@ import {
   YAxis,
 } from 'recharts';
 
-const minutes = (ms: number | null) =>
-  ms === null ? null : Math.round(ms / 60_000);
+const hours = (ms: number | null) =>
+  ms === null ? null : Math.round(ms / 360_000) / 10;
 
 /** Opened and resolved incidents per ISO week. */
 export function VolumeByWeekChart(props: { report: KpiReport }) {
@@ -74,21 +74,21 @@ export function VolumeByPriorityChart(props: { report: KpiReport }) {
   );
 }
 
-/** Median MTTA and MTTR per week, in minutes. */
+/** Median MTTA and MTTR per week, in hours. */
 export function ResponseTimesChart(props: { report: KpiReport }) {
   const theme = useTheme();
   const data = (props.report.groups ?? []).map(g => ({
     week: g.key,
-    mtta: minutes(g.kpis.mtta.medianMs),
-    mttr: minutes(g.kpis.mttr.medianMs),
+    mtta: hours(g.kpis.mtta.medianMs),
+    mttr: hours(g.kpis.mttr.medianMs),
   }));
   return (
     <ResponsiveContainer width="100%" height={240}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="week" tick={{ fontSize: 12 }} />
-        <YAxis unit=" min" tick={{ fontSize: 12 }} width={64} />
-        <Tooltip formatter={(value: number) => `${value} min`} />
+        <YAxis unit=" h" tick={{ fontSize: 12 }} width={56} />
+        <Tooltip formatter={(value: number) => `${value} h`} />
         <Legend />
         <Line
           dataKey="mtta"
