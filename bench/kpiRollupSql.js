@@ -4,21 +4,39 @@
  * plugins/itsm-common/src/kpis (checked against it by
  * plugins/itsm-backend/src/database/kpiRollupSeedSql.test.ts).
  */
-const BOUNDS = [1, 5, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 7200, 10080, 20160, 43200];
+const BOUNDS = [
+  1, 5, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 7200, 10080, 20160,
+  43200,
+];
 const BUCKETS = BOUNDS.length + 1;
 const MEASURES = [
-  'opened', 'caused_by_change', 'acknowledged', 'tta_sum_ms', 'resolved', 'ttr_sum_ms',
-  'ttr_active_sum_ms', 'resolved_reopened', 'resolved_workaround', 'response_met',
-  'response_breached', 'resolution_met', 'resolution_breached', 'response_unstopped',
+  'opened',
+  'caused_by_change',
+  'acknowledged',
+  'tta_sum_ms',
+  'resolved',
+  'ttr_sum_ms',
+  'ttr_active_sum_ms',
+  'resolved_reopened',
+  'resolved_workaround',
+  'response_met',
+  'response_breached',
+  'resolution_met',
+  'resolution_breached',
+  'response_unstopped',
   'resolution_unstopped',
   ...Array.from({ length: BUCKETS }, (_, i) => `tta${i}`),
   ...Array.from({ length: BUCKETS }, (_, i) => `ttr${i}`),
 ];
 
 const day = column => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
-const ms = (to, from) => `round(greatest(0, extract(epoch from (${to} - ${from})) * 1000))::bigint`;
+const ms = (to, from) =>
+  `round(greatest(0, extract(epoch from (${to} - ${from})) * 1000))::bigint`;
 const bucket = (to, from) =>
-  `(CASE ${BOUNDS.map((b, i) => `WHEN extract(epoch from (${to} - ${from})) / 60 < ${b} THEN ${i}`).join(' ')} ELSE ${BOUNDS.length} END)`;
+  `(CASE ${BOUNDS.map(
+    (b, i) =>
+      `WHEN extract(epoch from (${to} - ${from})) / 60 < ${b} THEN ${i}`,
+  ).join(' ')} ELSE ${BOUNDS.length} END)`;
 
 /** One SELECT per kind of event an incident contributes, on its own day. */
 function events() {
@@ -40,7 +58,8 @@ function events() {
       where: 'true',
       measures: {
         opened: '1',
-        caused_by_change: 'CASE WHEN i.caused_by_change_id IS NOT NULL THEN 1 ELSE 0 END',
+        caused_by_change:
+          'CASE WHEN i.caused_by_change_id IS NOT NULL THEN 1 ELSE 0 END',
       },
     },
     {
@@ -50,7 +69,10 @@ function events() {
         acknowledged: '1',
         tta_sum_ms: ms('i.acknowledged_at', 'i.detected_at'),
         ...Object.fromEntries(
-          Array.from({ length: BUCKETS }, (_, b) => [`tta${b}`, `CASE WHEN ${tta} = ${b} THEN 1 ELSE 0 END`]),
+          Array.from({ length: BUCKETS }, (_, b) => [
+            `tta${b}`,
+            `CASE WHEN ${tta} = ${b} THEN 1 ELSE 0 END`,
+          ]),
         ),
       },
     },
@@ -65,7 +87,10 @@ function events() {
         resolved_reopened: 'CASE WHEN i.reopen_count > 0 THEN 1 ELSE 0 END',
         resolved_workaround: `CASE WHEN i.resolution_code = 'workaround' THEN 1 ELSE 0 END`,
         ...Object.fromEntries(
-          Array.from({ length: BUCKETS }, (_, b) => [`ttr${b}`, `CASE WHEN ${ttr} = ${b} THEN 1 ELSE 0 END`]),
+          Array.from({ length: BUCKETS }, (_, b) => [
+            `ttr${b}`,
+            `CASE WHEN ${ttr} = ${b} THEN 1 ELSE 0 END`,
+          ]),
         ),
       },
     },
@@ -92,13 +117,19 @@ function kpiRollupStatements() {
     'DELETE FROM itsm_kpi_daily',
     'DELETE FROM itsm_kpi_group_daily',
     'DELETE FROM itsm_kpi_service_daily',
-    `INSERT INTO itsm_kpi_daily (day, week, month, priority, category, ${MEASURES.join(', ')})
+    `INSERT INTO itsm_kpi_daily (day, week, month, priority, category, ${MEASURES.join(
+      ', ',
+    )})
      SELECT day, ${periods}, priority, category, ${sums}
      FROM kpi_facts GROUP BY day, priority, category`,
-    `INSERT INTO itsm_kpi_group_daily (assigned_group, day, week, month, priority, category, ${MEASURES.join(', ')})
+    `INSERT INTO itsm_kpi_group_daily (assigned_group, day, week, month, priority, category, ${MEASURES.join(
+      ', ',
+    )})
      SELECT assigned_group, day, ${periods}, priority, category, ${sums}
      FROM kpi_facts GROUP BY assigned_group, day, priority, category`,
-    `INSERT INTO itsm_kpi_service_daily (entity_ref, day, week, month, priority, category, assigned_group, ${MEASURES.join(', ')})
+    `INSERT INTO itsm_kpi_service_daily (entity_ref, day, week, month, priority, category, assigned_group, ${MEASURES.join(
+      ', ',
+    )})
      SELECT s.entity_ref, day, ${periods}, priority, category, assigned_group, ${sums}
      FROM kpi_facts f JOIN itsm_incident_services s ON s.incident_id = f.id
      GROUP BY s.entity_ref, day, priority, category, assigned_group`,

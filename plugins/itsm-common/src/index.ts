@@ -8,11 +8,7 @@ export * from './priority/PriorityMatrix';
 export * from './incidents/IncidentLifecycle';
 export * from './incidents/types';
 export * from './permissions/permissions';
-export type {
-  components,
-  operations,
-  paths,
-} from './schema/openapi.generated';
+export type { components, operations, paths } from './schema/openapi.generated';
 export * from './client/ItsmApi';
 export * from './client/ItsmClient';
 export * from './sla';

@@ -34,6 +34,33 @@ const DAY = 24 * 3600_000;
 const RUNNING = ['new', 'acknowledged', 'in_progress'];
 const OPEN = [...RUNNING, 'on_hold'];
 
+/** The sums of every group, under the key ''. */
+function addUp(groups: Map<string, KpiMeasures>): Map<string, KpiMeasures> {
+  const total: KpiMeasures = {};
+  for (const measures of groups.values()) {
+    for (const [m, v] of Object.entries(measures)) {
+      const k = m as keyof KpiMeasures;
+      total[k] = (total[k] ?? 0) + (v ?? 0);
+    }
+  }
+  return new Map([['', total]]);
+}
+
+const ROLLUP_KEY: Record<KpiGroupBy, string> = {
+  week: 'week',
+  month: 'month',
+  priority: 'priority',
+  category: 'category',
+  service: 'entity_ref',
+  group: 'assigned_group',
+};
+
+const INCIDENT_KEY: Record<'priority' | 'category' | 'group', string> = {
+  priority: 'i.priority',
+  category: 'i.category',
+  group: "coalesce(i.assigned_group, '')",
+};
+
 /**
  * KPI reports read from the daily rollups (kpiRollup.ts): a year of the
  * estate is a few thousand rows summed in SQL, whatever the incident count.
@@ -317,30 +344,3 @@ export class DatabaseKpiStore {
     return `substr(${column}, 1, 10)`;
   }
 }
-
-/** The sums of every group, under the key ''. */
-function addUp(groups: Map<string, KpiMeasures>): Map<string, KpiMeasures> {
-  const total: KpiMeasures = {};
-  for (const measures of groups.values()) {
-    for (const [m, v] of Object.entries(measures)) {
-      const k = m as keyof KpiMeasures;
-      total[k] = (total[k] ?? 0) + (v ?? 0);
-    }
-  }
-  return new Map([['', total]]);
-}
-
-const ROLLUP_KEY: Record<KpiGroupBy, string> = {
-  week: 'week',
-  month: 'month',
-  priority: 'priority',
-  category: 'category',
-  service: 'entity_ref',
-  group: 'assigned_group',
-};
-
-const INCIDENT_KEY: Record<'priority' | 'category' | 'group', string> = {
-  priority: 'i.priority',
-  category: 'i.category',
-  group: "coalesce(i.assigned_group, '')",
-};

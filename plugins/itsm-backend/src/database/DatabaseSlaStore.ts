@@ -22,6 +22,21 @@ const STOP_COLUMN: Record<SlaTargetKind, string> = {
   resolution: 'resolved_at',
 };
 
+const KINDS: SlaTargetKind[] = ['response', 'resolution'];
+const DAY_MS = 24 * 3600_000;
+
+/** Sums counts of the same key across parts; keys the parts never had are left out. */
+function mergeCounts(parts: GroupCounts[][]): GroupCounts[] {
+  const byKey = new Map<string, GroupCounts>();
+  for (const row of parts.flat()) {
+    const entry = byKey.get(row.key) ?? { key: row.key, met: 0, breached: 0 };
+    entry.met += row.met;
+    entry.breached += row.breached;
+    byKey.set(row.key, entry);
+  }
+  return [...byKey.values()];
+}
+
 /** An SLA event due to be recorded on an incident. */
 export interface DueSlaEvent {
   id: string;
@@ -336,21 +351,6 @@ export class DatabaseSlaStore {
 }
 
 type GroupCounts = { key: string; met: number; breached: number };
-
-const KINDS: SlaTargetKind[] = ['response', 'resolution'];
-const DAY_MS = 24 * 3600_000;
-
-/** Sums counts of the same key across parts; keys the parts never had are left out. */
-function mergeCounts(parts: GroupCounts[][]): GroupCounts[] {
-  const byKey = new Map<string, GroupCounts>();
-  for (const row of parts.flat()) {
-    const entry = byKey.get(row.key) ?? { key: row.key, met: 0, breached: 0 };
-    entry.met += row.met;
-    entry.breached += row.breached;
-    byKey.set(row.key, entry);
-  }
-  return [...byKey.values()];
-}
 
 function counts(met: number, breached: number): SlaComplianceCounts {
   return {

@@ -216,7 +216,7 @@ export async function applyKpiDeltas(tx: Knex, deltas: KpiDeltas) {
     ];
     const rows = [...deltas[table].entries()]
       .filter(([, { measures }]) => Object.values(measures).some(v => v !== 0))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => (a < b ? -1 : 1)) // keys are unique
       .map(([, { dims, measures }]) => [
         ...KPI_ROLLUP_TABLES[table].map(c => dims[c]),
         isoWeekOf(dims.day),

@@ -7,11 +7,12 @@ import { KPI_MEASURE_COLUMNS, KPI_ROLLUP_TABLES } from './kpiRollup';
 
 // The benchmark seed fills the rollups in bulk SQL: it must agree with the
 // rollups the store keeps (kpiContributions), or the bench measures wrong data.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports, @backstage/no-relative-monorepo-imports */
 const {
   kpiRollupStatements,
   KPI_ROLLUP_MEASURES,
 } = require('../../../../bench/kpiRollupSql');
+/* eslint-enable @typescript-eslint/no-require-imports, @backstage/no-relative-monorepo-imports */
 
 jest.setTimeout(120_000);
 

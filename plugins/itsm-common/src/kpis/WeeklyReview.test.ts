@@ -34,7 +34,7 @@ const kpis = kpiValuesOf({
 });
 const previousKpis = kpiValuesOf({ opened: 1 });
 
-export const review: WeeklyReview = {
+const review: WeeklyReview = {
   week: '2026-W10',
   from: '2026-03-02',
   to: '2026-03-09',

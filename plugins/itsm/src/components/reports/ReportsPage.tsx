@@ -61,7 +61,7 @@ function KpiStrip(props: { kpis: KpiValues; open: number }) {
   return (
     <Grid container spacing={2}>
       {items.map(([label, value]) => (
-        <Grid item xs={6} sm={3} lg={true} key={label}>
+        <Grid item xs={6} sm={3} lg key={label}>
           <Typography variant="caption" color="textSecondary">
             {label}
           </Typography>
