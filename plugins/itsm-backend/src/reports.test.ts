@@ -69,6 +69,10 @@ describe.each(databases.eachSupportedId())(
       await request(server)
         .patch(`/api/itsm/incidents/${p3.body.id}`)
         .send({ version: p3.body.version, status: 'acknowledged' });
+      const problem = await request(server)
+        .post('/api/itsm/problems')
+        .send({ title: 'Acquirer timeouts keep coming back' });
+      if (problem.status !== 201) throw new Error(`problem: ${problem.status}`);
       const cancelled = await request(server)
         .post('/api/itsm/incidents')
         .send({ ...report, affectedServices: ['ledger'], impact: 'medium' });
@@ -95,6 +99,7 @@ describe.each(databases.eachSupportedId())(
         open: 1,
         byAge: { lt1d: 1, '1to3d': 0, '3to7d': 0, '7to30d': 0, gt30d: 0 },
       });
+      expect(res.body.problems).toEqual({ opened: 1, open: 1 });
       expect(res.body.changes).toEqual({
         closed: 0,
         failed: 0,

@@ -97,7 +97,7 @@ export class DatabaseKpiStore {
     const groupSums = query.groupBy
       ? this.sums(query, query.groupBy)
       : undefined;
-    const [totals, groups, liveTotals, liveGroups, backlog, changes] =
+    const [totals, groups, liveTotals, liveGroups, backlog, changes, problems] =
       await Promise.all([
         additive ? groupSums!.then(addUp) : this.sums(query, undefined),
         groupSums,
@@ -105,6 +105,7 @@ export class DatabaseKpiStore {
         query.groupBy ? this.liveBreaches(query, query.groupBy) : undefined,
         this.backlog(query),
         this.changes(query),
+        this.problems(query),
       ]);
     const report: KpiReport = {
       from: query.fromDay,
@@ -115,6 +116,7 @@ export class DatabaseKpiStore {
       totals: kpiValuesOf(totals.get('') ?? {}, liveTotals.get('')),
       backlog,
       changes,
+      problems,
     };
     if (groups && liveGroups) {
       const keys = [
@@ -331,6 +333,40 @@ export class DatabaseKpiStore {
       closed,
       failed,
       changeFailureRate: changeFailureRate(closed, failed),
+    };
+  }
+
+  private async problems(
+    query: KpiReportQuery,
+  ): Promise<KpiReport['problems']> {
+    const start = this.time.toDb(`${query.fromDay}T00:00:00Z`);
+    const end = this.time.toDb(`${query.toDay}T00:00:00Z`);
+    const q = this.db('itsm_problems as p')
+      .select(
+        this.db.raw(
+          'sum(case when p.created_at >= ? and p.created_at < ? then 1 else 0 end) as opened',
+          [start, end],
+        ),
+      )
+      .select(
+        this.db.raw(
+          `sum(case when p.status not in ('resolved', 'closed') then 1 else 0 end) as open_now`,
+        ),
+      );
+    if (query.entityRef) {
+      // A service may be on a problem twice (linked and added by hand).
+      q.whereIn(
+        'p.id',
+        this.db('itsm_problem_services')
+          .where('entity_ref', query.entityRef)
+          .select('problem_id'),
+      );
+    }
+    if (query.group) q.where('p.owner_group', query.group);
+    const row = (await q.first()) as { opened: Num; open_now: Num } | undefined;
+    return {
+      opened: Number(row?.opened ?? 0),
+      open: Number(row?.open_now ?? 0),
     };
   }
 

@@ -819,7 +819,8 @@ export const spec = {
           "to",
           "totals",
           "backlog",
-          "changes"
+          "changes",
+          "problems"
         ],
         "properties": {
           "from": {
@@ -884,6 +885,22 @@ export const spec = {
                   "number",
                   "null"
                 ]
+              }
+            }
+          },
+          "problems": {
+            "type": "object",
+            "description": "Problems opened in the period, and open now, on the estate, the service or the group (as owner).",
+            "required": [
+              "opened",
+              "open"
+            ],
+            "properties": {
+              "opened": {
+                "type": "integer"
+              },
+              "open": {
+                "type": "integer"
               }
             }
           }

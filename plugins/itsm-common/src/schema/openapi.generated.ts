@@ -840,6 +840,11 @@ export interface components {
         failed: number;
         changeFailureRate: number | null;
       };
+      /** Problems opened in the period, and open now, on the estate, the service or the group (as owner). */
+      problems: {
+        opened: number;
+        open: number;
+      };
     };
     /** One record a weekly review lists. */
     WeeklyReviewItem: {
