@@ -174,6 +174,9 @@ function endpoints() {
     ['itsm SLA compliance, estate, 12 months by month', `${base}/api/itsm/sla/compliance?from=${yearAgo}&groupBy=month`],
     ['itsm problems (estate, 50)', `${base}/api/itsm/problems?limit=50`],
     ['itsm change metrics (service, 12 months)', `${base}/api/itsm/changes/metrics?entityRef=${ref}&from=${yearAgo}`],
+    ['itsm KPIs, estate, 12 months by week', `${base}/api/itsm/reports/kpis?from=${yearAgo}&groupBy=week`],
+    ['itsm KPIs, estate, 12 months by priority', `${base}/api/itsm/reports/kpis?from=${yearAgo}&groupBy=priority`],
+    ['itsm KPIs, service, 12 months by month', `${base}/api/itsm/reports/kpis?entityRef=${ref}&from=${yearAgo}&groupBy=month`],
   ].map(([title, url, servicePage]) => ({ title, url, servicePage: !!servicePage }));
 }
 

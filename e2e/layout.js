@@ -53,6 +53,11 @@ function layoutPages({ incidentRef }) {
         page.getByRole('link', { name: 'payments-team-oncall' }).first(),
       table: true,
     },
+    {
+      name: 'itsm-reports',
+      path: '/itsm/reports',
+      ready: page => page.getByText('Key figures').first(),
+    },
     ...(incidentRef
       ? [
           {

@@ -137,6 +137,8 @@ export const itsmPlugin = createBackendPlugin({
             reviewAuthorizer: authorizers.reviews,
             reviews: services.reviews,
             actionItems: services.actionItems,
+            reportAuthorizer: authorizers.reports,
+            kpiStore: stores.kpis,
             healthCheck: async () => {
               await client.raw('select 1');
             },

@@ -19,3 +19,4 @@ export * from './major';
 export * from './time/parseTimestamp';
 export * from './alerts';
 export * from './reviews';
+export * from './kpis';

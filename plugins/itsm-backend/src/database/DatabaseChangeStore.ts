@@ -31,6 +31,7 @@ import {
   oldestFirstEvents,
 } from './keysetPage';
 import { DbTime } from './DbTime';
+import { withKpiRollup } from './kpiRollup';
 import {
   ChangeRow,
   changesWithServices,
@@ -312,13 +313,20 @@ export class DatabaseChangeStore implements ChangeStore {
   }): Promise<void> {
     const at = this.time.toDb(options.at);
     await this.db.transaction(async tx => {
-      const updated = await tx('itsm_incidents')
-        .where({ id: options.incidentId })
-        .update({
-          caused_by_change_id: options.changeId,
-          version: tx.raw('version + 1'),
-          updated_at: at,
-        });
+      // The caused-by-change share is a KPI: its rollups move with the link.
+      const updated = await withKpiRollup(
+        tx,
+        this.time,
+        options.incidentId,
+        () =>
+          tx('itsm_incidents')
+            .where({ id: options.incidentId })
+            .update({
+              caused_by_change_id: options.changeId,
+              version: tx.raw('version + 1'),
+              updated_at: at,
+            }),
+      );
       if (updated !== 1) {
         throw new NotFoundError(`No incident with id ${options.incidentId}`);
       }

@@ -40,6 +40,7 @@ import {
   listTimelineEvents,
 } from './incidentTimeline';
 import { escapeLike } from './problemDb';
+import { completeKpiRollups, withKpiRollup } from './kpiRollup';
 
 /** The card lists at most this many open incidents; counts cover all. */
 const SUMMARY_OPEN_LIMIT = 50;
@@ -49,7 +50,9 @@ export class DatabaseIncidentStore implements IncidentStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseIncidentStore> {
-    return new DatabaseIncidentStore(await migratedClient(options.database));
+    const db = await migratedClient(options.database);
+    await completeKpiRollups(db, new DbTime(db));
+    return new DatabaseIncidentStore(db);
   }
 
   private readonly time: DbTime;
@@ -65,15 +68,23 @@ export class DatabaseIncidentStore implements IncidentStore {
   ): Promise<Incident> {
     const id = uuid();
     await this.db.transaction(async tx => {
-      await tx('itsm_incidents').insert({
+      await withKpiRollup(
+        tx,
+        this.time,
         id,
-        ref: await nextRef(tx, 'incident', 'INC'),
-        ...incidentColumns(fields, this.time),
-        version: 1,
-        created_at: this.time.toDb(at),
-        updated_at: this.time.toDb(at),
-      });
-      await this.insertServices(tx, id, fields);
+        async () => {
+          await tx('itsm_incidents').insert({
+            id,
+            ref: await nextRef(tx, 'incident', 'INC'),
+            ...incidentColumns(fields, this.time),
+            version: 1,
+            created_at: this.time.toDb(at),
+            updated_at: this.time.toDb(at),
+          });
+          await this.insertServices(tx, id, fields);
+        },
+        { created: true },
+      );
       await insertTimelineEvents(tx, this.time, id, events, at);
     });
     return (await this.getIncident(id))!;
@@ -176,47 +187,57 @@ export class DatabaseIncidentStore implements IncidentStore {
     at: string,
   ): Promise<Incident> {
     await this.db.transaction(async tx => {
-      const updated = await tx('itsm_incidents')
-        .where({ id, version: expectedVersion })
-        .update({
-          ...incidentColumns(changes, this.time),
-          version: expectedVersion + 1,
-          updated_at: this.time.toDb(at),
-        });
-      if (updated !== 1) {
-        const current = await tx('itsm_incidents')
-          .where({ id })
-          .first('version');
-        if (!current) {
-          throw new NotFoundError(`No incident with id ${id}`);
-        }
-        throw new ConflictError(
-          `Incident was changed by someone else (version ${current.version}, you sent ${expectedVersion}); reload it and apply your change again`,
-        );
-      }
-      if (changes.affectedServices) {
-        const row = await tx<IncidentRow>('itsm_incidents')
-          .where({ id })
-          .first('status', 'detected_at');
-        await tx('itsm_incident_services').where({ incident_id: id }).delete();
-        await this.insertServices(tx, id, {
-          affectedServices: changes.affectedServices,
-          status: changes.status ?? row!.status,
-          detectedAt: changes.detectedAt ?? this.time.fromDb(row!.detected_at),
-        });
-      } else if (changes.status || changes.detectedAt) {
-        await tx('itsm_incident_services')
-          .where({ incident_id: id })
-          .update({
-            ...(changes.status ? { status: changes.status } : {}),
-            ...(changes.detectedAt
-              ? { detected_at: this.time.toDb(changes.detectedAt) }
-              : {}),
-          });
-      }
+      await withKpiRollup(tx, this.time, id, () =>
+        this.writeChanges(tx, id, expectedVersion, changes, at),
+      );
       await insertTimelineEvents(tx, this.time, id, events, at);
     });
     return (await this.getIncident(id))!;
+  }
+
+  private async writeChanges(
+    tx: Knex,
+    id: string,
+    expectedVersion: number,
+    changes: IncidentChanges,
+    at: string,
+  ) {
+    const updated = await tx('itsm_incidents')
+      .where({ id, version: expectedVersion })
+      .update({
+        ...incidentColumns(changes, this.time),
+        version: expectedVersion + 1,
+        updated_at: this.time.toDb(at),
+      });
+    if (updated !== 1) {
+      const current = await tx('itsm_incidents').where({ id }).first('version');
+      if (!current) {
+        throw new NotFoundError(`No incident with id ${id}`);
+      }
+      throw new ConflictError(
+        `Incident was changed by someone else (version ${current.version}, you sent ${expectedVersion}); reload it and apply your change again`,
+      );
+    }
+    if (changes.affectedServices) {
+      const row = await tx<IncidentRow>('itsm_incidents')
+        .where({ id })
+        .first('status', 'detected_at');
+      await tx('itsm_incident_services').where({ incident_id: id }).delete();
+      await this.insertServices(tx, id, {
+        affectedServices: changes.affectedServices,
+        status: changes.status ?? row!.status,
+        detectedAt: changes.detectedAt ?? this.time.fromDb(row!.detected_at),
+      });
+    } else if (changes.status || changes.detectedAt) {
+      await tx('itsm_incident_services')
+        .where({ incident_id: id })
+        .update({
+          ...(changes.status ? { status: changes.status } : {}),
+          ...(changes.detectedAt
+            ? { detected_at: this.time.toDb(changes.detectedAt) }
+            : {}),
+        });
+    }
   }
 
   async appendEvent(

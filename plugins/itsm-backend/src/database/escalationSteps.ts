@@ -1,6 +1,7 @@
 import { OPEN_INCIDENT_STATUSES } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
 import { DbTime } from './DbTime';
+import { withKpiRollup } from './kpiRollup';
 import { eventColumns } from './eventColumns';
 import { NewTimelineEvent } from './IncidentStore';
 import { isUniqueViolation } from './uniqueViolation';
@@ -138,14 +139,17 @@ export async function fireEscalationStep(
         fired_at: time.toDb(at),
       });
       if (reassignment) {
-        await tx('itsm_incidents')
-          .where({ id: incidentId })
-          .update({
-            assigned_group: reassignment.assignedGroup,
-            assignee: reassignment.assignee,
-            version: tx.raw('version + 1'),
-            updated_at: time.toDb(at),
-          });
+        // The assigned group is a KPI dimension: its rollups move with it.
+        await withKpiRollup(tx, time, incidentId, () =>
+          tx('itsm_incidents')
+            .where({ id: incidentId })
+            .update({
+              assigned_group: reassignment.assignedGroup,
+              assignee: reassignment.assignee,
+              version: tx.raw('version + 1'),
+              updated_at: time.toDb(at),
+            }),
+        );
       }
       await tx('itsm_timeline_events').insert({
         incident_id: incidentId,

@@ -37,6 +37,10 @@ const names = [
   'itsm_stakeholder_updates',
   'itsm_reviews',
   'itsm_action_items',
+  'itsm_kpi_daily',
+  'itsm_kpi_group_daily',
+  'itsm_kpi_service_daily',
+  'itsm_kpi_rollup_state',
 ];
 
 async function tables(knex: Knex) {

@@ -30,6 +30,8 @@ import { StatusBoard } from '../service/StatusBoard';
 import { ReviewAuthorizer } from '../permissions/ReviewAuthorizer';
 import { ReviewService } from '../service/ReviewService';
 import { ActionItemService } from '../service/ActionItemService';
+import { ReportAuthorizer } from '../permissions/ReportAuthorizer';
+import { DatabaseKpiStore } from '../database/DatabaseKpiStore';
 
 /** What `createRouter` is built from; each route module picks what it uses. */
 export interface RouterOptions {
@@ -62,6 +64,8 @@ export interface RouterOptions {
   reviewAuthorizer: ReviewAuthorizer;
   reviews: ReviewService;
   actionItems: ActionItemService;
+  reportAuthorizer: ReportAuthorizer;
+  kpiStore: DatabaseKpiStore;
   /** Answers `/health`; throws when the database is unreachable. */
   healthCheck: () => Promise<void>;
 }

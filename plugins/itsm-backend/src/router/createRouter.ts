@@ -16,6 +16,7 @@ import { addMajorIncidentRoutes } from './majorIncidentsRoutes';
 import { addStatusRoutes } from './statusRoutes';
 import { addReviewRoutes } from './reviewsRoutes';
 import { addActionItemRoutes } from './actionItemsRoutes';
+import { addReportRoutes } from './reportsRoutes';
 import { internalErrors, jsonBody } from './errorMapping';
 
 export type { RouterOptions } from './RouterOptions';
@@ -50,6 +51,7 @@ export async function createRouter(
   addStatusRoutes(router, deps);
   addReviewRoutes(router, deps);
   addActionItemRoutes(router, deps);
+  addReportRoutes(router, deps);
   router.use(internalErrors(options.logger));
   return router;
 }

@@ -694,6 +694,409 @@ export const spec = {
           }
         }
       },
+      "KpiGroupBy": {
+        "type": "string",
+        "description": "How a KPI report splits its period or its incidents.",
+        "enum": [
+          "week",
+          "month",
+          "priority",
+          "category",
+          "service",
+          "group"
+        ]
+      },
+      "KpiDurationStats": {
+        "type": "object",
+        "description": "Mean (exact), median and p90 (estimated from duration buckets, exact to one bucket) of durations in milliseconds; null when count is 0.",
+        "required": [
+          "count",
+          "meanMs",
+          "medianMs",
+          "p90Ms"
+        ],
+        "properties": {
+          "count": {
+            "type": "integer"
+          },
+          "meanMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "medianMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p90Ms": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "KpiValues": {
+        "type": "object",
+        "description": "Incident KPIs of a period: opened on detection, MTTA on acknowledgement, MTTR and the reopened and workaround shares on resolution, SLA targets on their due time (wall clock).",
+        "required": [
+          "opened",
+          "resolved",
+          "mtta",
+          "mttr",
+          "mttrExcludingHoldMeanMs",
+          "reopened",
+          "reopenRate",
+          "resolvedByWorkaround",
+          "workaroundShare",
+          "causedByChange",
+          "causedByChangeShare",
+          "slaResponse",
+          "slaResolution"
+        ],
+        "properties": {
+          "opened": {
+            "type": "integer"
+          },
+          "resolved": {
+            "type": "integer"
+          },
+          "mtta": {
+            "$ref": "#/components/schemas/KpiDurationStats"
+          },
+          "mttr": {
+            "$ref": "#/components/schemas/KpiDurationStats"
+          },
+          "mttrExcludingHoldMeanMs": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Mean time to resolve without the time spent on hold."
+          },
+          "reopened": {
+            "type": "integer",
+            "description": "Incidents resolved in the period that had been reopened."
+          },
+          "reopenRate": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "resolvedByWorkaround": {
+            "type": "integer"
+          },
+          "workaroundShare": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "causedByChange": {
+            "type": "integer"
+          },
+          "causedByChangeShare": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "slaResponse": {
+            "$ref": "#/components/schemas/SlaComplianceCounts"
+          },
+          "slaResolution": {
+            "$ref": "#/components/schemas/SlaComplianceCounts"
+          }
+        }
+      },
+      "KpiBacklog": {
+        "type": "object",
+        "description": "Incidents open now, by age since detection.",
+        "required": [
+          "open",
+          "byAge"
+        ],
+        "properties": {
+          "open": {
+            "type": "integer"
+          },
+          "byAge": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "lt1d",
+              "1to3d",
+              "3to7d",
+              "7to30d",
+              "gt30d"
+            ],
+            "properties": {
+              "lt1d": {
+                "type": "integer"
+              },
+              "1to3d": {
+                "type": "integer"
+              },
+              "3to7d": {
+                "type": "integer"
+              },
+              "7to30d": {
+                "type": "integer"
+              },
+              "gt30d": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "KpiReport": {
+        "type": "object",
+        "description": "KPIs over the UTC days [from, to), for the estate, one service or one assigned group, read from daily rollups.",
+        "required": [
+          "from",
+          "to",
+          "totals",
+          "backlog",
+          "changes",
+          "problems"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "description": "First day, YYYY-MM-DD (UTC)."
+          },
+          "to": {
+            "type": "string",
+            "description": "Day after the last, YYYY-MM-DD (UTC)."
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "group": {
+            "type": "string"
+          },
+          "groupBy": {
+            "$ref": "#/components/schemas/KpiGroupBy"
+          },
+          "totals": {
+            "$ref": "#/components/schemas/KpiValues"
+          },
+          "groups": {
+            "type": "array",
+            "description": "Per ISO week (`YYYY-Www`), month (`YYYY-MM`), priority, category, affected service or assigned group (an empty key for none), when `groupBy` is given; keys in order.",
+            "items": {
+              "type": "object",
+              "required": [
+                "key",
+                "kpis"
+              ],
+              "properties": {
+                "key": {
+                  "type": "string"
+                },
+                "kpis": {
+                  "$ref": "#/components/schemas/KpiValues"
+                }
+              }
+            }
+          },
+          "backlog": {
+            "$ref": "#/components/schemas/KpiBacklog"
+          },
+          "changes": {
+            "type": "object",
+            "description": "Changes closed in the period on the estate or the service.",
+            "required": [
+              "closed",
+              "failed",
+              "changeFailureRate"
+            ],
+            "properties": {
+              "closed": {
+                "type": "integer"
+              },
+              "failed": {
+                "type": "integer"
+              },
+              "changeFailureRate": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              }
+            }
+          },
+          "problems": {
+            "type": "object",
+            "description": "Problems opened in the period, and open now, on the estate, the service or the group (as owner).",
+            "required": [
+              "opened",
+              "open"
+            ],
+            "properties": {
+              "opened": {
+                "type": "integer"
+              },
+              "open": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "WeeklyReviewItem": {
+        "type": "object",
+        "description": "One record a weekly review lists.",
+        "required": [
+          "ref",
+          "title"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "priority": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "service": {
+            "type": "string",
+            "description": "The primary affected service."
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it was detected",
+            "due": null,
+            "opened or closed.": null
+          },
+          "detail": {
+            "type": "string",
+            "description": "E.g. which SLA target was breached, or the change outcome."
+          }
+        }
+      },
+      "WeeklyReview": {
+        "type": "object",
+        "description": "The weekly incident review of an ISO week (UTC): its KPIs against the previous week and the 12-week trend, and the records to discuss. Lists hold at most 100 records each.",
+        "required": [
+          "week",
+          "from",
+          "to",
+          "kpis",
+          "previousKpis",
+          "trend",
+          "priorityIncidents",
+          "slaBreaches",
+          "topServices",
+          "majorIncidents",
+          "openProblems",
+          "failedChanges"
+        ],
+        "properties": {
+          "week": {
+            "type": "string",
+            "description": "ISO week, YYYY-Www."
+          },
+          "from": {
+            "type": "string",
+            "description": "Monday, YYYY-MM-DD."
+          },
+          "to": {
+            "type": "string",
+            "description": "The next Monday, YYYY-MM-DD."
+          },
+          "kpis": {
+            "$ref": "#/components/schemas/KpiValues"
+          },
+          "previousKpis": {
+            "$ref": "#/components/schemas/KpiValues"
+          },
+          "trend": {
+            "type": "array",
+            "description": "The 12 weeks up to this one, oldest first.",
+            "items": {
+              "type": "object",
+              "required": [
+                "week",
+                "kpis"
+              ],
+              "properties": {
+                "week": {
+                  "type": "string"
+                },
+                "kpis": {
+                  "$ref": "#/components/schemas/KpiValues"
+                }
+              }
+            }
+          },
+          "priorityIncidents": {
+            "type": "array",
+            "description": "P1 and P2 incidents detected in the week.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "slaBreaches": {
+            "type": "array",
+            "description": "Incidents with an SLA target due in the week and breached.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "topServices": {
+            "type": "array",
+            "description": "The 10 services with the most incidents opened in the week.",
+            "items": {
+              "type": "object",
+              "required": [
+                "entityRef",
+                "opened"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "opened": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "majorIncidents": {
+            "type": "array",
+            "description": "Major incidents detected in the week.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "openProblems": {
+            "type": "array",
+            "description": "Problems not yet resolved, oldest first.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "failedChanges": {
+            "type": "array",
+            "description": "Changes closed in the week as failed or rolled back.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          }
+        }
+      },
       "SlaState": {
         "type": "string",
         "description": "Where an SLA clock stands.",
@@ -4618,6 +5021,133 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/TimelinePage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/reports/kpis": {
+      "get": {
+        "operationId": "GetKpiReport",
+        "description": "Incident KPIs (volumes, MTTA, MTTR, reopen rate, SLA compliance, shares resolved by workaround and caused by changes), the backlog by age and the change failure rate, for the estate, one service (`entityRef`) or one assigned group (`group`), over whole UTC days (default: the last 90), optionally per week, month, priority, category, service or group. Needs itsm.report.read.",
+        "parameters": [
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 40
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 40
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "group",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "groupBy",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "$ref": "#/components/schemas/KpiGroupBy"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The KPI report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/KpiReport"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/reports/weekly": {
+      "get": {
+        "operationId": "GetWeeklyReview",
+        "description": "The weekly incident review of an ISO week (default: the last complete one) as JSON, Markdown or CSV. Needs itsm.report.read.",
+        "parameters": [
+          {
+            "name": "week",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 8
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "md",
+                "csv"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The weekly review.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WeeklyReview"
+                }
+              },
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
                 }
               }
             }

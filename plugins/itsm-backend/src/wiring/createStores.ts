@@ -3,6 +3,7 @@ import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
 import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
 import { DatabaseMajorIncidentStore } from '../database/DatabaseMajorIncidentStore';
+import { DatabaseKpiStore } from '../database/DatabaseKpiStore';
 import { DatabaseOnCallStore } from '../database/DatabaseOnCallStore';
 import { DatabaseProblemProposalStore } from '../database/DatabaseProblemProposalStore';
 import { DatabaseProblemStore } from '../database/DatabaseProblemStore';
@@ -23,6 +24,7 @@ export async function createStores(database: DatabaseService) {
     proposals: await DatabaseProblemProposalStore.create(options),
     similarIncidents: await DatabaseSimilarIncidents.create(options),
     changes: await DatabaseChangeStore.create(options),
+    kpis: await DatabaseKpiStore.create(options),
     oncall: await DatabaseOnCallStore.create(options),
     alerts: await DatabaseAlertStore.create(options),
     majorIncidents: await DatabaseMajorIncidentStore.create(options),

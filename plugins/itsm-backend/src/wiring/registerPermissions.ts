@@ -16,6 +16,7 @@ import {
 } from '../permissions/oncallRules';
 import { ProblemAuthorizer } from '../permissions/ProblemAuthorizer';
 import { ReviewAuthorizer } from '../permissions/ReviewAuthorizer';
+import { ReportAuthorizer } from '../permissions/ReportAuthorizer';
 import {
   incidentPermissionResourceRef,
   incidentPermissionRules,
@@ -67,5 +68,6 @@ export function registerPermissions(options: {
     problems: new ProblemAuthorizer(permissions),
     changes: new ChangeAuthorizer(permissions),
     reviews: new ReviewAuthorizer(permissions),
+    reports: new ReportAuthorizer(permissions),
   };
 }

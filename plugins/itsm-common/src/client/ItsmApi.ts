@@ -9,6 +9,8 @@ import {
 } from '../incidents/types';
 import { SlaComplianceQuery, SlaComplianceReport } from '../sla/types';
 import { Alert, AlertListQuery } from '../alerts/types';
+import type { KpiReport, KpiReportQuery } from '../kpis/KpiContributions';
+import type { WeeklyReview } from '../kpis/WeeklyReview';
 import {
   Change,
   ChangeApprovalRequest,
@@ -99,6 +101,14 @@ export interface ItsmApi {
    * (`incidentId`), a service's, or the unmapped ones (`unmapped: true`).
    */
   listAlerts(query?: AlertListQuery): Promise<Page<Alert>>;
+
+  // Reports
+  /** KPIs from the daily rollups (itsm.report.read). */
+  getKpiReport(query?: KpiReportQuery): Promise<KpiReport>;
+  /** The weekly review of an ISO week (default: the last complete one). */
+  getWeeklyReview(week?: string): Promise<WeeklyReview>;
+  /** The weekly review as a Markdown or CSV document. */
+  exportWeeklyReview(week: string, format: 'md' | 'csv'): Promise<string>;
 
   // On-call
   /** Who is on call for an entity now, or at `at` (ISO 8601). */

@@ -24,6 +24,8 @@ import {
 } from '../incidents/types';
 import { SlaComplianceQuery, SlaComplianceReport } from '../sla/types';
 import { Alert, AlertListQuery } from '../alerts/types';
+import type { KpiReport, KpiReportQuery } from '../kpis/KpiContributions';
+import type { WeeklyReview } from '../kpis/WeeklyReview';
 import {
   Change,
   ChangeApprovalRequest,
@@ -130,6 +132,28 @@ export class ItsmClient implements ItsmApi {
     query: SlaComplianceQuery = {},
   ): Promise<SlaComplianceReport> {
     return this.api.GET('/sla/compliance', { params: { query } }).then(dataOf);
+  }
+
+  async getKpiReport(query: KpiReportQuery = {}): Promise<KpiReport> {
+    return this.api.GET('/reports/kpis', { params: { query } }).then(dataOf);
+  }
+
+  async getWeeklyReview(week?: string): Promise<WeeklyReview> {
+    return this.api
+      .GET('/reports/weekly', { params: { query: { week } } })
+      .then(dataOf) as Promise<WeeklyReview>;
+  }
+
+  async exportWeeklyReview(
+    week: string,
+    format: 'md' | 'csv',
+  ): Promise<string> {
+    return this.api
+      .GET('/reports/weekly', {
+        params: { query: { week, format } },
+        parseAs: 'text',
+      })
+      .then(dataOf) as Promise<string>;
   }
 
   async getIncident(id: string): Promise<Incident> {

@@ -152,3 +152,17 @@ itsmPermissions.push(
   itsmReviewUpdatePermission,
   itsmReviewPublishPermission,
 );
+/**
+ * Reading KPI reports (`/reports/*`): aggregates over the whole estate or a
+ * service, read from rollups that hold counts, not incidents, so a
+ * conditional "incidents I may read" decision cannot apply to them; a basic
+ * permission an administrator grants to incident managers.
+ *
+ * @public
+ */
+export const itsmReportReadPermission = createPermission({
+  name: 'itsm.report.read',
+  attributes: { action: 'read' },
+});
+
+itsmPermissions.push(itsmReportReadPermission);

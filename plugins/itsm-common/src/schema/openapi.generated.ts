@@ -89,6 +89,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reports/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Incident KPIs (volumes, MTTA, MTTR, reopen rate, SLA compliance, shares resolved by workaround and caused by changes), the backlog by age and the change failure rate, for the estate, one service (`entityRef`) or one assigned group (`group`), over whole UTC days (default: the last 90), optionally per week, month, priority, category, service or group. Needs itsm.report.read. */
+    get: operations['GetKpiReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/weekly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The weekly incident review of an ISO week (default: the last complete one) as JSON, Markdown or CSV. Needs itsm.report.read. */
+    get: operations['GetWeeklyReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sla/compliance': {
     parameters: {
       query?: never;
@@ -1054,6 +1088,127 @@ export interface components {
         response: components['schemas']['SlaComplianceCounts'];
         resolution: components['schemas']['SlaComplianceCounts'];
       }[];
+    };
+    /**
+     * How a KPI report splits its period or its incidents.
+     */
+    KpiGroupBy:
+      | 'week'
+      | 'month'
+      | 'priority'
+      | 'category'
+      | 'service'
+      | 'group';
+    /** Mean (exact), median and p90 (estimated from duration buckets, exact to one bucket) of durations in milliseconds; null when count is 0. */
+    KpiDurationStats: {
+      count: number;
+      meanMs: number | null;
+      medianMs: number | null;
+      p90Ms: number | null;
+    };
+    /** Incident KPIs of a period: opened on detection, MTTA on acknowledgement, MTTR and the reopened and workaround shares on resolution, SLA targets on their due time (wall clock). */
+    KpiValues: {
+      opened: number;
+      resolved: number;
+      mtta: components['schemas']['KpiDurationStats'];
+      mttr: components['schemas']['KpiDurationStats'];
+      /** Mean time to resolve without the time spent on hold. */
+      mttrExcludingHoldMeanMs: number | null;
+      /** Incidents resolved in the period that had been reopened. */
+      reopened: number;
+      reopenRate: number | null;
+      resolvedByWorkaround: number;
+      workaroundShare: number | null;
+      causedByChange: number;
+      causedByChangeShare: number | null;
+      slaResponse: components['schemas']['SlaComplianceCounts'];
+      slaResolution: components['schemas']['SlaComplianceCounts'];
+    };
+    /** Incidents open now, by age since detection. */
+    KpiBacklog: {
+      open: number;
+      byAge: {
+        lt1d: number;
+        '1to3d': number;
+        '3to7d': number;
+        '7to30d': number;
+        gt30d: number;
+      };
+    };
+    /** KPIs over the UTC days [from, to), for the estate, one service or one assigned group, read from daily rollups. */
+    KpiReport: {
+      /** First day, YYYY-MM-DD (UTC). */
+      from: string;
+      /** Day after the last, YYYY-MM-DD (UTC). */
+      to: string;
+      entityRef?: string;
+      group?: string;
+      groupBy?: components['schemas']['KpiGroupBy'];
+      totals: components['schemas']['KpiValues'];
+      /** Per ISO week (`YYYY-Www`), month (`YYYY-MM`), priority, category, affected service or assigned group (an empty key for none), when `groupBy` is given; keys in order. */
+      groups?: {
+        key: string;
+        kpis: components['schemas']['KpiValues'];
+      }[];
+      backlog: components['schemas']['KpiBacklog'];
+      /** Changes closed in the period on the estate or the service. */
+      changes: {
+        closed: number;
+        failed: number;
+        changeFailureRate: number | null;
+      };
+      /** Problems opened in the period, and open now, on the estate, the service or the group (as owner). */
+      problems: {
+        opened: number;
+        open: number;
+      };
+    };
+    /** One record a weekly review lists. */
+    WeeklyReviewItem: {
+      ref: string;
+      title: string;
+      priority?: string;
+      status?: string;
+      /** The primary affected service. */
+      service?: string;
+      /**
+       * Format: date-time
+       * When it was detected
+       */
+      at?: string;
+      /** E.g. which SLA target was breached, or the change outcome. */
+      detail?: string;
+    };
+    /** The weekly incident review of an ISO week (UTC): its KPIs against the previous week and the 12-week trend, and the records to discuss. Lists hold at most 100 records each. */
+    WeeklyReview: {
+      /** ISO week, YYYY-Www. */
+      week: string;
+      /** Monday, YYYY-MM-DD. */
+      from: string;
+      /** The next Monday, YYYY-MM-DD. */
+      to: string;
+      kpis: components['schemas']['KpiValues'];
+      previousKpis: components['schemas']['KpiValues'];
+      /** The 12 weeks up to this one, oldest first. */
+      trend: {
+        week: string;
+        kpis: components['schemas']['KpiValues'];
+      }[];
+      /** P1 and P2 incidents detected in the week. */
+      priorityIncidents: components['schemas']['WeeklyReviewItem'][];
+      /** Incidents with an SLA target due in the week and breached. */
+      slaBreaches: components['schemas']['WeeklyReviewItem'][];
+      /** The 10 services with the most incidents opened in the week. */
+      topServices: {
+        entityRef: string;
+        opened: number;
+      }[];
+      /** Major incidents detected in the week. */
+      majorIncidents: components['schemas']['WeeklyReviewItem'][];
+      /** Problems not yet resolved, oldest first. */
+      openProblems: components['schemas']['WeeklyReviewItem'][];
+      /** Changes closed in the week as failed or rolled back. */
+      failedChanges: components['schemas']['WeeklyReviewItem'][];
     };
     /**
      * Where an SLA clock stands.
@@ -2384,6 +2539,59 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TimelinePage'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetKpiReport: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        entityRef?: string;
+        group?: string;
+        groupBy?: components['schemas']['KpiGroupBy'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The KPI report. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KpiReport'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetWeeklyReview: {
+    parameters: {
+      query?: {
+        week?: string;
+        format?: 'json' | 'md' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The weekly review. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WeeklyReview'];
+          'text/markdown': string;
+          'text/csv': string;
         };
       };
       default: components['responses']['ErrorResponse'];

@@ -21,6 +21,7 @@ import { SchedulePage } from '../oncall/SchedulePage';
 import { itsmProblemCreatePermission } from '@openitsm/backstage-plugin-itsm-common';
 import { Permitted } from '../common/Permitted';
 import { ItsmSectionTabs } from './ItsmSectionTabs';
+import { ReportsPage } from '../reports/ReportsPage';
 import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
 import { AlertTriagePage } from '../alerts/AlertTriagePage';
@@ -104,6 +105,7 @@ export function ItsmPage() {
       <Route path="/oncall" element={<OnCallSchedulesPage />} />
       <Route path="/alerts" element={<AlertTriagePage />} />
       <Route path="/status" element={<StatusPage />} />
+      <Route path="/reports" element={<ReportsPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route
         path="/oncall/policies/:namespace/:name"

@@ -12,6 +12,7 @@ const SECTIONS = [
   { path: 'oncall', label: 'On-call' },
   { path: 'alerts', label: 'Alerts' },
   { path: 'status', label: 'Status' },
+  { path: 'reports', label: 'Reports' },
 ];
 
 /**

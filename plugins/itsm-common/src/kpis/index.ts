@@ -1,0 +1,3 @@
+export * from './KpiFormulas';
+export * from './KpiContributions';
+export * from './WeeklyReview';
