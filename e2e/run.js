@@ -300,6 +300,10 @@ test('an Alertmanager alert opens an incident shown on the service page', async 
   await alerts.getByRole('link', { name: /^Runbook/ }).waitFor();
   await page.screenshot({
     path: path.join(shots, 'alert-incident.png'),
+    fullPage: true,
+  });
+});
+
 test('a major incident on a service others depend on reaches the status page and the service banner', async page => {
   // session-store: cart-service and auth-service depend on it (dependsOn)
   await page.goto(`${APP}/catalog/default/component/session-store`);
