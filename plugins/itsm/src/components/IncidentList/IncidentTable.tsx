@@ -9,7 +9,7 @@ import Checkbox from '@material-ui/core/Checkbox';
 import Tooltip from '@material-ui/core/Tooltip';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
-import { formatDateTime } from '../common/formatTime';
+import { formatDateTime, formatShortDateTime } from '../common/formatTime';
 import { humanize } from '../common/humanize';
 import { NO_WRAP } from '../common/noWrap';
 import { PriorityChip } from '../common/PriorityChip';
@@ -58,7 +58,7 @@ export function IncidentTable(props: {
           <TableCell>Status</TableCell>
           <TableCell style={{ whiteSpace: 'nowrap' }}>Category</TableCell>
           <TableCell style={{ whiteSpace: 'nowrap' }}>Assigned to</TableCell>
-          <TableCell>Detected</TableCell>
+          <TableCell style={NO_WRAP}>Detected</TableCell>
           <TableCell style={NO_WRAP}>SLA</TableCell>
         </TableRow>
       </TableHead>
@@ -82,7 +82,7 @@ export function IncidentTable(props: {
               </TableCell>
               <TableCell>{incident.title}</TableCell>
               {props.showServices && (
-                <TableCell>
+                <TableCell style={NO_WRAP}>
                   <EntityRefLinks
                     entityRefs={incident.affectedServices}
                     defaultKind="component"
@@ -101,7 +101,12 @@ export function IncidentTable(props: {
               <TableCell>
                 <AssignedTo incident={incident} />
               </TableCell>
-              <TableCell>{formatDateTime(incident.detectedAt)}</TableCell>
+              <TableCell
+                style={NO_WRAP}
+                title={formatDateTime(incident.detectedAt)}
+              >
+                {formatShortDateTime(incident.detectedAt)}
+              </TableCell>
               <TableCell>
                 {missed && (
                   <Tooltip title={missed}>

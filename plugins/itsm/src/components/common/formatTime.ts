@@ -16,6 +16,19 @@ export function formatDateTime(iso?: string): string {
     : '–';
 }
 
+/**
+ * A timestamp for a table column: day, month and time, with the year only
+ * when it is not this year (`Nov 30, 12:24 AM`; `Dec 3, 2025, 9:10 AM`).
+ */
+export function formatShortDateTime(iso: string): string {
+  const at = DateTime.fromISO(iso);
+  return at.toLocaleString(
+    at.year === DateTime.now().year
+      ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
+      : DateTime.DATETIME_MED,
+  );
+}
+
 /** Remaining or overdue time until `iso`, in words: `in 2h 5m`, `3h 10m overdue`. */
 export function formatCountdown(iso: string, now: number = Date.now()): string {
   const diff = Date.parse(iso) - now;
