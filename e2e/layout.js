@@ -96,6 +96,21 @@ function measure(page) {
       navRight,
       tableLeft: table ? table.getBoundingClientRect().left : undefined,
       tableWidth: table ? table.getBoundingClientRect().width : undefined,
+      // A table wider than the page (cut off on the right)
+      overflow: table
+        ? Math.round(
+            table.getBoundingClientRect().right -
+              main.getBoundingClientRect().right,
+          )
+        : 0,
+      // Cells squeezed to a sliver (a column wrapping letter by letter)
+      slivers: table
+        ? [...table.querySelectorAll('td')].filter(
+            td =>
+              td.textContent.trim().length > 3 &&
+              td.getBoundingClientRect().width < 40,
+          ).length
+        : 0,
       mainWidth: main.getBoundingClientRect().width,
       wrapped,
     };
@@ -128,6 +143,16 @@ function registerLayoutTest(test, { app, shots, incidentRef }) {
               )} % of the page's width`,
             );
           }
+        }
+        if (spec.table && m.overflow > 2) {
+          problems.push(
+            `${spec.name} @${width}: the table runs ${m.overflow} px past the page`,
+          );
+        }
+        if (spec.table && m.slivers) {
+          problems.push(
+            `${spec.name} @${width}: ${m.slivers} cells squeezed under 40 px`,
+          );
         }
         if (m.wrapped.length) {
           problems.push(

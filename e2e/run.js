@@ -526,6 +526,20 @@ async function main() {
     const context = await browser.newContext({
       viewport: { width: 1400, height: 1000 },
     });
+    // Notification toasts (SLA warnings, overdue action items) slide in at
+    // the bottom right whenever the backend's tasks fire, over whatever
+    // button sits there (the history's Next): hide them, as nothing here
+    // reads them (the notifications are checked by the backend tests).
+    await context.addInitScript(() => {
+      const hide = () => {
+        const style = document.createElement('style');
+        style.textContent =
+          '.notistack-SnackbarContainer { display: none !important; }';
+        document.head.appendChild(style);
+      };
+      if (document.head) hide();
+      else document.addEventListener('DOMContentLoaded', hide);
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     // Guest sign-in
@@ -544,7 +558,7 @@ async function main() {
         console.log(
           `✕ ${name}\n  ${String(error.message)
             .split('\n')
-            .slice(0, 6)
+            .slice(0, 12)
             .join('\n  ')}`,
         );
         await page

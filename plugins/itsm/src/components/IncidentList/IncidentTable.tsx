@@ -1,4 +1,4 @@
-import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { RefLink } from '../common/RefLink';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -7,6 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Checkbox from '@material-ui/core/Checkbox';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 import { formatDateTime, formatShortDateTime } from '../common/formatTime';
@@ -24,10 +25,16 @@ function AssignedTo(props: { incident: Incident }) {
   return (
     <>
       {assignedGroup && (
-        <EntityRefLink entityRef={assignedGroup} defaultKind="group" />
+        <span style={NO_WRAP}>
+          <EntityRefLink entityRef={assignedGroup} defaultKind="group" />
+        </span>
       )}
       {assignedGroup && assignee && ' / '}
-      {assignee && <EntityRefLink entityRef={assignee} defaultKind="user" />}
+      {assignee && (
+        <span style={NO_WRAP}>
+          <EntityRefLink entityRef={assignee} defaultKind="user" />
+        </span>
+      )}
     </>
   );
 }
@@ -56,7 +63,6 @@ export function IncidentTable(props: {
           {props.showServices && <TableCell>Services</TableCell>}
           <TableCell>Priority</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell style={{ whiteSpace: 'nowrap' }}>Category</TableCell>
           <TableCell style={{ whiteSpace: 'nowrap' }}>Assigned to</TableCell>
           <TableCell style={NO_WRAP}>Detected</TableCell>
           <TableCell style={NO_WRAP}>SLA</TableCell>
@@ -80,13 +86,27 @@ export function IncidentTable(props: {
               <TableCell>
                 <RefLink to={incidentLink(incident)}>{incident.ref}</RefLink>
               </TableCell>
-              <TableCell>{incident.title}</TableCell>
+              <TableCell style={{ minWidth: 140 }}>
+                {incident.title}
+                {/* The category under the title: a column of its own does
+                    not fit 1280 px beside the others */}
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  display="block"
+                >
+                  {humanize(incident.category)}
+                </Typography>
+              </TableCell>
               {props.showServices && (
-                <TableCell style={NO_WRAP}>
-                  <EntityRefLinks
-                    entityRefs={incident.affectedServices}
-                    defaultKind="component"
-                  />
+                <TableCell>
+                  {/* Each service on one line; a long list wraps between them */}
+                  {incident.affectedServices.map((ref, i) => (
+                    <span key={ref} style={NO_WRAP}>
+                      {i > 0 && ', '}
+                      <EntityRefLink entityRef={ref} defaultKind="component" />
+                    </span>
+                  ))}
                 </TableCell>
               )}
               <TableCell>
@@ -95,16 +115,10 @@ export function IncidentTable(props: {
               <TableCell>
                 <IncidentStatusLabel status={incident.status} />
               </TableCell>
-              <TableCell style={{ whiteSpace: 'nowrap' }}>
-                {humanize(incident.category)}
-              </TableCell>
               <TableCell>
                 <AssignedTo incident={incident} />
               </TableCell>
-              <TableCell
-                style={NO_WRAP}
-                title={formatDateTime(incident.detectedAt)}
-              >
+              <TableCell title={formatDateTime(incident.detectedAt)}>
                 {formatShortDateTime(incident.detectedAt)}
               </TableCell>
               <TableCell>
