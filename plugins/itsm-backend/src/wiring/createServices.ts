@@ -78,6 +78,13 @@ export function createServices(options: ItsmServicesOptions) {
     auth,
     directory,
     config: config.reviews,
+    // The crisis cell's commander reviews the major incident's review too
+    reviewerSources: {
+      commanderOf: async incident =>
+        (await stores.majorIncidents.getRolesOf(incident.id)).find(
+          role => role.role === 'commander',
+        )?.userRef,
+    },
   });
   const actionItems = new ActionItemService({
     store: stores.actionItems,
