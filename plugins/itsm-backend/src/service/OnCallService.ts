@@ -110,10 +110,8 @@ export class OnCallService {
     const entity = await this.entities.get(entityRef);
     if (!entity) return {};
     const group = this.ownerGroupOf(entity);
-    const answer = await this.answerFor(entity, entityRef, at, {
-      credentials: await this.auth.getOwnServiceCredentials(),
-    });
-    const user = answer!.levels
+    const answer = await this.answerAsPlugin(entity, entityRef, at);
+    const user = answer.levels
       .flatMap(level => level.people)
       .find(person => person.userRef)?.userRef;
     return { group, user };
@@ -142,10 +140,8 @@ export class OnCallService {
   async everyoneOnCall(entityRef: string, at: string): Promise<string[]> {
     const entity = await this.entities.get(entityRef);
     if (!entity) return [];
-    const answer = await this.answerFor(entity, entityRef, at, {
-      credentials: await this.auth.getOwnServiceCredentials(),
-    });
-    const users = answer!.levels.flatMap(level =>
+    const answer = await this.answerAsPlugin(entity, entityRef, at);
+    const users = answer.levels.flatMap(level =>
       level.people.flatMap(p => (p.userRef ? [p.userRef] : [])),
     );
     return [...new Set(users)];
@@ -153,10 +149,29 @@ export class OnCallService {
 
   /** Names and contacts of users (and groups) from the catalog. */
   async people(refs: string[]): Promise<Map<string, OnCallPerson>> {
-    const { people } = await this.lookUp(refs, {
-      credentials: await this.auth.getOwnServiceCredentials(),
-    });
+    const { people } = await this.lookUp(refs, await this.asPlugin());
     return people;
+  }
+
+  /** The plugin itself as the viewer: no caller whose sight limits it. */
+  private async asPlugin(): Promise<Viewer> {
+    return { credentials: await this.auth.getOwnServiceCredentials() };
+  }
+
+  /** The answer for the plugin's own use (routing, paging): always given. */
+  private async answerAsPlugin(
+    entity: Entity,
+    entityRef: string,
+    at: string,
+  ): Promise<OnCallResponse> {
+    const answer = await this.answerFor(
+      entity,
+      entityRef,
+      at,
+      await this.asPlugin(),
+    );
+    // Only a viewer that must see an entity can be refused an answer
+    return answer!;
   }
 
   /** The owner group of an entity, when it is owned by a group. */
