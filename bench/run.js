@@ -31,6 +31,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const autocannon = require('autocannon');
+const { DateTime } = require('luxon');
 const { topFrames } = require('./profileTop');
 
 const root = path.resolve(__dirname, '..');
@@ -156,6 +157,11 @@ function startBackend(configs, profileDir) {
   return stop;
 }
 
+/** The ISO week before this one, as YYYY-Www (the weekly review's parameter). */
+function lastIsoWeek() {
+  return DateTime.utc().minus({ weeks: 1 }).toFormat("kkkk-'W'WW");
+}
+
 /** Each read, and whether a service page makes it (DESIGN.md's budget). */
 function endpoints() {
   const [kind, rest] = entity.split(':');
@@ -177,6 +183,8 @@ function endpoints() {
     ['itsm KPIs, estate, 12 months by week', `${base}/api/itsm/reports/kpis?from=${yearAgo}&groupBy=week`],
     ['itsm KPIs, estate, 12 months by priority', `${base}/api/itsm/reports/kpis?from=${yearAgo}&groupBy=priority`],
     ['itsm KPIs, service, 12 months by month', `${base}/api/itsm/reports/kpis?entityRef=${ref}&from=${yearAgo}&groupBy=month`],
+    ['itsm weekly review, estate, last week (json)', `${base}/api/itsm/reports/weekly?week=${lastIsoWeek()}&format=json`],
+    ['itsm weekly review, estate, last week (csv)', `${base}/api/itsm/reports/weekly?week=${lastIsoWeek()}&format=csv`],
   ].map(([title, url, servicePage]) => ({ title, url, servicePage: !!servicePage }));
 }
 

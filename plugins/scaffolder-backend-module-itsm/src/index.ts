@@ -1,0 +1,6 @@
+/**
+ * Work in progress (issue 18).
+ *
+ * @packageDocumentation
+ */
+export {};
