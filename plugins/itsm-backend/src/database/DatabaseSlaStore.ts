@@ -220,6 +220,22 @@ export class DatabaseSlaStore {
         KINDS.map(kind => this.countByGroup(kind, options)),
       )) as [GroupCounts[], GroupCounts[]];
     }
+    if (options.entityRef) {
+      // One service's incidents are few: one pass per clock over them
+      // counts both partial days and the running clocks between.
+      const [rollup, ...raw] = await Promise.all([
+        this.rollupCounts(options, first.slice(0, 10), lastBound.slice(0, 10)),
+        ...KINDS.map(kind =>
+          this.countByGroup(kind, {
+            ...options,
+            besideRollup: { first, lastBound },
+          }),
+        ),
+      ]);
+      return KINDS.map((kind, k) =>
+        mergeCounts([rollup[kind], raw[k] as GroupCounts[]]),
+      ) as [GroupCounts[], GroupCounts[]];
+    }
     const edges = [
       { ...options, to: first },
       { ...options, from: lastBound },
@@ -292,6 +308,11 @@ export class DatabaseSlaStore {
       permissionFilter?: PermissionCriteria<IncidentQueryFilter>;
       /** Only open incidents' unstopped clocks (the part the rollups leave out). */
       runningOnly?: boolean;
+      /**
+       * Only what the rollups of the whole days [first, lastBound) leave
+       * out: clocks due outside those days, and running clocks within.
+       */
+      besideRollup?: { first: string; lastBound: string };
     },
   ): Promise<GroupCounts[]> {
     const due = `i.${kind}_due_at`;
@@ -305,6 +326,19 @@ export class DatabaseSlaStore {
       // Paused clocks count neither way, but their group is still listed
       // (with zeros), as counting every incident lists it.
       query.whereIn('i.status', OPEN_INCIDENT_STATUSES).whereNull(stop);
+    }
+    const beside = options.besideRollup;
+    if (beside) {
+      query.where(part =>
+        part
+          .where(due, '<', this.time.toDb(beside.first))
+          .orWhere(due, '>=', this.time.toDb(beside.lastBound))
+          .orWhere(running =>
+            running
+              .whereIn('i.status', OPEN_INCIDENT_STATUSES)
+              .whereNull(stop),
+          ),
+      );
     }
     if (options.entityRef) {
       query

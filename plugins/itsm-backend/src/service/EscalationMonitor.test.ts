@@ -91,7 +91,6 @@ async function replica(
   const logger = mockServices.logger.mock();
   const oncall = new OnCallService({
     store,
-    catalog,
     auth,
     providers: [],
     logger,

@@ -81,7 +81,6 @@ async function setUp() {
   const { cache } = memoryCache();
   const service = new OnCallService({
     store,
-    catalog,
     auth,
     providers: [],
     logger: mockServices.logger.mock(),
@@ -91,7 +90,7 @@ async function setUp() {
 }
 
 describe('OnCallService.getOnCall', () => {
-  it('asks the catalog once per request once the service is cached', async () => {
+  it('asks the catalog once per caller while warm', async () => {
     const { service, getEntityByRef, getEntitiesByRefs, knex } = await setUp();
     const credentials = mockCredentials.user('user:default/carol');
 
@@ -106,20 +105,33 @@ describe('OnCallService.getOnCall', () => {
         displayName: 'Bob Brown',
       }),
     ]);
-    // Cold: the entity (plugin credentials), then the caller's look-up
+    // Cold: the entity (plugin credentials), then the caller's look-up of
+    // the entity and the people together
     expect(getEntityByRef).toHaveBeenCalledTimes(1);
     expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
-
-    await service.getOnCall('component:default/payments-api', AT, credentials);
-    // Warm: one round trip, the caller's own (the entity and the people)
-    expect(getEntityByRef).toHaveBeenCalledTimes(1);
-    expect(getEntitiesByRefs).toHaveBeenCalledTimes(2);
-    expect(getEntitiesByRefs.mock.calls[1][0].entityRefs).toEqual([
+    expect(getEntitiesByRefs.mock.calls[0][0].entityRefs).toEqual([
       'component:default/payments-api',
       'user:default/bob',
       'user:default/alice',
     ]);
-    expect(getEntitiesByRefs.mock.calls[1][1]).toEqual({ credentials });
+    expect(getEntitiesByRefs.mock.calls[0][1]).toEqual({ credentials });
+
+    // Warm, same caller: no catalog round trip at all
+    const again = await service.getOnCall(
+      'component:default/payments-api',
+      AT,
+      credentials,
+    );
+    expect(again).toEqual(first);
+    expect(getEntityByRef).toHaveBeenCalledTimes(1);
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+
+    // Another caller looks with their own eyes: one round trip
+    const dave = mockCredentials.user('user:default/dave');
+    await service.getOnCall('component:default/payments-api', AT, dave);
+    expect(getEntityByRef).toHaveBeenCalledTimes(1);
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(2);
+    expect(getEntitiesByRefs.mock.calls[1][1]).toEqual({ credentials: dave });
     await knex.destroy();
   });
 

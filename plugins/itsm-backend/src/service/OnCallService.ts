@@ -9,7 +9,6 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_CHAT_URL,
   ANNOTATION_ONCALL_SCHEDULE,
@@ -35,7 +34,6 @@ export const BUILT_IN_ONCALL_SOURCE = 'itsm';
 /** What OnCallService is built from. */
 export interface OnCallServiceOptions {
   store: DatabaseOnCallStore;
-  catalog: CatalogService;
   auth: AuthService;
   providers: OnCallProvider[];
   logger: LoggerService;
@@ -58,7 +56,6 @@ interface Viewer {
  */
 export class OnCallService {
   private readonly store: DatabaseOnCallStore;
-  private readonly catalog: CatalogService;
   private readonly auth: AuthService;
   private readonly providers: OnCallProvider[];
   private readonly logger: LoggerService;
@@ -66,7 +63,6 @@ export class OnCallService {
 
   constructor(options: OnCallServiceOptions) {
     this.store = options.store;
-    this.catalog = options.catalog;
     this.auth = options.auth;
     this.providers = options.providers;
     this.logger = options.logger;
@@ -319,20 +315,14 @@ export class OnCallService {
     const result = new Map<string, OnCallPerson>();
     const asked = viewer.mustSee ? [viewer.mustSee, ...refs] : refs;
     if (!asked.length) return { people: result, visible: true };
-    const { items: found } = await this.catalog.getEntitiesByRefs(
-      {
-        entityRefs: asked,
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.title',
-          'metadata.annotations',
-          'spec.profile',
-        ],
-      },
-      { credentials: viewer.credentials },
-    );
+    const found = await this.entities.seenBy(viewer.credentials, asked, [
+      'kind',
+      'metadata.name',
+      'metadata.namespace',
+      'metadata.title',
+      'metadata.annotations',
+      'spec.profile',
+    ]);
     const items = viewer.mustSee ? found.slice(1) : found;
     if (viewer.mustSee && !found[0]) return { people: result, visible: false };
     items.forEach((entity, i) => {

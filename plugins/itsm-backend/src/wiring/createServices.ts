@@ -61,7 +61,6 @@ export function createServices(options: ItsmServicesOptions) {
   const events = new IncidentEventPublisher(options.listeners, logger);
   const oncall = new OnCallService({
     store: stores.oncall,
-    catalog,
     auth,
     providers: options.providers,
     logger,
