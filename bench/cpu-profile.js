@@ -9,6 +9,7 @@ const path = require('node:path');
 
 const dir = process.env.ITSM_CPU_PROFILE_DIR;
 if (dir) {
+  fs.mkdirSync(dir, { recursive: true });
   const session = new inspector.Session();
   session.connect();
   session.post('Profiler.enable');
