@@ -18,6 +18,7 @@ export class DbTime {
   }
 
   fromDb(value: Date | string | number): string {
-    return new Date(value).toISOString();
+    // PostgreSQL and MySQL rows hold Dates already: no copy per column
+    return (value instanceof Date ? value : new Date(value)).toISOString();
   }
 }
