@@ -151,11 +151,21 @@ describe.each(databases.eachSupportedId())('ITSM actions on %s', id => {
     })) as { output: any };
     expect(details.incident).toMatchObject({ ref, priority: 'P2' });
     expect(details.timeline[0]).toMatchObject({
+      type: 'created',
+      actor: 'user:default/alice',
+    });
+    expect(details.timeline.at(-1)).toMatchObject({
       type: 'update',
       message: 'Rolled back the acquirer config',
     });
-    expect(details.timeline.map((e: any) => e.type)).toContain('created');
-    expect(details.olderEvents).toBe(false);
+    expect(details.earlierEvents).toBe(0);
+    // Only the latest events when asked for fewer
+    const { output: latest } = (await invoke('get-itsm-incident', {
+      incident: ref,
+      timelineLimit: 1,
+    })) as { output: any };
+    expect(latest.timeline.map((e: any) => e.type)).toEqual(['update']);
+    expect(latest.earlierEvents).toBe(details.timeline.length - 1);
   });
 
   it('lists open workarounds and searches known errors', async () => {

@@ -1,3 +1,4 @@
+import { TimelineEvent } from '@openitsm/backstage-plugin-itsm-common';
 import { callerFromCredentials } from '../router/caller';
 import {
   incidentDetailsSchema,
@@ -17,9 +18,10 @@ export function createGetIncidentAction(options: ItsmActionsOptions) {
     title: 'Get an incident and its timeline',
     description: `
 Gets one incident by its ref (e.g. INC-1042) or id: title, description, status, priority,
-affected services, assignee, SLA clocks, resolution, and its timeline (newest first): every
-status change, assignment, escalation, alert and update, with who did it and when. Use it to
-summarise an incident or to see what was already tried before posting an update.
+affected services, assignee, SLA clocks, resolution, and the latest events of its timeline
+(oldest first): every status change, assignment, escalation, alert and update, with who did it
+and when. Use it to summarise an incident or to see what was already tried before posting an
+update.
 `,
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
@@ -36,33 +38,66 @@ summarise an incident or to see what was already tried before posting an update.
             .min(1)
             .max(500)
             .optional()
-            .describe('The newest this many timeline events (default 50)'),
+            .describe('The latest this many timeline events (default 100)'),
         }),
       output: z =>
         z.object({
           incident: incidentDetailsSchema(z),
           timeline: z
             .array(timelineEventSchema(z))
-            .describe('Newest first'),
-          olderEvents: z
-            .boolean()
-            .describe('Whether the timeline has older events than listed'),
+            .describe('The latest events, oldest first'),
+          earlierEvents: z
+            .number()
+            .describe('How many earlier events were left out'),
         }),
     },
     action: async ({ input, credentials }) => {
       await callerOf(credentials);
       const incident = await incidents.get(input.incident.trim());
       await incidentAuthorizer.authorizeRead(credentials, incident);
-      const timeline = await incidentStore.listTimeline(incident.id, {
-        limit: input.timelineLimit ?? 50,
-      });
+      const { latest, earlier } = await latestEvents(
+        incidentStore,
+        incident.id,
+        input.timelineLimit ?? 100,
+      );
       return {
         output: {
           incident: toIncidentDetails(incident),
-          timeline: timeline.items.map(toTimelineEvent),
-          olderEvents: !!timeline.nextCursor,
+          timeline: latest.map(toTimelineEvent),
+          earlierEvents: earlier,
         },
       };
     },
   });
+}
+
+const PAGE = 500;
+const MAX_PAGES = 20;
+
+/**
+ * The last `count` events of a timeline the store lists oldest first, read
+ * page by page (bounded: an incident's timeline is a few hundred events).
+ */
+async function latestEvents(
+  store: ItsmActionsOptions['incidentStore'],
+  incidentId: string,
+  count: number,
+): Promise<{ latest: TimelineEvent[]; earlier: number }> {
+  let latest: TimelineEvent[] = [];
+  let earlier = 0;
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { items, nextCursor } = await store.listTimeline(incidentId, {
+      limit: PAGE,
+      cursor,
+    });
+    latest.push(...items);
+    if (latest.length > count) {
+      earlier += latest.length - count;
+      latest = latest.slice(-count);
+    }
+    if (!nextCursor) break;
+    cursor = nextCursor;
+  }
+  return { latest, earlier };
 }
