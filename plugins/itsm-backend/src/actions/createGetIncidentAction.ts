@@ -22,7 +22,7 @@ affected services, assignee, SLA clocks, resolution, and the latest events of it
 (oldest first): every status change, assignment, escalation, alert and update, with who did it
 and when. Use it to summarise an incident or to see what was already tried before posting an
 update.
-`,
+`.trim(),
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>

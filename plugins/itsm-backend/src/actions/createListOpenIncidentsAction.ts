@@ -18,7 +18,7 @@ software catalog, newest first, with their priority (P1 is the highest), status,
 whether they are major incidents. Use it to answer "is this service having problems right
 now?" before reporting a new incident. Only incidents the caller may read are listed.
 Get one incident's description and timeline with get-itsm-incident.
-`,
+`.trim(),
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>

@@ -16,7 +16,7 @@ Lists the open workarounds of a service in the software catalog: active workarou
 errors) whose problem is not resolved yet, each with the steps to apply it. Use it when a
 service misbehaves, to find a known way around the problem before escalating or reporting an
 incident. To search known errors by words across services, use search-itsm-known-errors.
-`,
+`.trim(),
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>

@@ -21,7 +21,7 @@ Adds an update to an incident's timeline (e.g. INC-1042). An internal update is 
 people working on it: findings, what was tried, next steps. A stakeholder update is sent to
 everyone subscribed to the incident (usually a major incident) and sets when the next one is
 due: write it for people outside the team. It does not change the incident's status or fields.
-`,
+`.trim(),
     // Appends to the timeline; nothing is overwritten or deleted
     attributes: { readOnly: false, destructive: false, idempotent: false },
     schema: {

@@ -20,7 +20,7 @@ P5) is derived from impact and urgency: high impact and high urgency is P1. The 
 assigned to the primary service's owner and its on-call person automatically. Before
 reporting, check list-open-itsm-incidents for the service: do not report the same disruption
 twice. Each call creates a new incident (INC-…), returned with its ref.
-`,
+`.trim(),
     // Creates a record; nothing is overwritten or deleted
     attributes: { readOnly: false, destructive: false, idempotent: false },
     schema: {

@@ -19,7 +19,7 @@ alone), across all services or on one service. The query is matched, case-insens
 as one phrase, against the workaround's title and ref (WA-…) and its problem's title and ref
 (PRB-…): use one or two distinctive words such as "timeout" or "certificate", or a ref.
 Each result has the steps to apply the workaround and the services it applies to.
-`,
+`.trim(),
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>

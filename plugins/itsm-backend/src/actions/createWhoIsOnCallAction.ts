@@ -17,7 +17,7 @@ escalation level (1 is paged first) with the people on it, their contacts, when 
 ends and who comes next. Use it before paging someone or to find who to talk to about an outage.
 The service is a catalog entity ref such as "component:default/payments-api" (a bare name like
 "payments-api" means a component in the default namespace).
-`,
+`.trim(),
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>
