@@ -130,9 +130,7 @@ export const incidentDetailsSchema = (z: Zod) =>
     resolutionCode: z.string().optional(),
     resolutionNotes: z.string().optional(),
     reopenCount: z.number(),
-    version: z
-      .number()
-      .describe('Changes with each update of the incident'),
+    version: z.number().describe('Changes with each update of the incident'),
     sla: z
       .object({
         policy: z.string(),
@@ -198,7 +196,9 @@ export const workaroundSchema = (z: Zod) =>
     problemRef: z
       .string()
       .optional()
-      .describe('The problem it belongs to; absent for a standalone known error'),
+      .describe(
+        'The problem it belongs to; absent for a standalone known error',
+      ),
     problemStatus: z.string().optional(),
     useCount: z.number().describe('How many incidents applied it'),
   });

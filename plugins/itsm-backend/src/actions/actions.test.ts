@@ -31,7 +31,11 @@ async function startWithActions(knex: Knex, permission?: AuthorizeResult) {
       : []),
   ]);
   const invoke = (name: string, input: object) =>
-    registry.invoke({ id: `test:${name}`, input: input as any, credentials: alice });
+    registry.invoke({
+      id: `test:${name}`,
+      input: input as any,
+      credentials: alice,
+    });
   return { server, registry, invoke };
 }
 
@@ -61,7 +65,9 @@ describe.each(databases.eachSupportedId())('ITSM actions on %s', id => {
     // The report's categories are the configured ones, for the model to pick
     const report = actions.find(a => a.name === 'report-itsm-incident')!;
     expect(report.schema.input).toMatchObject({
-      properties: { category: { enum: expect.arrayContaining(['availability']) } },
+      properties: {
+        category: { enum: expect.arrayContaining(['availability']) },
+      },
     });
   });
 
@@ -201,8 +207,9 @@ describe.each(databases.eachSupportedId())('ITSM actions on %s', id => {
     });
 
     const search = async (input: object) =>
-      ((await invoke('search-itsm-known-errors', input)) as { output: any })
-        .output.knownErrors.map((w: any) => w.ref);
+      (
+        (await invoke('search-itsm-known-errors', input)) as { output: any }
+      ).output.knownErrors.map((w: any) => w.ref);
     expect(await search({ query: 'ACQUIRER timeout' })).toEqual([
       standalone.body.ref,
     ]);

@@ -47,7 +47,9 @@ twice. Each call creates a new incident (INC-…), returned with its ref.
           category: z.enum(categories).describe('The kind of disruption'),
           impact: z
             .enum(LEVELS)
-            .describe('How widely it hurts: high = many users or a whole service'),
+            .describe(
+              'How widely it hurts: high = many users or a whole service',
+            ),
           urgency: z
             .enum(LEVELS)
             .describe('How fast it must be fixed: high = now, business stops'),

@@ -44,7 +44,9 @@ The service is a catalog entity ref such as "component:default/payments-api" (a 
       if (!entityRef) throw new InputError('entityRef: required');
       const at = parseTimeParam('at', input.at) ?? new Date().toISOString();
       return {
-        output: toOnCall(await oncall.getOnCall(entityRef, at, catalogCredentials)),
+        output: toOnCall(
+          await oncall.getOnCall(entityRef, at, catalogCredentials),
+        ),
       };
     },
   });

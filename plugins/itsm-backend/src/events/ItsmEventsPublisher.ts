@@ -63,7 +63,9 @@ const CHANGE_FIELDS = [
  * `itsm.incident.*`, `itsm.problem.*` and `itsm.change.*` topics. A failing
  * publish is logged; it never fails the write that caused it.
  */
-export class ItsmEventsPublisher implements IncidentEventListener, RecordEvents {
+export class ItsmEventsPublisher
+  implements IncidentEventListener, RecordEvents
+{
   readonly id = 'events-service';
 
   constructor(
