@@ -134,6 +134,13 @@ export interface Config {
           autoResolve?: boolean;
         };
       };
+      /**
+       * A topic of Backstage's events service (e.g. `monitoring.alerts`)
+       * whose events are alerts in the generic format (dedupKey, status,
+       * title, service, severity…); they go through the same routing,
+       * deduplication and lifecycle as POST /ingest/generic. Unset: none.
+       */
+      eventsTopic?: string;
     };
     /** Major incidents: crisis cell, stakeholder updates, blast radius. */
     majorIncidents?: {

@@ -28,6 +28,10 @@ backend.add(
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// The events bus (itsm.* topics) and the ITSM actions as MCP tools for AI
+// assistants at /api/mcp-actions/v1 (backend.actions.pluginSources)
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@openitsm/backstage-plugin-itsm-backend'));
 // The demo data set (examples/itsm-seed), through the ITSM rules; inert

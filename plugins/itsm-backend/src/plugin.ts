@@ -2,7 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   IncidentEventListener,
@@ -22,6 +24,9 @@ import { createStores } from './wiring/createStores';
 import { registerPermissions } from './wiring/registerPermissions';
 import { scheduleTasks } from './wiring/scheduleTasks';
 import { createActionItemNotifier } from './service/actionItemNotifier';
+import { createItsmActions } from './actions/createItsmActions';
+import { ItsmEventsPublisher } from './events/ItsmEventsPublisher';
+import { subscribeAlertTopic } from './events/subscribeAlertTopic';
 
 /**
  * Backstage ITSM backend plugin: incidents, problems, changes, SLA and
@@ -61,20 +66,26 @@ export const itsmPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         cache: coreServices.cache,
+        events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { auth, catalog, logger } = deps;
         const stores = await createStores(deps.database);
         const config = readItsmConfig(deps.config);
+        const ingest = readIngestConfig(deps.config, config.categories);
+        // Committed writes go out as itsm.* events, after the modules' listeners
+        const itsmEvents = new ItsmEventsPublisher(deps.events, logger);
         const services = createServices({
           config,
-          ingest: readIngestConfig(deps.config, config.categories),
+          ingest,
           stores,
           catalog,
           auth,
           logger,
           cache: deps.cache,
-          listeners,
+          listeners: [...listeners, itsmEvents],
+          recordEvents: itsmEvents,
           providers,
           notifications: deps.notifications,
           actionItemNotifier: createActionItemNotifier(
@@ -83,6 +94,29 @@ export const itsmPlugin = createBackendPlugin({
           ),
         });
         const authorizers = registerPermissions({ ...deps, stores });
+        createItsmActions({
+          actionsRegistry: deps.actionsRegistry,
+          auth,
+          auditor: deps.auditor,
+          categories: config.categories,
+          incidents: services.incidents,
+          incidentStore: stores.incidents,
+          majorIncidents: services.majorIncidents,
+          oncall: services.oncall,
+          workaroundStore: stores.workarounds,
+          incidentAuthorizer: authorizers.incidents,
+          oncallAuthorizer: authorizers.oncall,
+          problemAuthorizer: authorizers.problems,
+        });
+        if (ingest.eventsTopic) {
+          await subscribeAlertTopic({
+            events: deps.events,
+            topic: ingest.eventsTopic,
+            ingest: services.ingest,
+            auth,
+            logger,
+          });
+        }
         await scheduleTasks({
           ...deps,
           stores,

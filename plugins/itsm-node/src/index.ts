@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export * from './events';
 export * from './extensions';
 export * from './oncallProviders';
 export * from './records';

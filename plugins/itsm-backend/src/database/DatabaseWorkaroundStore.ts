@@ -13,7 +13,11 @@ import { v4 as uuid } from 'uuid';
 import { newestFirstPage, nextPageCursor } from './keysetPage';
 import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
-import { insertIncidentEvent, insertProblemEvents } from './problemDb';
+import {
+  escapeLike,
+  insertIncidentEvent,
+  insertProblemEvents,
+} from './problemDb';
 import { idOrRefWhere } from './idOrRef';
 import { migratedClient } from './migratedClient';
 import {
@@ -123,6 +127,16 @@ export class DatabaseWorkaroundStore implements WorkaroundStore {
             .whereNull('w.problem_id')
             .orWhereIn('p.status', OPEN_PROBLEM_STATUSES),
         );
+    }
+    if (filter.q) {
+      const pattern = `%${escapeLike(filter.q.toLocaleLowerCase('en-US'))}%`;
+      query.where(inner =>
+        inner
+          .whereRaw(`lower(w.title) like ? escape '!'`, [pattern])
+          .orWhereRaw(`lower(w.ref) like ? escape '!'`, [pattern])
+          .orWhereRaw(`lower(p.title) like ? escape '!'`, [pattern])
+          .orWhereRaw(`lower(p.ref) like ? escape '!'`, [pattern]),
+      );
     }
     const { rows, hasMore } = await newestFirstPage<WorkaroundRow>(query, {
       timeColumn: 'w.created_at',

@@ -143,6 +143,11 @@ export type WorkaroundChanges = Partial<
 export interface WorkaroundListFilter
   extends Omit<WorkaroundListQuery, 'limit'> {
   limit: number;
+  /**
+   * Text in the workaround's title or ref, or its problem's title or ref
+   * (the known-error search of the AI assistants' actions).
+   */
+  q?: string;
 }
 
 /** Persistence of workarounds and of the incidents that applied them. */

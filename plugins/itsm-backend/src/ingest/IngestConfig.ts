@@ -22,6 +22,11 @@ export interface IngestConfig {
   severity: Record<string, AlertSeverityLevels>;
   catalogRefreshSeconds: number;
   sources: Record<AlertSource, AlertSourceConfig>;
+  /**
+   * A topic of Backstage's events service whose events are generic alerts;
+   * none subscribed when unset.
+   */
+  eventsTopic?: string;
 }
 
 /** Reads `itsm.ingest`; bad values fail start-up naming the key. */
@@ -91,5 +96,6 @@ export function readIngestConfig(
     catalogRefreshSeconds:
       ingest?.getOptionalNumber('catalogRefreshSeconds') ?? 60,
     sources,
+    eventsTopic: ingest?.getOptionalString('eventsTopic')?.trim() || undefined,
   };
 }

@@ -58,20 +58,39 @@ export type Audited = <T>(
 ) => Promise<T>;
 
 export function auditedBy(auditor: AuditorService): Audited {
-  return async (req, eventId, write, success, meta) => {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta: { ...req.params, ...meta },
-    });
-    try {
-      const result = await write();
-      await event.success({ meta: success(result) });
-      return result;
-    } catch (error) {
-      await event.fail({ error: toError(error) });
-      throw error;
-    }
-  };
+  return (req, eventId, write, success, meta) =>
+    auditWrite(
+      auditor,
+      { eventId, request: req, meta: { ...req.params, ...meta } },
+      write,
+      success,
+    );
+}
+
+/**
+ * One write inside an auditor event; also for writes that come without an
+ * HTTP request (the AI assistants' actions), whose `meta` names the actor.
+ */
+export async function auditWrite<T>(
+  auditor: AuditorService,
+  options: {
+    eventId: AuditEventId;
+    request?: Request<any, any, any, any>;
+    meta: JsonObject;
+  },
+  write: () => Promise<T>,
+  success: (result: T) => JsonObject,
+): Promise<T> {
+  const event = await auditor.createEvent({
+    ...options,
+    severityLevel: 'medium',
+  });
+  try {
+    const result = await write();
+    await event.success({ meta: success(result) });
+    return result;
+  } catch (error) {
+    await event.fail({ error: toError(error) });
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
 import { Request } from 'express';
 
 /** Who is calling, as the routes need it. */
@@ -30,23 +31,37 @@ export function callerResolver({
   auth: AuthService;
   httpAuth: HttpAuthService;
 }): CallerOf {
-  return async req => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { principal } = credentials;
-    if (principal.type === 'user') {
+  const callerFrom = callerFromCredentials(auth);
+  return async req =>
+    callerFrom(
+      await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      }),
+    );
+}
+
+/**
+ * The caller behind credentials a request already carried, such as those an
+ * action of the actions registry is invoked with: the same answer as for an
+ * HTTP request, so actions and routes check the same things.
+ */
+export function callerFromCredentials(auth: AuthService) {
+  return async (credentials: BackstageCredentials): Promise<Caller> => {
+    if (auth.isPrincipal(credentials, 'user')) {
       return {
         credentials,
         catalogCredentials: credentials,
-        actor: principal.userEntityRef,
+        actor: credentials.principal.userEntityRef,
         isUser: true,
       };
+    }
+    if (!auth.isPrincipal(credentials, 'service')) {
+      throw new NotAllowedError('Sign in, or call with a service token');
     }
     return {
       credentials,
       catalogCredentials: await auth.getOwnServiceCredentials(),
-      actor: principal.subject,
+      actor: credentials.principal.subject,
       isUser: false,
     };
   };

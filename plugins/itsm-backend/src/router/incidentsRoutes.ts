@@ -1,5 +1,3 @@
-import { NotAllowedError } from '@backstage/errors';
-import { majorIncidentActions } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
 import {
@@ -9,6 +7,7 @@ import {
   parseTimeParam,
   parseLimit,
 } from './parseListQuery';
+import { postIncidentUpdate } from './postIncidentUpdate';
 import { readVersion } from './readVersion';
 
 const DEFAULT_LIMIT = 50;
@@ -22,8 +21,7 @@ export type IncidentRouteDeps = Pick<
 
 /** `/incidents` and everything under it. */
 export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
-  const { authorizer, incidents, store, majorIncidents, callerOf, audited } =
-    deps;
+  const { authorizer, incidents, store, callerOf, audited } = deps;
 
   router.get('/incidents', async (req, res) => {
     const { credentials } = await callerOf(req);
@@ -102,41 +100,8 @@ export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
     const { event } = await audited(
       req,
       'incident-add-update',
-      async () => {
-        const { credentials, catalogCredentials, actor, isUser } =
-          await callerOf(req);
-        const incident = await incidents.get(req.params.id);
-        const ctx = { actor, credentials: catalogCredentials };
-        if (req.body.audience === 'stakeholders') {
-          // The crisis cell may post them without itsm.incident.update
-          await authorizer.authorizeRead(credentials, incident);
-          const grants = await authorizer.majorGrants(credentials, incident);
-          const roles = await majorIncidents.roles(incident);
-          const may = majorIncidentActions(
-            { userRef: isUser ? actor : undefined, ...grants },
-            incident,
-            roles,
-          );
-          if (!may.postStakeholderUpdate) {
-            throw new NotAllowedError(
-              `You are not allowed to post stakeholder updates on ${incident.ref} (itsm.incident.update, or a crisis-cell role)`,
-            );
-          }
-          const event = await majorIncidents.postStakeholderUpdate(
-            incident,
-            req.body,
-            ctx,
-          );
-          return { incident, event };
-        }
-        await authorizer.authorizeUpdate(credentials, incident);
-        const added = await incidents.addUpdate(
-          incident,
-          req.body.message,
-          ctx,
-        );
-        return { incident, event: added };
-      },
+      async () =>
+        postIncidentUpdate(deps, await callerOf(req), req.params.id, req.body),
       added => ({ ref: added.incident.ref, timelineEventId: added.event.id }),
     );
     res.status(201).json(event);

@@ -34,6 +34,7 @@ import { ChangeWindows } from './ChangeWindows';
 import { EntityRefValidator } from './EntityRefValidator';
 import { ActorContext } from './IncidentService';
 import { IncidentVisibility } from '../permissions/IncidentAuthorizer';
+import { RecordEvents } from '../events/recordEvents';
 
 /** What ChangeService is built from. */
 export interface ChangeServiceOptions {
@@ -44,6 +45,8 @@ export interface ChangeServiceOptions {
   directory: Pick<ApproverDirectory, 'groupsOf'>;
   /** The problems a change fixes (its problemRef), whose timelines it writes on. */
   problems: Pick<ProblemStore, 'getProblem'>;
+  /** Told of each committed write (the events service). */
+  events?: Pick<RecordEvents, 'onChangeEvent'>;
 }
 
 /**
@@ -57,8 +60,10 @@ export class ChangeService {
   private readonly fields: ChangeFieldChecks;
   private readonly windows: ChangeWindows;
   private readonly approvals: ChangeApprovals;
+  private readonly events: ChangeServiceOptions['events'];
 
   constructor(options: ChangeServiceOptions) {
+    this.events = options.events;
     this.store = options.store;
     this.incidents = options.incidents;
     this.config = options.config;
@@ -142,6 +147,11 @@ export class ChangeService {
           ]
         : undefined,
     );
+    await this.events?.onChangeEvent({
+      type: 'created',
+      change,
+      actor: ctx.actor,
+    });
     return change;
   }
 
@@ -281,14 +291,33 @@ export class ChangeService {
       }
     }
     if (!events.length) return current;
-    return this.store.updateChange(
-      current.id,
-      current.version,
-      changes,
-      events,
-      now,
-      { problemEvents: await this.problemEvents(current, merged, to, ctx) },
+    return this.updated(
+      current,
+      await this.store.updateChange(
+        current.id,
+        current.version,
+        changes,
+        events,
+        now,
+        { problemEvents: await this.problemEvents(current, merged, to, ctx) },
+      ),
+      ctx,
     );
+  }
+
+  /** Tells of a committed update, then returns the change as it is now. */
+  private async updated(
+    previous: Change,
+    change: Change,
+    ctx: ActorContext,
+  ): Promise<Change> {
+    await this.events?.onChangeEvent({
+      type: 'updated',
+      change,
+      previous,
+      actor: ctx.actor,
+    });
+    return change;
   }
 
   /**
@@ -356,10 +385,8 @@ export class ChangeService {
     ctx: ActorContext,
     visible: IncidentVisibility,
   ): Promise<ChangeDetails> {
-    return this.details(
-      await this.approvals.decide(current, request, ctx),
-      visible,
-    );
+    const decided = await this.approvals.decide(current, request, ctx);
+    return this.details(await this.updated(current, decided, ctx), visible);
   }
 
   /** Sets (or clears, with `change: null`) the change that caused an incident. */

@@ -25,6 +25,7 @@ import { ActorContext } from './IncidentService';
 import { userCheck } from './incidentFieldChecks';
 import { MajorIncidentCatalog } from './MajorIncidentCatalog';
 import { MajorIncidentNotifier } from './majorIncidentNotifier';
+import { IncidentEventPublisher } from './IncidentEventPublisher';
 import { OnCallService } from './OnCallService';
 
 /** What MajorIncidentService is built from. */
@@ -37,6 +38,8 @@ export interface MajorIncidentServiceOptions {
   notifier: MajorIncidentNotifier;
   config: MajorIncidentConfig;
   logger: LoggerService;
+  /** Told when the major flag changes, like any incident update. */
+  events?: Pick<IncidentEventPublisher, 'publish'>;
 }
 
 const HTTP_URL = /^https?:\/\/[^\s]+$/i;
@@ -54,8 +57,10 @@ export class MajorIncidentService {
   private readonly notifier: MajorIncidentNotifier;
   readonly config: MajorIncidentConfig;
   private readonly logger: LoggerService;
+  private readonly events: MajorIncidentServiceOptions['events'];
 
   constructor(options: MajorIncidentServiceOptions) {
+    this.events = options.events;
     this.store = options.store;
     this.incidents = options.incidents;
     this.catalog = options.catalog;
@@ -161,7 +166,7 @@ export class MajorIncidentService {
         },
         at: now,
       });
-      return (await this.incidents.getIncident(incident.id))!;
+      return this.majorChanged(incident, ctx);
     }
     const bridgeUrl = checkBridgeUrl(request.bridgeUrl);
 
@@ -270,7 +275,22 @@ export class MajorIncidentService {
       severity: 'high',
       kind: 'major-declared',
     });
-    return (await this.incidents.getIncident(incident.id))!;
+    return this.majorChanged(incident, ctx);
+  }
+
+  /** The incident after a declaration or withdrawal, told to listeners. */
+  private async majorChanged(
+    previous: Incident,
+    ctx: ActorContext,
+  ): Promise<Incident> {
+    const incident = (await this.incidents.getIncident(previous.id))!;
+    await this.events?.publish({
+      type: 'incident.updated',
+      incident,
+      previous,
+      actor: ctx.actor,
+    });
+    return incident;
   }
 
   /** Replaces the crisis cell (and the bridge link when given). */

@@ -23,6 +23,7 @@ import {
   serviceCheck,
 } from './EntityRefValidator';
 import { ActorContext } from './IncidentService';
+import { RecordEvents } from '../events/recordEvents';
 
 /** What ProblemService is built from. */
 export interface ProblemServiceOptions {
@@ -31,6 +32,8 @@ export interface ProblemServiceOptions {
   refs: EntityRefValidator;
   /** The changes, to link those that fix a problem. */
   changes: Pick<ChangeStore, 'getChange'>;
+  /** Told of each committed write (the events service). */
+  events?: Pick<RecordEvents, 'onProblemEvent'>;
 }
 
 /**
@@ -43,8 +46,10 @@ export class ProblemService {
   private readonly incidents: IncidentStore;
   private readonly refs: EntityRefValidator;
   private readonly changes: Pick<ChangeStore, 'getChange'>;
+  private readonly events: ProblemServiceOptions['events'];
 
   constructor(options: ProblemServiceOptions) {
+    this.events = options.events;
     this.store = options.store;
     this.incidents = options.incidents;
     this.refs = options.refs;
@@ -99,7 +104,7 @@ export class ProblemService {
         after: { status: 'new', incidents: refs },
       },
     ];
-    return this.store.createProblem(
+    const problem = await this.store.createProblem(
       {
         title,
         description: request.description ?? '',
@@ -114,6 +119,12 @@ export class ProblemService {
       now,
       options,
     );
+    await this.events?.onProblemEvent({
+      type: 'created',
+      problem,
+      actor: ctx.actor,
+    });
+    return problem;
   }
 
   async update(
@@ -226,7 +237,11 @@ export class ProblemService {
       );
     }
     if (!events.length) return current;
-    return this.store.updateProblem(current.id, version, changes, events, now);
+    return this.updated(
+      current,
+      await this.store.updateProblem(current.id, version, changes, events, now),
+      ctx,
+    );
   }
 
   async changeIncidents(
@@ -274,16 +289,20 @@ export class ProblemService {
       });
     }
     if (!events.length) return current;
-    return this.store.changeIncidentLinks(
-      current.id,
-      expected,
-      {
-        link: toLink.map(i => i.id),
-        unlink: unlink.map(i => i.id),
-        actor: ctx.actor,
-      },
-      events,
-      now,
+    return this.updated(
+      current,
+      await this.store.changeIncidentLinks(
+        current.id,
+        expected,
+        {
+          link: toLink.map(i => i.id),
+          unlink: unlink.map(i => i.id),
+          actor: ctx.actor,
+        },
+        events,
+        now,
+      ),
+      ctx,
     );
   }
 
@@ -361,17 +380,36 @@ export class ProblemService {
       });
     }
     if (!events.length) return current;
-    return this.store.changeChangeLinks(
-      current.id,
-      expected,
-      {
-        link: toLink.map(c => c.id),
-        unlink: unlink.map(c => c.id),
-        actor: ctx.actor,
-      },
-      events,
-      now,
+    return this.updated(
+      current,
+      await this.store.changeChangeLinks(
+        current.id,
+        expected,
+        {
+          link: toLink.map(c => c.id),
+          unlink: unlink.map(c => c.id),
+          actor: ctx.actor,
+        },
+        events,
+        now,
+      ),
+      ctx,
     );
+  }
+
+  /** Tells of a committed update, then returns the problem as it is now. */
+  private async updated(
+    previous: Problem,
+    problem: Problem,
+    ctx: ActorContext,
+  ): Promise<Problem> {
+    await this.events?.onProblemEvent({
+      type: 'updated',
+      problem,
+      previous,
+      actor: ctx.actor,
+    });
+    return problem;
   }
 
   private checkVersion(current: Problem, version: number | undefined) {

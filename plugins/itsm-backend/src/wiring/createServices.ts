@@ -33,6 +33,7 @@ import { ReviewService } from '../service/ReviewService';
 import { ActionItemService } from '../service/ActionItemService';
 import { ActionItemNotifier } from '../service/actionItemNotifier';
 import { ItsmStores } from './createStores';
+import { RecordEvents } from '../events/recordEvents';
 
 /** What the domain services are built from. */
 export interface ItsmServicesOptions {
@@ -52,6 +53,8 @@ export interface ItsmServicesOptions {
   providers: OnCallProvider[];
   /** Tells action item owners; silent when not given. */
   actionItemNotifier?: ActionItemNotifier;
+  /** Told of committed problem and change writes (the events service). */
+  recordEvents?: RecordEvents;
 }
 
 /** Each domain service, built once. */
@@ -112,12 +115,14 @@ export function createServices(options: ItsmServicesOptions) {
     config: config.changes,
     directory,
     problems: stores.problems,
+    events: options.recordEvents,
   });
   const problems = new ProblemService({
     store: stores.problems,
     incidents: stores.incidents,
     refs,
     changes: stores.changes,
+    events: options.recordEvents,
   });
   const workarounds = new WorkaroundService({
     store: stores.workarounds,
@@ -152,6 +157,7 @@ export function createServices(options: ItsmServicesOptions) {
     notifier,
     config: config.majorIncidents,
     logger,
+    events,
   });
   const statusBoard = new StatusBoard({
     incidents: stores.incidents,
