@@ -156,6 +156,28 @@ describe('GET /changes/gate', () => {
     });
   });
 
+  it('lets an emergency change be implemented before its approval, not after the ECAB rejected it', async () => {
+    const { ref } = await createChange({
+      type: 'emergency',
+      plannedStart: '2026-12-05T10:00:00Z',
+      plannedEnd: '2026-12-05T12:00:00Z',
+    });
+    await move(ref, { version: 1, status: 'assess' });
+    await move(ref, { version: 2, status: 'implement' });
+    const during = { entityRef: 'payments-api', at: '2026-12-05T11:00:00Z' };
+    expect(codes(await gate(during))).toEqual([`emergency_change:${ref}`]);
+
+    const rejected = await request(server)
+      .post(`/api/itsm/changes/${ref}/approvals`)
+      .set('Authorization', as('carol'))
+      .send({ decision: 'rejected', comment: 'Roll it back' });
+    expect(rejected.status).toBe(201);
+    expect(codes(await gate(during))).toEqual([
+      'no_change',
+      `approval_rejected:${ref}`,
+    ]);
+  });
+
   it('answers services (API tokens) and defaults `at` to now', async () => {
     const before = Date.now();
     const res = await request(server)

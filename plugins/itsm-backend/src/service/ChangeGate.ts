@@ -42,11 +42,15 @@ export class ChangeGate {
       entityRef,
       at,
       freezes: config.freezes,
-      changes: changes.map(change => ({
-        ...change,
-        approval: approvals.approvalOf(change, decisions.get(change.id) ?? [])
-          .approval.state,
-      })),
+      changes: changes.map(change => {
+        const decided = decisions.get(change.id) ?? [];
+        const { state } = approvals.approvalOf(change, decided).approval;
+        // An ECAB rejection after implementation opens a new, empty round:
+        // until someone approves, the rejection is the last word.
+        const rejected =
+          state === 'pending' && decided.at(-1)?.decision === 'rejected';
+        return { ...change, approval: rejected ? 'rejected' : state };
+      }),
     });
     const change = changes.find(c => c.id === verdict.change?.id);
     return { ...verdict, change };

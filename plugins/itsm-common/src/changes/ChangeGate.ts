@@ -89,8 +89,12 @@ export function decideChangeGate(input: ChangeGateInput): ChangeGateVerdict {
   const freezes = input.freezes.filter(
     f => freezeCovers(f, input.entityRef) && covers(f.from, f.to, at),
   );
+  // Window order, then ref order (CHG-999 before CHG-1000), so a log reads
+  // the same every time.
   const ordered = [...input.changes].sort(
-    (a, b) => millis(a.plannedStart) - millis(b.plannedStart),
+    (a, b) =>
+      millis(a.plannedStart) - millis(b.plannedStart) ||
+      a.ref.localeCompare(b.ref, 'en', { numeric: true }),
   );
   const blocking: ChangeGateReason[] = [];
   let best:
@@ -235,6 +239,15 @@ function weigh(
             .map(f => millis(f.from))
             .filter(from => from > at),
         );
+  const allow = (
+    code: ChangeGateReason['code'],
+    message: string,
+    extra: Partial<ChangeGateReason> = {},
+  ): Weighed => ({
+    allowed: true,
+    reason: { code, message, changeRef: ref, ...extra },
+    until,
+  });
   if (freeze && ecabApproved) {
     return allow(
       'emergency_change',
@@ -253,18 +266,10 @@ function weigh(
     type === 'emergency' ? 'emergency_change' : 'change_window_open',
     `${ref} (${type} change, ${status}) has its window open until ${iso(
       until,
-    )}`,
+    )}${
+      type === 'emergency' && change.approval !== 'approved'
+        ? '; its ECAB approval is pending'
+        : ''
+    }`,
   );
-
-  function allow(
-    code: ChangeGateReason['code'],
-    message: string,
-    extra: Partial<ChangeGateReason> = {},
-  ): Weighed {
-    return {
-      allowed: true,
-      reason: { code, message, changeRef: ref, ...extra },
-      until,
-    };
-  }
 }

@@ -133,8 +133,8 @@ describe('itsm:change:create', () => {
       input: {
         entityRef: PAY,
         title: 'Rotate certificates',
-        type: 'standard',
-        risk: 'low',
+        type: 'standard' as const,
+        risk: 'low' as const,
         durationMinutes: 30,
         submit: true,
       },

@@ -132,7 +132,7 @@ export function createItsmChangeCreateAction(
         },
       });
       ctx.logger.info(`Requested ${created.ref}: ${input.title}`);
-      let status = created.status;
+      let status: string = created.status;
       if (input.submit) {
         status = await ctx.checkpoint({
           key: `itsm-change-submit-${created.ref}`,
