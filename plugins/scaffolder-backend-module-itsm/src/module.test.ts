@@ -12,7 +12,10 @@ describe('scaffolder-backend-module-itsm', () => {
       extensionPoints: [
         [
           scaffolderActionsExtensionPoint,
-          { addActions: (...added: TemplateAction<any, any, any>[]) => actions.push(...added) },
+          {
+            addActions: (...added: TemplateAction<any, any, any>[]) =>
+              actions.push(...added),
+          },
         ],
       ],
       features: [

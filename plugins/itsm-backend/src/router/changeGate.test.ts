@@ -1,6 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { as, requestChange, startBackend } from './__testUtils__/changesBackend';
+import {
+  as,
+  requestChange,
+  startBackend,
+} from './__testUtils__/changesBackend';
 
 jest.setTimeout(30_000);
 
@@ -40,12 +44,12 @@ describe('GET /changes/gate', () => {
       .send({ decision: 'approved', comment: 'OK' });
 
   it.each`
-    query                                           | field         | message
-    ${{}}                                           | ${'entityRef'} | ${/entityRef/}
-    ${{ entityRef: PAY, at: 'not-a-date' }}         | ${'at'}        | ${/^at must be an ISO 8601 date-time/}
-    ${{ entityRef: PAY, at: '99999-01-01' }}        | ${'at'}        | ${/^at must be an ISO 8601 date-time/}
-    ${{ entityRef: PAY, at: '2026-02-30T10:00:00Z' }} | ${'at'}      | ${/^at must be an ISO 8601 date-time on a real calendar date/}
-    ${{ entityRef: 'not a ref:/' }}                 | ${'entityRef'} | ${/^entityRef: "not a ref:\/" is not an entity ref/}
+    query                                             | field          | message
+    ${{}}                                             | ${'entityRef'} | ${/entityRef/}
+    ${{ entityRef: PAY, at: 'not-a-date' }}           | ${'at'}        | ${/^at must be an ISO 8601 date-time/}
+    ${{ entityRef: PAY, at: '99999-01-01' }}          | ${'at'}        | ${/^at must be an ISO 8601 date-time/}
+    ${{ entityRef: PAY, at: '2026-02-30T10:00:00Z' }} | ${'at'}        | ${/^at must be an ISO 8601 date-time on a real calendar date/}
+    ${{ entityRef: 'not a ref:/' }}                   | ${'entityRef'} | ${/^entityRef: "not a ref:\/" is not an entity ref/}
   `('refuses $query with a 400 naming $field', async ({ query, message }) => {
     const res = await gate(query);
     expect(res.status).toBe(400);

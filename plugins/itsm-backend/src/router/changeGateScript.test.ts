@@ -77,23 +77,26 @@ describe('examples/ci/check-change-gate.sh', () => {
   it.each([
     ['jq', TOOLS],
     ['node', TOOLS.filter(t => t !== 'jq')],
-  ])('prints the verdict and exits 0 when allowed (with %s)', async (_, tools) => {
-    const { dir } = pathWith(tools);
-    dirs.push(dir);
-    const result = await run(
-      ['payments-api', '2026-12-03T10:30:00Z'],
-      { ...env, PATH: dir },
-    );
-    expect(result).toEqual({
-      code: 0,
-      stdout: [
-        'Change gate: component:default/payments-api at 2026-12-03T10:30:00.000Z: ALLOWED until 2026-12-03T11:00:00.000Z',
-        '  - CHG-1001 (standard change, scheduled) has its window open until 2026-12-03T11:00:00.000Z',
-        '',
-      ].join('\n'),
-      stderr: '',
-    });
-  });
+  ])(
+    'prints the verdict and exits 0 when allowed (with %s)',
+    async (_, tools) => {
+      const { dir } = pathWith(tools);
+      dirs.push(dir);
+      const result = await run(['payments-api', '2026-12-03T10:30:00Z'], {
+        ...env,
+        PATH: dir,
+      });
+      expect(result).toEqual({
+        code: 0,
+        stdout: [
+          'Change gate: component:default/payments-api at 2026-12-03T10:30:00.000Z: ALLOWED until 2026-12-03T11:00:00.000Z',
+          '  - CHG-1001 (standard change, scheduled) has its window open until 2026-12-03T11:00:00.000Z',
+          '',
+        ].join('\n'),
+        stderr: '',
+      });
+    },
+  );
 
   it('prints the reasons and exits 1 when blocked', async () => {
     const result = await run(
@@ -112,12 +115,12 @@ describe('examples/ci/check-change-gate.sh', () => {
   });
 
   it.each`
-    case                  | args                          | extraEnv                             | stderr
-    ${'a bad time'}       | ${['payments-api', 'soon']}   | ${{}}                                | ${/^The change gate answered HTTP 400: at must be an ISO 8601 date-time/}
-    ${'a wrong token'}    | ${['payments-api']}           | ${{ ITSM_API_TOKEN: 'not-a-token' }} | ${/^The change gate answered HTTP 401/}
-    ${'no token'}         | ${['payments-api']}           | ${{ ITSM_API_TOKEN: '' }}            | ${/^ITSM_API_TOKEN is not set/}
-    ${'no service'}       | ${[]}                         | ${{}}                                | ${/^usage: /}
-    ${'nobody listening'} | ${['payments-api']}           | ${{ BACKSTAGE_URL: 'http://127.0.0.1:9' }} | ${/Could not reach http:\/\/127.0.0.1:9\/api\/itsm\/changes\/gate/}
+    case                  | args                        | extraEnv                                   | stderr
+    ${'a bad time'}       | ${['payments-api', 'soon']} | ${{}}                                      | ${/^The change gate answered HTTP 400: at must be an ISO 8601 date-time/}
+    ${'a wrong token'}    | ${['payments-api']}         | ${{ ITSM_API_TOKEN: 'not-a-token' }}       | ${/^The change gate answered HTTP 401/}
+    ${'no token'}         | ${['payments-api']}         | ${{ ITSM_API_TOKEN: '' }}                  | ${/^ITSM_API_TOKEN is not set/}
+    ${'no service'}       | ${[]}                       | ${{}}                                      | ${/^usage: /}
+    ${'nobody listening'} | ${['payments-api']}         | ${{ BACKSTAGE_URL: 'http://127.0.0.1:9' }} | ${/Could not reach http:\/\/127.0.0.1:9\/api\/itsm\/changes\/gate/}
   `('exits 2 on $case', async ({ args, extraEnv, stderr }) => {
     const result = await run(args, { ...env, ...extraEnv });
     expect(result.code).toBe(2);

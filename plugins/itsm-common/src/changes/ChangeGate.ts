@@ -172,7 +172,9 @@ function weigh(
     return open
       ? blocked(
           'change_finished',
-          `${ref} is ${status === 'closed' ? 'closed' : 'in review'}: its implementation has finished`,
+          `${ref} is ${
+            status === 'closed' ? 'closed' : 'in review'
+          }: its implementation has finished`,
         )
       : nothing;
   }

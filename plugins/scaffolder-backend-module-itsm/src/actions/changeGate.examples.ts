@@ -14,8 +14,7 @@ export const examples: TemplateExample[] = [
 `,
   },
   {
-    description:
-      'Ask without failing, and use the answer in later steps',
+    description: 'Ask without failing, and use the answer in later steps',
     example: `steps:
   - id: gate
     name: May we deploy at 14:00?

@@ -6,6 +6,7 @@ import {
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { withInitiator } from '../__testUtils__/withInitiator';
 import { createItsmChangeGateAction } from './changeGate';
 
 const server = setupServer();
@@ -61,7 +62,10 @@ const blocked = {
 
 /** Answers `gate` and records each request's query and token. */
 function gateAnswers(gate: object) {
-  const seen: Array<{ query: Record<string, string>; authorization: string | null }> = [];
+  const seen: Array<{
+    query: Record<string, string>;
+    authorization: string | null;
+  }> = [];
   server.use(
     http.get(`${ITSM}/changes/gate`, ({ request }) => {
       seen.push({
@@ -78,10 +82,12 @@ describe('itsm:change:gate', () => {
   it('lets the task go on when a change authorises the deployment', async () => {
     const seen = gateAnswers(open);
     const alice = mockCredentials.user('user:default/alice');
-    const ctx = createMockActionContext({
-      input: { entityRef: PAY, at: '2026-12-02T09:30:00Z' },
-      getInitiatorCredentials: async () => alice,
-    });
+    const ctx = withInitiator(
+      alice,
+      createMockActionContext({
+        input: { entityRef: PAY, at: '2026-12-02T09:30:00Z' },
+      }),
+    );
     await action.handler(ctx);
     expect(seen).toEqual([
       {
@@ -94,7 +100,10 @@ describe('itsm:change:gate', () => {
     ]);
     expect(ctx.output).toHaveBeenCalledWith('allowed', true);
     expect(ctx.output).toHaveBeenCalledWith('changeRef', 'CHG-1042');
-    expect(ctx.output).toHaveBeenCalledWith('until', '2026-12-02T10:00:00.000Z');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'until',
+      '2026-12-02T10:00:00.000Z',
+    );
     expect(ctx.output).toHaveBeenCalledWith('reasons', [
       {
         code: 'change_window_open',
@@ -142,7 +151,8 @@ describe('itsm:change:gate', () => {
           {
             error: {
               name: 'InputError',
-              message: 'at must be an ISO 8601 date-time on a real calendar date, e.g. 2026-03-01T09:30:00Z, got "soon"',
+              message:
+                'at must be an ISO 8601 date-time on a real calendar date, e.g. 2026-03-01T09:30:00Z, got "soon"',
             },
             response: { statusCode: 400 },
           },

@@ -51,12 +51,12 @@ export function createItsmChangeGateAction(options: ItsmActionOptions) {
             { description: 'Why (when allowed) or why not' },
           ),
         changeRef: z =>
-          z
-            .string({ description: 'The change that authorises it' })
-            .optional(),
+          z.string({ description: 'The change that authorises it' }).optional(),
         until: z =>
           z
-            .string({ description: 'Until when the answer holds, when allowed' })
+            .string({
+              description: 'Until when the answer holds, when allowed',
+            })
             .optional(),
       },
     },
@@ -67,12 +67,14 @@ export function createItsmChangeGateAction(options: ItsmActionOptions) {
         `Could not ask the change gate about ${entityRef}`,
         () => client.getChangeGate({ entityRef, at }),
       );
-      const reasons = gate.reasons.map(({ code, message, changeRef, freeze }) => ({
-        code,
-        message,
-        ...(changeRef ? { changeRef } : {}),
-        ...(freeze ? { freeze } : {}),
-      }));
+      const reasons = gate.reasons.map(
+        ({ code, message, changeRef, freeze }) => ({
+          code,
+          message,
+          ...(changeRef ? { changeRef } : {}),
+          ...(freeze ? { freeze } : {}),
+        }),
+      );
       ctx.output('allowed', gate.allowed);
       ctx.output('reasons', reasons);
       if (gate.change) ctx.output('changeRef', gate.change.ref);

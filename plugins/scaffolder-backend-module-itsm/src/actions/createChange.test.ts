@@ -6,6 +6,7 @@ import {
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { withInitiator } from '../__testUtils__/withInitiator';
 import { createItsmChangeCreateAction } from './createChange';
 
 const server = setupServer();
@@ -59,7 +60,11 @@ function itsmApi(seen: Seen[]) {
         );
       }
       version += 1;
-      return HttpResponse.json({ ref: 'CHG-1042', status: body.status, version });
+      return HttpResponse.json({
+        ref: 'CHG-1042',
+        status: body.status,
+        version,
+      });
     }),
   );
 }
@@ -79,10 +84,10 @@ describe('itsm:change:create', () => {
     const seen: Seen[] = [];
     itsmApi(seen);
     const alice = mockCredentials.user('user:default/alice');
-    const ctx = createMockActionContext({
-      input: { ...input, submit: true },
-      getInitiatorCredentials: async () => alice,
-    });
+    const ctx = withInitiator(
+      alice,
+      createMockActionContext({ input: { ...input, submit: true } }),
+    );
     await action.handler(ctx);
 
     const asAlice = `Bearer ${mockCredentials.service.token({
@@ -129,17 +134,19 @@ describe('itsm:change:create', () => {
   it('schedules a standard change from now for durationMinutes, as the scaffolder when no user started the task', async () => {
     const seen: Seen[] = [];
     itsmApi(seen);
-    const ctx = createMockActionContext({
-      input: {
-        entityRef: PAY,
-        title: 'Rotate certificates',
-        type: 'standard' as const,
-        risk: 'low' as const,
-        durationMinutes: 30,
-        submit: true,
-      },
-      getInitiatorCredentials: async () => mockCredentials.none(),
-    });
+    const ctx = withInitiator(
+      mockCredentials.none(),
+      createMockActionContext({
+        input: {
+          entityRef: PAY,
+          title: 'Rotate certificates',
+          type: 'standard' as const,
+          risk: 'low' as const,
+          durationMinutes: 30,
+          submit: true,
+        },
+      }),
+    );
     const before = Date.now();
     await action.handler(ctx);
 
@@ -191,17 +198,25 @@ describe('itsm:change:create', () => {
   });
 
   it.each`
-    window                                                          | message
-    ${{ plannedStart: 'tomorrow' }}                                 | ${/^plannedStart must be an ISO 8601 date-time/}
+    window                                                         | message
+    ${{ plannedStart: 'tomorrow' }}                                | ${/^plannedStart must be an ISO 8601 date-time/}
     ${{ plannedEnd: '2026-12-02T11:00:00Z', durationMinutes: 30 }} | ${'Give plannedEnd or durationMinutes, not both'}
-  `('refuses a window of $window before calling the API', async ({ window, message }) => {
-    // No handler: any request would fail the test (onUnhandledRequest: error)
-    await expect(
-      action.handler(
-        createMockActionContext({
-          input: { ...input, plannedStart: undefined, plannedEnd: undefined, ...window },
-        }),
-      ),
-    ).rejects.toThrow(message);
-  });
+  `(
+    'refuses a window of $window before calling the API',
+    async ({ window, message }) => {
+      // No handler: any request would fail the test (onUnhandledRequest: error)
+      await expect(
+        action.handler(
+          createMockActionContext({
+            input: {
+              ...input,
+              plannedStart: undefined,
+              plannedEnd: undefined,
+              ...window,
+            },
+          }),
+        ),
+      ).rejects.toThrow(message);
+    },
+  );
 });

@@ -83,7 +83,9 @@ export function createItsmChangeCreateAction(
         testPlan: z => z.string().optional(),
         problemRef: z =>
           z
-            .string({ description: 'The problem this change fixes, e.g. PRB-1003' })
+            .string({
+              description: 'The problem this change fixes, e.g. PRB-1003',
+            })
             .optional(),
         submit: z =>
           z

@@ -163,7 +163,8 @@ describe('EntityChangesCard', () => {
             {
               code: 'change_window_open',
               changeRef: 'CHG-1003',
-              message: 'CHG-1003 (normal change, implement) has its window open',
+              message:
+                'CHG-1003 (normal change, implement) has its window open',
             },
           ],
           change: change({ id: 'b', ref: 'CHG-1003', status: 'implement' }),
