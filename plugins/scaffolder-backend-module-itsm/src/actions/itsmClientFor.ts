@@ -5,9 +5,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ItsmClient } from '@openitsm/backstage-plugin-itsm-common';
 
-/** What the actions need to call the ITSM backend. */
+/**
+ * What the actions need to call the ITSM backend.
+ * @public
+ */
 export interface ItsmActionOptions {
+  /** Issues the token the actions call the ITSM API with. */
   auth: AuthService;
+  /** Finds the ITSM backend (plugin id `itsm`). */
   discovery: DiscoveryService;
 }
 
