@@ -1,6 +1,7 @@
 /*
  * The demo backend: catalog, guest auth, permissions (allow-all),
- * notifications and signals, user settings, and Backstage ITSM.
+ * notifications and signals, user settings, the scaffolder (backend only,
+ * for the ITSM actions) and Backstage ITSM.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -39,5 +40,10 @@ backend.add(import('@openitsm/backstage-plugin-itsm-backend'));
 backend.add(import('@openitsm/backstage-plugin-itsm-backend-module-demo-data'));
 // On-call from PagerDuty for annotated services; inert without itsm.pagerduty.token.
 backend.add(import('@openitsm/backstage-plugin-itsm-backend-module-pagerduty'));
+
+// Scaffolder backend only (the demo app has no scaffolder pages), for the
+// ITSM actions itsm:change:create and itsm:change:gate.
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@openitsm/backstage-plugin-scaffolder-backend-module-itsm'));
 
 backend.start();

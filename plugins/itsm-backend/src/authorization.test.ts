@@ -289,6 +289,10 @@ const ROUTES: Record<string, RouteCase> = {
     }),
   },
   'GET /changes/freezes': { deny: 403 },
+  'GET /changes/gate': {
+    deny: 403,
+    query: () => ({ entityRef: 'component:default/payments-api' }),
+  },
   'GET /changes/metrics': { deny: 403 },
   'GET /changes/{id}': { deny: 403 },
   'PATCH /changes/{id}': {
@@ -508,7 +512,7 @@ describe('authorization of every route of the spec', () => {
   it('covers every route of the spec, and only those', () => {
     const routes = specRoutes();
     expect(routes.sort()).toEqual(Object.keys(ROUTES).sort());
-    expect(routes).toHaveLength(67);
+    expect(routes).toHaveLength(68);
   });
 
   it('serves the spec at /api/itsm/openapi.json, to callers with a token', async () => {
@@ -561,7 +565,7 @@ describe('authorization of every route of the spec', () => {
 
     it('leaves the other incidents out of every read', async () => {
       const reads = specRoutes().filter(r => r.startsWith('GET '));
-      expect(reads).toHaveLength(31);
+      expect(reads).toHaveLength(32);
       for (const route of reads) {
         const res = await send(backend.server, route, ids, alice);
         expect({ route, status: res.status }).toEqual({ route, status: 200 });

@@ -1,6 +1,11 @@
 /**
- * Work in progress (issue 18).
+ * Backstage ITSM scaffolder actions: `itsm:change:create` and
+ * `itsm:change:gate`.
  *
  * @packageDocumentation
  */
-export {};
+
+export { scaffolderModuleItsm as default } from './module';
+export { createItsmChangeCreateAction } from './actions/createChange';
+export { createItsmChangeGateAction } from './actions/changeGate';
+export type { ItsmActionOptions } from './actions/itsmClientFor';

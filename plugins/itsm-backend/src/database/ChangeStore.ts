@@ -106,6 +106,21 @@ export interface ChangeStore {
 
   listApprovals(changeId: string): Promise<ChangeApproval[]>;
 
+  /** The approvals of several changes, oldest first, by change id. */
+  listApprovalsOf(changeIds: string[]): Promise<Map<string, ChangeApproval[]>>;
+
+  /**
+   * The changes of one service whose window overlaps [from, to), any
+   * status, latest planned start first, at most `limit`: what the change
+   * gate weighs around the time of a deployment.
+   */
+  findServiceChangesAround(options: {
+    entityRef: string;
+    from: string;
+    to: string;
+    limit: number;
+  }): Promise<Change[]>;
+
   listEvents(
     changeId: string,
     options: { limit: number; cursor?: string },

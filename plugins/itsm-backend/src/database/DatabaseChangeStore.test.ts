@@ -152,6 +152,80 @@ describe('DatabaseChangeStore', () => {
       ).toEqual([]);
     });
 
+    it("reads a service's changes around a time, any status, and their approvals, for the change gate", async () => {
+      const { store } = await createStores();
+      const at = (day: number, hour: number) =>
+        `2026-12-${String(day).padStart(2, '0')}T${String(hour).padStart(
+          2,
+          '0',
+        )}:00:00.000Z`;
+      const make = async (
+        start: string,
+        end: string,
+        extra: Partial<ChangeFields> = {},
+      ) =>
+        store.createChange(
+          fields({ plannedStart: start, plannedEnd: end, ...extra }),
+          created,
+          '2026-11-01T10:00:00.000Z',
+        );
+      const covering = await make(at(1, 10), at(1, 12), {
+        affectedServices: [LEDGER, PAY],
+      });
+      const cancelled = await make(at(1, 9), at(1, 13), {
+        status: 'cancelled',
+      });
+      const ended = await make(at(1, 8), at(1, 10));
+      const coming = await make(at(2, 10), at(2, 11));
+      await make(at(10, 10), at(10, 11)); // after `to`
+      await make(at(1, 1), at(1, 2)); // ended before `from`
+      await make(at(1, 10), at(1, 12), { affectedServices: [LEDGER] });
+
+      const around = await store.findServiceChangesAround({
+        entityRef: PAY,
+        from: at(1, 2),
+        to: at(3, 0),
+        limit: 10,
+      });
+      // Latest planned start first; a window ending at `from` is out
+      expect(around.map(c => c.ref)).toEqual(
+        [coming, covering, cancelled, ended].map(c => c.ref),
+      );
+      expect(around[1]).toEqual(covering);
+      expect(
+        (
+          await store.findServiceChangesAround({
+            entityRef: PAY,
+            from: at(1, 2),
+            to: at(3, 0),
+            limit: 2,
+          })
+        ).map(c => c.ref),
+      ).toEqual([coming.ref, covering.ref]);
+
+      await store.updateChange(
+        covering.id,
+        1,
+        {},
+        [{ type: 'approval', actor: 'user:default/carol', message: 'No' }],
+        '2026-11-02T10:00:00.000Z',
+        {
+          approval: {
+            approver: 'user:default/carol',
+            decision: 'rejected',
+            comment: 'No',
+            round: 1,
+          },
+        },
+      );
+      const approvals = await store.listApprovalsOf([covering.id, coming.id]);
+      expect(approvals.get(covering.id)).toEqual([
+        expect.objectContaining({ decision: 'rejected', round: 1 }),
+      ]);
+      expect(approvals.has(coming.id)).toBe(false);
+      expect(await store.listApprovalsOf([])).toEqual(new Map());
+    });
+
     it('updates with versions, records approvals once per round, and keeps the audit append-only', async () => {
       const { store, knex } = await createStores();
       const change = await store.createChange(

@@ -264,18 +264,52 @@ export class DatabaseChangeStore implements ChangeStore {
   }
 
   async listApprovals(changeId: string): Promise<ChangeApproval[]> {
+    return (await this.listApprovalsOf([changeId])).get(changeId) ?? [];
+  }
+
+  async listApprovalsOf(
+    changeIds: string[],
+  ): Promise<Map<string, ChangeApproval[]>> {
+    const byChange = new Map<string, ChangeApproval[]>();
+    if (!changeIds.length) return byChange;
     const rows = await this.db('itsm_change_approvals')
-      .where({ change_id: changeId })
+      .whereIn('change_id', changeIds)
       .orderBy('id', 'asc');
-    return rows.map(row => ({
-      id: String(row.id),
-      approver: row.approver,
-      group: row.group_ref ?? undefined,
-      decision: row.decision,
-      comment: row.comment ?? undefined,
-      round: Number(row.round),
-      at: this.time.fromDb(row.at),
-    }));
+    for (const row of rows) {
+      const list = byChange.get(row.change_id) ?? [];
+      list.push({
+        id: String(row.id),
+        approver: row.approver,
+        group: row.group_ref ?? undefined,
+        decision: row.decision,
+        comment: row.comment ?? undefined,
+        round: Number(row.round),
+        at: this.time.fromDb(row.at),
+      });
+      byChange.set(row.change_id, list);
+    }
+    return byChange;
+  }
+
+  async findServiceChangesAround(options: {
+    entityRef: string;
+    from: string;
+    to: string;
+    limit: number;
+  }): Promise<Change[]> {
+    // The service's own rows, read off its calendar index
+    const rows = await this.db<ChangeRow>('itsm_change_services as s')
+      .join('itsm_changes as c', 'c.id', 's.change_id')
+      .where('s.entity_ref', options.entityRef)
+      .where('s.planned_start', '<', this.time.toDb(options.to))
+      .where('s.planned_end', '>', this.time.toDb(options.from))
+      .orderBy([
+        { column: 's.planned_start', order: 'desc' },
+        { column: 's.change_id', order: 'desc' },
+      ])
+      .limit(options.limit)
+      .select('c.*');
+    return changesWithServices(this.db, this.time, rows);
   }
 
   async listEvents(

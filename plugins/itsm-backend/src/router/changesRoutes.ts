@@ -80,6 +80,19 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
     res.json({ items: changes.freezes });
   });
 
+  // For CI/CD pipelines: may a deployment of this service proceed now?
+  router.get('/changes/gate', async (req, res) => {
+    const { credentials } = await callerOf(req);
+    await changeAuthorizer.authorize(credentials, 'read');
+    const { query } = req;
+    const entityRef = parseEntityRefParam('entityRef', query.entityRef);
+    if (!entityRef) {
+      throw new InputError('entityRef is required: the service to deploy');
+    }
+    const at = parseTimeParam('at', query.at) ?? new Date().toISOString();
+    res.json(await changes.gate(entityRef, at));
+  });
+
   router.get('/changes/metrics', async (req, res) => {
     const { credentials } = await callerOf(req);
     await changeAuthorizer.authorize(credentials, 'read');

@@ -3179,6 +3179,92 @@ export const spec = {
           }
         }
       },
+      "ChangeGateReasonCode": {
+        "type": "string",
+        "description": "Why a deployment may proceed (change_window_open, emergency_change, freeze_override) or why not (every other code).",
+        "enum": [
+          "change_window_open",
+          "emergency_change",
+          "freeze_override",
+          "no_change",
+          "window_not_open",
+          "window_closed",
+          "awaiting_approval",
+          "not_scheduled",
+          "not_approved",
+          "approval_rejected",
+          "change_finished",
+          "change_cancelled",
+          "frozen",
+          "freeze"
+        ]
+      },
+      "ChangeGateReason": {
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "$ref": "#/components/schemas/ChangeGateReasonCode"
+          },
+          "message": {
+            "type": "string"
+          },
+          "changeRef": {
+            "type": "string",
+            "description": "The change the reason is about, e.g. CHG-1042."
+          },
+          "freeze": {
+            "type": "string",
+            "description": "The freeze window the reason is about, by name."
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the window opens or closed, or when the freeze ends."
+          }
+        }
+      },
+      "ChangeGate": {
+        "type": "object",
+        "description": "Whether a deployment of the service may proceed at `at`, and why (or why not).",
+        "required": [
+          "entityRef",
+          "at",
+          "allowed",
+          "reasons"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "allowed": {
+            "type": "boolean"
+          },
+          "reasons": {
+            "type": "array",
+            "description": "When allowed, why (one reason); otherwise every reason it is blocked, the service's changes first, then the freezes.",
+            "items": {
+              "$ref": "#/components/schemas/ChangeGateReason"
+            }
+          },
+          "change": {
+            "$ref": "#/components/schemas/Change",
+            "description": "The change that authorises the deployment, when allowed."
+          },
+          "until": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When allowed, until when: the end of the change's window, or the start of a freeze that would block it, whichever comes first."
+          }
+        }
+      },
       "AlertSource": {
         "type": "string",
         "description": "The monitoring tool an alert came from.",
@@ -6433,6 +6519,52 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/ChangeMetricsReport"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/changes/gate": {
+      "get": {
+        "operationId": "GetChangeGate",
+        "description": "May a deployment of this service proceed at `at` (default now)? Yes when an approved (or standard) change of the service is scheduled or being implemented with its window open and no freeze blocks it; an emergency change approved by the ECAB proceeds during a freeze. A service without changes is simply not allowed. For CI/CD pipelines and the scaffolder's itsm:change:gate action.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": true,
+            "allowReserved": true,
+            "description": "The service's entity ref (kind defaults to component).",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "When the deployment would happen (ISO 8601 date-time); now by default.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The answer and its reasons.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChangeGate"
                 }
               }
             }

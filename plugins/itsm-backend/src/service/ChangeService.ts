@@ -7,6 +7,7 @@ import {
   ChangeConflict,
   ChangeConflictQuery,
   ChangeDetails,
+  ChangeGateDecision,
   checkChangeTransition,
   checkPlannedWindow,
   CreateChangeRequest,
@@ -31,6 +32,7 @@ import {
   stripNulls,
 } from './ChangeFieldChecks';
 import { ChangeWindows } from './ChangeWindows';
+import { ChangeGate } from './ChangeGate';
 import { EntityRefValidator } from './EntityRefValidator';
 import { ActorContext } from './IncidentService';
 import { IncidentVisibility } from '../permissions/IncidentAuthorizer';
@@ -61,6 +63,7 @@ export class ChangeService {
   private readonly windows: ChangeWindows;
   private readonly approvals: ChangeApprovals;
   private readonly events: ChangeServiceOptions['events'];
+  private readonly deployGate: ChangeGate;
 
   constructor(options: ChangeServiceOptions) {
     this.events = options.events;
@@ -74,6 +77,11 @@ export class ChangeService {
       config: options.config,
       directory: options.directory,
       windows: this.windows,
+    });
+    this.deployGate = new ChangeGate({
+      store: options.store,
+      approvals: this.approvals,
+      config: options.config,
     });
   }
 
@@ -199,6 +207,11 @@ export class ChangeService {
       plannedStart: query.start,
       plannedEnd: query.end,
     });
+  }
+
+  /** May a deployment of `entityRef` proceed at `at`, and why (see ChangeGate). */
+  async gate(entityRef: string, at: string): Promise<ChangeGateDecision> {
+    return this.deployGate.decide(entityRef, at);
   }
 
   async update(

@@ -3,3 +3,4 @@ export * from './ChangeLifecycle';
 export * from './ChangeApprovals';
 export * from './ChangeConflicts';
 export * from './ChangeConfig';
+export * from './ChangeGate';

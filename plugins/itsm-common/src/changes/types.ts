@@ -156,3 +156,27 @@ export type ChangeMetricsRow = components['schemas']['ChangeMetricsRow'];
 
 /** @public */
 export type ChangeMetricsReport = components['schemas']['ChangeMetricsReport'];
+
+/**
+ * Why a deployment may proceed, or why not, as the change gate says it.
+ * @public
+ */
+export type ChangeGateReasonCode =
+  components['schemas']['ChangeGateReasonCode'];
+
+/** @public */
+export type ChangeGateReason = components['schemas']['ChangeGateReason'];
+
+/**
+ * `GET /changes/gate`: whether a deployment of a service may proceed at a
+ * time, the reasons, and the change that authorises it.
+ * @public
+ */
+export type ChangeGateDecision = components['schemas']['ChangeGate'];
+
+/** The query of `getChangeGate`. @public */
+export interface ChangeGateQuery {
+  entityRef: string;
+  /** ISO 8601; now when left out. */
+  at?: string;
+}

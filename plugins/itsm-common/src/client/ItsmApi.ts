@@ -19,6 +19,8 @@ import {
   ChangeDetails,
   ChangeEvent,
   ChangeFreeze,
+  ChangeGateDecision,
+  ChangeGateQuery,
   ChangeListQuery,
   ChangeMetricsReport,
   CreateChangeRequest,
@@ -180,6 +182,8 @@ export interface ItsmApi {
   ): Promise<ChangeDetails>;
   getChangeConflicts(query: ChangeConflictQuery): Promise<ChangeConflict[]>;
   listChangeFreezes(): Promise<ChangeFreeze[]>;
+  /** May a deployment of the service proceed at `at` (now by default), and why. */
+  getChangeGate(query: ChangeGateQuery): Promise<ChangeGateDecision>;
   getChangeEvents(
     id: string,
     options?: { limit?: number; cursor?: string },

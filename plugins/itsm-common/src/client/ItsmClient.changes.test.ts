@@ -46,6 +46,7 @@ describe('ItsmClient (changes)', () => {
     ${(c: ItsmClient) => c.unlinkCausedIncident('CHG-1001', 'INC-1042')}                                                               | ${'DELETE'} | ${'/api/itsm/changes/CHG-1001/incidents/INC-1042'} | ${{}}                                                                                       | ${undefined}
     ${(c: ItsmClient) => c.setIncidentCause('INC-1042', null)}                                                                         | ${'PUT'}    | ${'/api/itsm/incidents/INC-1042/cause'}            | ${{}}                                                                                       | ${{ change: null }}
     ${(c: ItsmClient) => c.getChangeMetrics({ entityRef: 'component:default/a' })}                                                     | ${'GET'}    | ${'/api/itsm/changes/metrics'}                     | ${{ entityRef: 'component:default/a' }}                                                     | ${undefined}
+    ${(c: ItsmClient) => c.getChangeGate({ entityRef: 'component:default/a', at: '2026-12-01T10:00:00Z' })}                           | ${'GET'}    | ${'/api/itsm/changes/gate'}                        | ${{ entityRef: 'component:default/a', at: '2026-12-01T10:00:00Z' }}                         | ${undefined}
   `('$method $path', async ({ call, method, path, query, body }) => {
     const seen = record({ items: [] });
     await call(client());

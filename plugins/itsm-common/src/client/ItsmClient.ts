@@ -34,6 +34,8 @@ import {
   ChangeDetails,
   ChangeEvent,
   ChangeFreeze,
+  ChangeGateDecision,
+  ChangeGateQuery,
   ChangeListQuery,
   ChangeMetricsReport,
   CreateChangeRequest,
@@ -495,6 +497,10 @@ export class ItsmClient implements ItsmApi {
   async listChangeFreezes(): Promise<ChangeFreeze[]> {
     const { items } = await this.api.GET('/changes/freezes').then(dataOf);
     return items;
+  }
+
+  async getChangeGate(query: ChangeGateQuery): Promise<ChangeGateDecision> {
+    return this.api.GET('/changes/gate', { params: { query } }).then(dataOf);
   }
 
   async getChangeEvents(

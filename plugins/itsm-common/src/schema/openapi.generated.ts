@@ -496,6 +496,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/changes/gate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** May a deployment of this service proceed at `at` (default now)? Yes when an approved (or standard) change of the service is scheduled or being implemented with its window open and no freeze blocks it; an emergency change approved by the ECAB proceeds during a freeze. A service without changes is simply not allowed. For CI/CD pipelines and the scaffolder's itsm:change:gate action. */
+    get: operations['GetChangeGate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/changes/{id}': {
     parameters: {
       query?: never;
@@ -1837,6 +1854,53 @@ export interface components {
       to: string;
       entityRef?: string;
       services: components['schemas']['ChangeMetricsRow'][];
+    };
+    /**
+     * Why a deployment may proceed (change_window_open, emergency_change, freeze_override) or why not (every other code).
+     */
+    ChangeGateReasonCode:
+      | 'change_window_open'
+      | 'emergency_change'
+      | 'freeze_override'
+      | 'no_change'
+      | 'window_not_open'
+      | 'window_closed'
+      | 'awaiting_approval'
+      | 'not_scheduled'
+      | 'not_approved'
+      | 'approval_rejected'
+      | 'change_finished'
+      | 'change_cancelled'
+      | 'frozen'
+      | 'freeze';
+    ChangeGateReason: {
+      code: components['schemas']['ChangeGateReasonCode'];
+      message: string;
+      /** The change the reason is about, e.g. CHG-1042. */
+      changeRef?: string;
+      /** The freeze window the reason is about, by name. */
+      freeze?: string;
+      /**
+       * Format: date-time
+       * When the window opens or closed, or when the freeze ends.
+       */
+      at?: string;
+    };
+    /** Whether a deployment of the service may proceed at `at`, and why (or why not). */
+    ChangeGate: {
+      entityRef: string;
+      /** Format: date-time */
+      at: string;
+      allowed: boolean;
+      /** When allowed, why (one reason); otherwise every reason it is blocked, the service's changes first, then the freezes. */
+      reasons: components['schemas']['ChangeGateReason'][];
+      /** The change that authorises the deployment, when allowed. */
+      change?: components['schemas']['Change'];
+      /**
+       * Format: date-time
+       * When allowed, until when: the end of the change's window, or the start of a freeze that would block it, whichever comes first.
+       */
+      until?: string;
     };
     /**
      * The monitoring tool an alert came from.
@@ -3401,6 +3465,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChangeMetricsReport'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetChangeGate: {
+    parameters: {
+      query: {
+        /** The service's entity ref (kind defaults to component). */
+        entityRef: string;
+        /** When the deployment would happen (ISO 8601 date-time); now by default. */
+        at?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The answer and its reasons. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeGate'];
         };
       };
       default: components['responses']['ErrorResponse'];

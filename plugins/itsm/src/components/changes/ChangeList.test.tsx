@@ -7,6 +7,7 @@ import { BASE_URL, change, service } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ChangeList } from './ChangeList';
 import { EntityChangesCard } from './EntityChangesCard';
+import { formatDateTime } from '../common/formatTime';
 
 jest.setTimeout(30_000);
 
@@ -150,7 +151,38 @@ describe('EntityChangesCard', () => {
         }),
       ),
     );
+    const gateQueries: URLSearchParams[] = [];
+    server.use(
+      http.get(`${BASE_URL}/changes/gate`, ({ request }) => {
+        gateQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json({
+          entityRef: 'component:default/payments-api',
+          at: '2026-11-30T10:00:00.000Z',
+          allowed: true,
+          reasons: [
+            {
+              code: 'change_window_open',
+              changeRef: 'CHG-1003',
+              message:
+                'CHG-1003 (normal change, implement) has its window open',
+            },
+          ],
+          change: change({ id: 'b', ref: 'CHG-1003', status: 'implement' }),
+          until: '2026-11-30T12:00:00.000Z',
+        });
+      }),
+    );
     await renderWithApis(<EntityChangesCard />, { entity: service });
+    const gateLine = await screen.findByText(
+      `Deploy gate: open until ${formatDateTime('2026-11-30T12:00:00.000Z')}`,
+      { exact: false },
+    );
+    expect(
+      within(gateLine).getByRole('link', { name: 'CHG-1003' }),
+    ).toHaveAttribute('href', '/itsm/changes/CHG-1003');
+    expect(gateQueries.map(q => Object.fromEntries(q))).toEqual([
+      { entityRef: 'component:default/payments-api' },
+    ]);
     expect(
       await screen.findByText(
         'Last 90 days — change failure rate: 33 % (1 of 3 failed or rolled back); incidents caused by changes: 25 % (2 of 8).',
@@ -165,5 +197,51 @@ describe('EntityChangesCard', () => {
     ).toBeInTheDocument();
     const recent = screen.getByRole('table', { name: 'Recent' });
     expect(within(recent).getByText('Successful')).toBeInTheDocument();
+  });
+
+  it('says why a deployment would be blocked now', async () => {
+    server.use(
+      http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
+      http.get(`${BASE_URL}/changes/metrics`, () =>
+        HttpResponse.json({
+          from: '2026-08-25T00:00:00.000Z',
+          to: '2026-11-23T00:00:00.000Z',
+          services: [],
+        }),
+      ),
+      http.get(`${BASE_URL}/changes/gate`, () =>
+        HttpResponse.json({
+          entityRef: 'component:default/payments-api',
+          at: '2026-12-24T10:00:00.000Z',
+          allowed: false,
+          reasons: [
+            {
+              code: 'no_change',
+              message:
+                'No approved change of component:default/payments-api has its window open at 2026-12-24T10:00:00.000Z',
+            },
+            {
+              code: 'awaiting_approval',
+              changeRef: 'CHG-1005',
+              message: 'CHG-1005 is awaiting approval',
+            },
+            {
+              code: 'freeze',
+              freeze: 'year-end',
+              at: '2027-01-03T00:00:00.000Z',
+              message: "Freeze 'year-end' until 2027-01-03T00:00:00.000Z",
+            },
+          ],
+        }),
+      ),
+    );
+    await renderWithApis(<EntityChangesCard />, { entity: service });
+    expect(
+      await screen.findByText(
+        `Deploy gate: blocked: CHG-1005 is awaiting approval; freeze 'year-end' until ${formatDateTime(
+          '2027-01-03T00:00:00.000Z',
+        )}`,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import { Change } from '@openitsm/backstage-plugin-itsm-common';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { ChangeMetricsSummary } from './ChangeMetricsSummary';
+import { DeployGateSummary } from './DeployGateSummary';
 import { ChangeTable } from './ChangeTable';
 import { ReadErrorPanel } from '../common/ReadErrorPanel';
 
@@ -73,6 +74,7 @@ export function EntityChangesCard() {
   }
   return (
     <InfoCard title="Changes">
+      <DeployGateSummary entityRef={entityRef} />
       <ChangeMetricsSummary entityRef={entityRef} />
       {content}
     </InfoCard>
