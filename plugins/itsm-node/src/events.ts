@@ -1,8 +1,18 @@
 /**
  * The topics the ITSM backend publishes on Backstage's events service
- * (`@backstage/plugin-events-node`), once a write has committed. Subscribe
- * with `events.subscribe({ id, topics: [ITSM_EVENT_TOPICS.incidentCreated],
- * onEvent })`; the payload is an {@link ItsmEventPayload}.
+ * (`@backstage/plugin-events-node`), once a write has committed; each
+ * event's payload is an {@link ItsmEventPayload}.
+ *
+ * @example
+ * ```ts
+ * await events.subscribe({
+ *   id: 'chat-notifier',
+ *   topics: [ITSM_EVENT_TOPICS.incidentMajorDeclared],
+ *   onEvent: async ({ eventPayload }) => {
+ *     const incident = eventPayload as ItsmEventPayload;
+ *   },
+ * });
+ * ```
  *
  * @public
  */
@@ -31,7 +41,9 @@ export const ITSM_EVENT_TOPICS = {
  * @public
  */
 export interface ItsmFieldChange {
+  /** Absent when the field had no value. */
   before?: unknown;
+  /** Absent when the write cleared the field. */
   after?: unknown;
 }
 
@@ -42,15 +54,19 @@ export interface ItsmFieldChange {
  * @public
  */
 export interface ItsmEventPayload {
+  /** Which record the event is about. */
   kind: 'incident' | 'problem' | 'change';
   /** The record's uuid. */
   id: string;
   /** Its human ref, e.g. `INC-1042`, `PRB-1042`, `CHG-1042`. */
   ref: string;
+  /** The record's title as it is after the write. */
   title: string;
   /** The primary affected service (the first of `affectedServices`), if any. */
   entityRef?: string;
+  /** Catalog entity refs of the affected services, the primary first. */
   affectedServices: string[];
+  /** The record's status after the write. */
   status: string;
   /** Incidents: P1 to P5. */
   priority?: string;
