@@ -68,6 +68,8 @@ export class ItsmEventsPublisher
 {
   readonly id = 'events-service';
 
+  private queue: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly events: EventsService,
     private readonly logger: LoggerService,
@@ -137,19 +139,23 @@ export class ItsmEventsPublisher
     });
   }
 
+  /**
+   * Queues the event and returns: with the events backend installed, each
+   * publish is an HTTP call to its bus (which stores the event for other
+   * replicas), and the write that caused it should not wait for that. One
+   * queue keeps the events in the order their writes committed.
+   */
   private async publish(topic: string, payload: ItsmEventPayload) {
-    try {
-      await this.events.publish({
-        topic,
-        // JSON as it travels between backends: no undefined values
-        eventPayload: JSON.parse(JSON.stringify(payload)),
-      });
-    } catch (error) {
-      this.logger.warn(
-        `Could not publish ${topic} for ${payload.ref}`,
-        error as Error,
-      );
-    }
+    // JSON as it travels between backends: no undefined values
+    const eventPayload = JSON.parse(JSON.stringify(payload));
+    this.queue = this.queue.then(() =>
+      this.events.publish({ topic, eventPayload }).catch(error => {
+        this.logger.warn(
+          `Could not publish ${topic} for ${payload.ref}`,
+          error as Error,
+        );
+      }),
+    );
   }
 }
 

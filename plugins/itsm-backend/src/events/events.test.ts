@@ -167,6 +167,26 @@ describe('itsm.* events', () => {
       (await request(server).post(api('/changes')).send(requestChange)).status,
     ).toBe(201);
   });
+
+  it('does not hold the write while the events bus is slow', async () => {
+    // A bus that never answers: the write must still return
+    const publish = jest.fn(() => new Promise<void>(() => {}));
+    const events = mockServices.events.mock({ publish });
+    const server = await startBackend(events.factory);
+    const created = await request(server)
+      .post(api('/incidents'))
+      .send(report());
+    expect(created.status).toBe(201);
+    const acked = await request(server)
+      .patch(api('/incidents/INC-1001'))
+      .send({ version: 1, status: 'acknowledged' });
+    expect(acked.status).toBe(200);
+    // One at a time, in the order the writes committed: the second waits
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(publish).toHaveBeenCalledWith(
+      expect.objectContaining({ topic: 'itsm.incident.created' }),
+    );
+  });
 });
 
 describe('alerts from an events topic', () => {
