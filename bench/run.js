@@ -178,6 +178,7 @@ function endpoints() {
     ['itsm who is on call (service)', `${base}/api/itsm/oncall?entityRef=${ref}`, true],
     ['itsm open workarounds (service)', `${base}/api/itsm/workarounds?entityRef=${ref}&open=true`, true],
     ['itsm changes (service, 50)', `${base}/api/itsm/changes?entityRef=${ref}&limit=50`, true],
+    ['itsm deploy gate (service, now)', `${base}/api/itsm/changes/gate?entityRef=${ref}`, true],
     ['itsm SLA compliance, service, 12 months by month', `${base}/api/itsm/sla/compliance?entityRef=${ref}&from=${yearAgo}&groupBy=month`, true],
     ['itsm estate list, open P1–P2 (50)', `${base}/api/itsm/incidents?status=new,acknowledged,in_progress,on_hold&priority=P1,P2&limit=50`],
     ['itsm SLA compliance, estate, 12 months by month', `${base}/api/itsm/sla/compliance?from=${yearAgo}&groupBy=month`, 'report'],

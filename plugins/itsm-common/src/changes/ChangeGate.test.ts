@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ChangeGateCandidate, decideChangeGate } from './ChangeGate';
 import { ChangeFreeze } from './types';
 
@@ -173,5 +174,102 @@ describe('the change gate', () => {
         change('CHG-31', { ...long, type: 'emergency' }),
       ]).until,
     ).toBe('2026-12-20T04:00:00.000Z');
+  });
+});
+
+describe('the change gate (properties)', () => {
+  const HOUR = 3600_000;
+  const base = Date.parse('2026-12-01T00:00:00.000Z');
+  const iso = (hours: number) => new Date(base + hours * HOUR).toISOString();
+  const window = fc
+    .tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 12 }))
+    .map(([start, length]) => [iso(start), iso(start + length)] as const);
+  const candidate = fc.record({
+    ref: fc.integer({ min: 1, max: 99 }).map(n => `CHG-${n}`),
+    type: fc.constantFrom<ChangeGateCandidate['type']>(
+      'standard',
+      'normal',
+      'emergency',
+    ),
+    status: fc.constantFrom<ChangeGateCandidate['status']>(
+      'new',
+      'assess',
+      'authorize',
+      'scheduled',
+      'implement',
+      'review',
+      'closed',
+      'cancelled',
+    ),
+    approval: fc.constantFrom<ChangeGateCandidate['approval']>(
+      'not_required',
+      'pending',
+      'approved',
+      'rejected',
+    ),
+    window,
+    override: fc.boolean(),
+  });
+  const freeze = fc.record({
+    window,
+    everywhere: fc.boolean(),
+  });
+
+  it('allows only under an authorised change whose window is open, and never past a freeze it may not pass', () => {
+    fc.assert(
+      fc.property(
+        fc.array(candidate, { maxLength: 5 }),
+        fc.array(freeze, { maxLength: 2 }),
+        fc.integer({ min: 0, max: 16 }),
+        (candidates, frozen, hour) => {
+          const at = iso(hour);
+          const generated: ChangeFreeze[] = frozen.map((f, i) => ({
+            name: `freeze-${i}`,
+            from: f.window[0],
+            to: f.window[1],
+            services: f.everywhere ? undefined : [LEDGER],
+          }));
+          const verdict = decideChangeGate({
+            entityRef: PAY,
+            at,
+            freezes: generated,
+            changes: candidates.map((c, i) =>
+              change(`${c.ref}-${i}`, {
+                type: c.type,
+                status: c.status,
+                approval: c.approval,
+                plannedStart: c.window[0],
+                plannedEnd: c.window[1],
+                freezeOverrideReason: c.override ? 'because' : undefined,
+              }),
+            ),
+          });
+          expect(verdict.reasons.length).toBeGreaterThan(0);
+          if (!verdict.allowed) return;
+          const chosen = verdict.change!;
+          // PAY is frozen only by the estate-wide freezes
+          const frozenNow = generated.some(
+            f => !f.services && f.from <= at && at < f.to,
+          );
+          const mayPassFreeze =
+            (chosen.type === 'emergency' && chosen.approval === 'approved') ||
+            (chosen.type === 'normal' && !!chosen.freezeOverrideReason);
+          expect({
+            authorised: ['scheduled', 'implement'].includes(chosen.status),
+            windowOpen: chosen.plannedStart <= at && at < chosen.plannedEnd,
+            untilInWindow:
+              at < verdict.until! && verdict.until! <= chosen.plannedEnd,
+            passesFreeze: !frozenNow || mayPassFreeze,
+          }).toEqual({
+            authorised: true,
+            windowOpen: true,
+            untilInWindow: true,
+            passesFreeze: true,
+          });
+        },
+      ),
+      // Small windows and many runs, so freezes and open windows meet often
+      { numRuns: 1000 },
+    );
   });
 });

@@ -180,15 +180,17 @@ async function submit(
   created: { ref: string; version: number },
   type: ChangeType,
 ): Promise<string> {
-  let { version } = created;
-  let status = 'new';
+  let current = { version: created.version, status: 'new' };
   for (const next of SUBMITTED_TO[type]) {
-    const moved = await explainingItsmErrors(
-      `${created.ref} was created, but could not be moved from ${status} to ${next}`,
-      () => client.updateChange(created.ref, { version, status: next }),
+    const from = current;
+    current = await explainingItsmErrors(
+      `${created.ref} was created, but could not be moved from ${from.status} to ${next}`,
+      () =>
+        client.updateChange(created.ref, {
+          version: from.version,
+          status: next,
+        }),
     );
-    version = moved.version;
-    status = moved.status;
   }
-  return status;
+  return current.status;
 }
