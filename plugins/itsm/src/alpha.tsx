@@ -9,8 +9,17 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
-import { ItsmClient } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  isItsmSearchType,
+  ITSM_SEARCH_TYPES,
+  ItsmClient,
+} from '@openitsm/backstage-plugin-itsm-common';
+import { ItsmRecordKindIcon } from './components/search/recordKinds';
 import { itsmApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -154,6 +163,33 @@ const itsmContent = EntityContentBlueprint.make({
  *
  * @alpha
  */
+// ITSM records among search results, and one result type filter per kind
+const searchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: result => isItsmSearchType(result.type),
+    component: () =>
+      import('./components/search').then(m => m.ItsmSearchResultListItem),
+  },
+});
+
+const searchResultTypes = [
+  { name: 'incidents', value: ITSM_SEARCH_TYPES.incident, label: 'Incidents', kind: 'incident' },
+  { name: 'problems', value: ITSM_SEARCH_TYPES.problem, label: 'Problems and known errors', kind: 'problem' },
+  { name: 'workarounds', value: ITSM_SEARCH_TYPES.workaround, label: 'Workarounds', kind: 'workaround' },
+  { name: 'reviews', value: ITSM_SEARCH_TYPES.review, label: 'Post-incident reviews', kind: 'review' },
+] as const;
+
+const searchResultTypeFilters = searchResultTypes.map(type =>
+  SearchFilterResultTypeBlueprint.make({
+    name: type.name,
+    params: {
+      value: type.value,
+      name: type.label,
+      icon: <ItsmRecordKindIcon kind={type.kind} />,
+    },
+  }),
+);
+
 export default createFrontendPlugin({
   pluginId: 'itsm',
   title: 'ITSM',
@@ -172,5 +208,7 @@ export default createFrontendPlugin({
     groupActionItemsCard,
     userActionItemsCard,
     itsmContent,
+    searchResultListItem,
+    ...searchResultTypeFilters,
   ],
 });
