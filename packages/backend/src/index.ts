@@ -1,6 +1,6 @@
 /*
  * The demo backend: catalog, guest auth, permissions (allow-all),
- * notifications and signals, user settings, and Backstage ITSM.
+ * notifications and signals, user settings, search, and Backstage ITSM.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -35,5 +35,11 @@ backend.add(import('@openitsm/backstage-plugin-itsm-backend'));
 backend.add(import('@openitsm/backstage-plugin-itsm-backend-module-demo-data'));
 // On-call from PagerDuty for annotated services; inert without itsm.pagerduty.token.
 backend.add(import('@openitsm/backstage-plugin-itsm-backend-module-pagerduty'));
+
+// Search: PostgreSQL's full-text engine on PostgreSQL (the module steps aside
+// on SQLite, leaving the in-memory Lunr engine), indexing ITSM records.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@openitsm/backstage-plugin-search-backend-module-itsm'));
 
 backend.start();

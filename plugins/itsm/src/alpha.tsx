@@ -9,19 +9,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import {
-  SearchFilterResultTypeBlueprint,
-  SearchResultListItemBlueprint,
-} from '@backstage/plugin-search-react/alpha';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
-import {
-  isItsmSearchType,
-  ITSM_SEARCH_TYPES,
-  ItsmClient,
-} from '@openitsm/backstage-plugin-itsm-common';
-import { ItsmRecordKindIcon } from './components/search/recordKinds';
+import { ItsmClient } from '@openitsm/backstage-plugin-itsm-common';
 import { itsmApiRef } from './api';
 import { rootRouteRef } from './routes';
+import {
+  searchResultListItem,
+  searchResultTypeFilters,
+} from './searchExtensions';
 
 const itsmApi = ApiBlueprint.make({
   params: defineParams =>
@@ -158,38 +153,11 @@ const itsmContent = EntityContentBlueprint.make({
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
  * incidents, SLA and on-call cards on components' overview, the on-call and
- * action items cards on groups, the action items card on users, and the ITSM
- * tab.
+ * action items cards on groups, the action items card on users, the ITSM
+ * tab, and ITSM records among search results.
  *
  * @alpha
  */
-// ITSM records among search results, and one result type filter per kind
-const searchResultListItem = SearchResultListItemBlueprint.make({
-  params: {
-    predicate: result => isItsmSearchType(result.type),
-    component: () =>
-      import('./components/search').then(m => m.ItsmSearchResultListItem),
-  },
-});
-
-const searchResultTypes = [
-  { name: 'incidents', value: ITSM_SEARCH_TYPES.incident, label: 'Incidents', kind: 'incident' },
-  { name: 'problems', value: ITSM_SEARCH_TYPES.problem, label: 'Problems and known errors', kind: 'problem' },
-  { name: 'workarounds', value: ITSM_SEARCH_TYPES.workaround, label: 'Workarounds', kind: 'workaround' },
-  { name: 'reviews', value: ITSM_SEARCH_TYPES.review, label: 'Post-incident reviews', kind: 'review' },
-] as const;
-
-const searchResultTypeFilters = searchResultTypes.map(type =>
-  SearchFilterResultTypeBlueprint.make({
-    name: type.name,
-    params: {
-      value: type.value,
-      name: type.label,
-      icon: <ItsmRecordKindIcon kind={type.kind} />,
-    },
-  }),
-);
-
 export default createFrontendPlugin({
   pluginId: 'itsm',
   title: 'ITSM',

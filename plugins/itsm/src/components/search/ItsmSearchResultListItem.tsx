@@ -72,6 +72,9 @@ export function ItsmSearchResultListItem(props: ItsmSearchResultListItemProps) {
   const document = props.result as ItsmSearchDocument | undefined;
   if (!document) return null;
   const { highlight } = props;
+  const kindLabel =
+    RECORD_KIND_LABELS[document.kind] ?? humanize(document.kind);
+  const status = humanize(document.status);
   return (
     <div className={classes.item}>
       <ListItemIcon>
@@ -112,16 +115,11 @@ export function ItsmSearchResultListItem(props: ItsmSearchResultListItemProps) {
           }
         />
         <Box className={classes.chips}>
-          <Chip
-            size="small"
-            color="primary"
-            label={RECORD_KIND_LABELS[document.kind] ?? humanize(document.kind)}
-          />
-          <Chip
-            size="small"
-            variant="outlined"
-            label={humanize(document.status)}
-          />
+          <Chip size="small" color="primary" label={kindLabel} />
+          {/* A known error's status says it again */}
+          {status !== kindLabel && (
+            <Chip size="small" variant="outlined" label={status} />
+          )}
           {document.priority && isPriority(document.priority) && (
             <PriorityChip priority={document.priority} />
           )}
