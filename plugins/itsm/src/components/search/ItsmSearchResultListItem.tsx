@@ -24,7 +24,7 @@ const useStyles = makeStyles(theme => ({
   item: { display: 'flex' },
   body: { flexWrap: 'wrap', minWidth: 0 },
   text: { width: '100%', marginBottom: theme.spacing(1) },
-  ref: { whiteSpace: 'nowrap', marginRight: theme.spacing(1) },
+  ref: { whiteSpace: 'nowrap', marginRight: theme.spacing(0.5) },
   chips: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -86,7 +86,7 @@ export function ItsmSearchResultListItem(props: ItsmSearchResultListItemProps) {
           primaryTypographyProps={{ variant: 'h6' }}
           primary={
             <Link noTrack to={document.location}>
-              <span className={classes.ref}>{document.ref}</span>
+              <span className={classes.ref}>{document.ref}</span>{' '}
               <Highlighted
                 highlight={highlight}
                 field="title"
