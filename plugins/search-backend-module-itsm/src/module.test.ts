@@ -68,9 +68,10 @@ describe('the ITSM search collators', () => {
       type: string,
     ): Promise<ItsmSearchDocument[]> {
       const collator = collators.find(c => c.factory.type === type)!;
-      const { documents } = await TestPipeline.fromCollator(
+      const { documents, error } = await TestPipeline.fromCollator(
         await collator.factory.getCollator(),
       ).execute();
+      if (error) throw error;
       return documents as unknown as ItsmSearchDocument[];
     }
 
