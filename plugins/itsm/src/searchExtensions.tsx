@@ -8,7 +8,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRecordKindIcon } from './components/search/recordKinds';
 
-// ITSM records among search results, and one result type filter per kind
+/** ITSM records among search results (the `itsm-*` types). */
 export const searchResultListItem = SearchResultListItemBlueprint.make({
   params: {
     predicate: result => isItsmSearchType(result.type),
@@ -18,12 +18,33 @@ export const searchResultListItem = SearchResultListItemBlueprint.make({
 });
 
 const searchResultTypes = [
-  { name: 'incidents', value: ITSM_SEARCH_TYPES.incident, label: 'Incidents', kind: 'incident' },
-  { name: 'problems', value: ITSM_SEARCH_TYPES.problem, label: 'Problems and known errors', kind: 'problem' },
-  { name: 'workarounds', value: ITSM_SEARCH_TYPES.workaround, label: 'Workarounds', kind: 'workaround' },
-  { name: 'reviews', value: ITSM_SEARCH_TYPES.review, label: 'Post-incident reviews', kind: 'review' },
+  {
+    name: 'incidents',
+    value: ITSM_SEARCH_TYPES.incident,
+    label: 'Incidents',
+    kind: 'incident',
+  },
+  {
+    name: 'problems',
+    value: ITSM_SEARCH_TYPES.problem,
+    label: 'Problems and known errors',
+    kind: 'problem',
+  },
+  {
+    name: 'workarounds',
+    value: ITSM_SEARCH_TYPES.workaround,
+    label: 'Workarounds',
+    kind: 'workaround',
+  },
+  {
+    name: 'reviews',
+    value: ITSM_SEARCH_TYPES.review,
+    label: 'Post-incident reviews',
+    kind: 'review',
+  },
 ] as const;
 
+/** The search page's result type filter, one per ITSM type. */
 export const searchResultTypeFilters = searchResultTypes.map(type =>
   SearchFilterResultTypeBlueprint.make({
     name: type.name,

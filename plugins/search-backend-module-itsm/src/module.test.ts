@@ -38,8 +38,8 @@ const report = (title: string, overrides: object = {}) => ({
   description: `${title}: customers see errors`,
   affectedServices: [payments],
   category: 'availability',
-  impact: 'medium',
-  urgency: 'medium',
+  impact: 'medium' as const,
+  urgency: 'medium' as const,
   ...overrides,
 });
 
@@ -89,7 +89,7 @@ describe('the ITSM search collators', () => {
 
     it('indexes the incidents of the window, page after page, each authorized on its own', async () => {
       const { collators, api } = await start();
-      const created = [];
+      const created: any[] = [];
       for (let i = 1; i <= 5; i++) {
         created.push(await api('POST', '/incidents', report(`Outage ${i}`)));
       }
@@ -153,7 +153,7 @@ describe('the ITSM search collators', () => {
         steps: 'Switch bulk notifications to e-mail until the burst is over',
         affectedServices: [gateway],
       });
-      await api('POST', '/workarounds', {
+      const retired = await api('POST', '/workarounds', {
         problemId: problem.ref,
         title: 'Retired: page the acquirer',
         steps: 'Nobody answers any more',
@@ -184,18 +184,26 @@ describe('the ITSM search collators', () => {
       const workarounds = await collect(collators, ITSM_SEARCH_TYPES.workaround);
       expect(
         workarounds.map(d => [d.ref, d.kind, d.status, d.location]).sort(),
-      ).toEqual(
+      ).toEqual([
         [
-          [workaround.ref, 'workaround', 'active', `/itsm/problems/${problem.ref}`],
-          [
-            standalone.ref,
-            'known-error',
-            'active',
-            '/catalog/default/component/notifications-gateway',
-          ],
-          [expect.any(String), 'workaround', 'retired', `/itsm/problems/${problem.ref}`],
-        ].sort(),
-      );
+          workaround.ref,
+          'workaround',
+          'active',
+          `/itsm/problems/${problem.ref}#${workaround.ref}`,
+        ],
+        [
+          standalone.ref,
+          'known-error',
+          'active',
+          `/catalog/default/component/notifications-gateway#${standalone.ref}`,
+        ],
+        [
+          retired.ref,
+          'workaround',
+          'retired',
+          `/itsm/problems/${problem.ref}#${retired.ref}`,
+        ],
+      ]);
       expect(workarounds.find(d => d.ref === standalone.ref)).toMatchObject({
         title: 'SMS provider rate-limits bursts',
         text: 'Switch bulk notifications to e-mail until the burst is over',
@@ -249,7 +257,7 @@ describe('the ITSM search collators', () => {
             'Pods were OOM-killed',
             'Check limits against requests before release',
           ].join('\n\n'),
-          location: `/itsm/incidents/${published.ref}`,
+          location: `/itsm/incidents/${published.ref}#review`,
           kind: 'review',
           ref: published.ref,
           status: 'published',

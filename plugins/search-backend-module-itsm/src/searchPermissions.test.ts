@@ -1,4 +1,5 @@
 import {
+  BackstageCredentials,
   coreServices,
   createBackendModule,
   SchedulerService,
@@ -16,7 +17,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import searchPlugin from '@backstage/plugin-search-backend';
 import itsmPlugin from '@openitsm/backstage-plugin-itsm-backend';
-import searchModuleItsmCollator from './module';
+import { searchModuleItsmCollator } from './module';
 
 jest.setTimeout(60_000);
 
@@ -48,6 +49,10 @@ function searchSchedulerSpy() {
   return { module, scheduler: () => scheduler! };
 }
 
+const principalOf = (options: unknown) =>
+  (options as { credentials: BackstageCredentials }).credentials.principal
+    .type;
+
 /**
  * A policy: services (the collator, the test's setup) may do anything; the
  * user may read the incidents whose ids are in `readableIncidents` (a
@@ -74,7 +79,7 @@ function policy(readableIncidents: Set<string>, denied: Set<string>) {
       requests.map(r => ({
         result: decide(
           r.permission.name,
-          options!.credentials.principal.type,
+          principalOf(options),
           'resourceRef' in r ? r.resourceRef : undefined,
         ),
       })),
@@ -82,12 +87,12 @@ function policy(readableIncidents: Set<string>, denied: Set<string>) {
       requests.map((r): PolicyDecision => {
         const result = decide(
           r.permission.name,
-          options!.credentials.principal.type,
+          principalOf(options),
         );
         if (
           result === AuthorizeResult.DENY ||
           r.permission.name !== 'itsm.incident.read' ||
-          options!.credentials.principal.type === 'service'
+          principalOf(options) === 'service'
         ) {
           return { result };
         }
@@ -120,6 +125,10 @@ describe('ITSM documents in Backstage search', () => {
           entities: [entity('Component', 'payments-api'), entity('Component', 'ledger')],
         }),
         policy(readableIncidents, denied).factory,
+        // The search backend filters results only with permissions enabled
+        mockServices.rootConfig.factory({
+          data: { permission: { enabled: true } },
+        }),
       ],
     });
     const base = `http://localhost:${server.port()}/api`;

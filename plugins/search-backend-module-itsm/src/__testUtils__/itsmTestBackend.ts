@@ -16,7 +16,7 @@ import {
   ItsmRecordsService,
   itsmDataLoadersExtensionPoint,
 } from '@openitsm/backstage-plugin-itsm-node';
-import searchModuleItsmCollator from '../module';
+import { searchModuleItsmCollator } from '../module';
 
 const entity = (kind: string, name: string, spec: object = {}): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -72,6 +72,9 @@ export function problemDocument(
 /**
  * A workaround opens on its problem's page; one standing alone (a known
  * error) on its first service's catalog page, where open workarounds show.
+ * Its ref as the fragment keeps its location apart from the problem's:
+ * search engines key documents by location (Lunr's keeps one per location
+ * across all types).
  */
 export function workaroundDocument(
   workaround: Workaround,
@@ -90,7 +93,7 @@ export function workaroundDocument(
   return {
     title: workaround.title,
     text: workaround.steps,
-    location,
+    location: `${location}#${workaround.ref}`,
     kind: workaround.problemRef ? 'workaround' : 'known-error',
     ref: workaround.ref,
     status: workaround.status,
@@ -99,7 +102,10 @@ export function workaroundDocument(
   };
 }
 
-/** A published review, on its incident's page where the review is shown. */
+/**
+ * A published review, on its incident's page where the review is shown
+ * (`#review`: a location of its own, apart from the incident's).
+ */
 export function reviewDocument(
   item: ReviewListItem,
   review: Review,
@@ -121,7 +127,7 @@ export function reviewDocument(
       sections.wentBadly,
       sections.lessonsLearned,
     ),
-    location: `${locations.itsmPath}/incidents/${item.incidentRef}`,
+    location: `${locations.itsmPath}/incidents/${item.incidentRef}#review`,
     kind: 'review',
     ref: item.incidentRef,
     status: review.status,

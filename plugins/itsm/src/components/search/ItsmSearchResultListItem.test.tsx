@@ -43,21 +43,18 @@ describe('ItsmSearchResultListItem', () => {
   });
 
   it('shows an incident with its status and priority, without highlights', async () => {
-    await renderWithApis(
-      <ItsmSearchResultListItem
-        result={{
-          title: 'Card payments failing',
-          text: 'Acquirer returns 502',
-          location: '/itsm/incidents/INC-1042',
-          kind: 'incident',
-          ref: 'INC-1042',
-          status: 'in_progress',
-          priority: 'P1',
-          entityRef: 'component:default/payments-api',
-          authorization: { resourceRef: 'b3c1' },
-        }}
-      />,
-    );
+    const incident: ItsmSearchDocument = {
+      title: 'Card payments failing',
+      text: 'Acquirer returns 502',
+      location: '/itsm/incidents/INC-1042',
+      kind: 'incident',
+      ref: 'INC-1042',
+      status: 'in_progress',
+      priority: 'P1',
+      entityRef: 'component:default/payments-api',
+      authorization: { resourceRef: 'b3c1' },
+    };
+    await renderWithApis(<ItsmSearchResultListItem result={incident} />);
     expect(
       screen.getByRole('link', { name: 'INC-1042 Card payments failing' }),
     ).toHaveAttribute('href', '/itsm/incidents/INC-1042');
