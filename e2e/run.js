@@ -219,7 +219,9 @@ test("searching a known error's words finds it and opens its problem", async pag
   await waitFor(
     'the known error in the search index',
     async () => {
-      await page.goto(`${APP}/search?query=${encodeURIComponent('acquirer pool')}`);
+      await page.goto(
+        `${APP}/search?query=${encodeURIComponent('acquirer pool')}`,
+      );
       await knownError.first().waitFor({ timeout: 10_000 });
       return true;
     },

@@ -181,7 +181,10 @@ describe('the ITSM search collators', () => {
         },
       ]);
 
-      const workarounds = await collect(collators, ITSM_SEARCH_TYPES.workaround);
+      const workarounds = await collect(
+        collators,
+        ITSM_SEARCH_TYPES.workaround,
+      );
       expect(
         workarounds.map(d => [d.ref, d.kind, d.status, d.location]).sort(),
       ).toEqual([
@@ -216,9 +219,16 @@ describe('the ITSM search collators', () => {
       const published = await api(
         'POST',
         '/incidents',
-        report('Session store crash-looping', { impact: 'high', urgency: 'high' }),
+        report('Session store crash-looping', {
+          impact: 'high',
+          urgency: 'high',
+        }),
       );
-      const draftOnly = await api('POST', '/incidents', report('Cache miss storm'));
+      const draftOnly = await api(
+        'POST',
+        '/incidents',
+        report('Cache miss storm'),
+      );
       await api('PUT', `/incidents/${draftOnly.ref}/review`, {
         sections: { summary: 'Still being written' },
       });

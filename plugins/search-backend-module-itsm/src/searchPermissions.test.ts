@@ -50,8 +50,8 @@ function searchSchedulerSpy() {
 }
 
 const principalOf = (options: unknown) =>
-  (options as { credentials: BackstageCredentials }).credentials.principal
-    .type;
+  (options as { credentials: BackstageCredentials<{ type: string }> })
+    .credentials.principal.type;
 
 /**
  * A policy: services (the collator, the test's setup) may do anything; the
@@ -85,10 +85,7 @@ function policy(readableIncidents: Set<string>, denied: Set<string>) {
       })),
     authorizeConditional: async (requests, options) =>
       requests.map((r): PolicyDecision => {
-        const result = decide(
-          r.permission.name,
-          principalOf(options),
-        );
+        const result = decide(r.permission.name, principalOf(options));
         if (
           result === AuthorizeResult.DENY ||
           r.permission.name !== 'itsm.incident.read' ||
@@ -111,7 +108,7 @@ function policy(readableIncidents: Set<string>, denied: Set<string>) {
 }
 
 describe('ITSM documents in Backstage search', () => {
-  it("shows a user only the types and incidents the policy lets them read", async () => {
+  it('shows a user only the types and incidents the policy lets them read', async () => {
     const readableIncidents = new Set<string>();
     const denied = new Set<string>(['itsm.review.read']);
     const spy = searchSchedulerSpy();
@@ -122,7 +119,10 @@ describe('ITSM documents in Backstage search', () => {
         searchModuleItsmCollator,
         spy.module,
         catalogServiceMock.factory({
-          entities: [entity('Component', 'payments-api'), entity('Component', 'ledger')],
+          entities: [
+            entity('Component', 'payments-api'),
+            entity('Component', 'ledger'),
+          ],
         }),
         policy(readableIncidents, denied).factory,
         // The search backend filters results only with permissions enabled
@@ -179,16 +179,24 @@ describe('ITSM documents in Backstage search', () => {
       steps: 'Switch the acquirer in the payments console',
       affectedServices: [],
     });
-    const started = await asService('PUT', `/incidents/${onLedger.ref}/review`, {
-      sections: {
-        summary: 'Ledger postings failed while the acquirer was down',
-        rootCause: 'The acquirer pool was exhausted',
+    const started = await asService(
+      'PUT',
+      `/incidents/${onLedger.ref}/review`,
+      {
+        sections: {
+          summary: 'Ledger postings failed while the acquirer was down',
+          rootCause: 'The acquirer pool was exhausted',
+        },
       },
-    });
-    const submitted = await asService('PUT', `/incidents/${onLedger.ref}/review`, {
-      version: started.version,
-      status: 'in_review',
-    });
+    );
+    const submitted = await asService(
+      'PUT',
+      `/incidents/${onLedger.ref}/review`,
+      {
+        version: started.version,
+        status: 'in_review',
+      },
+    );
     const approved = await asService(
       'POST',
       `/incidents/${onLedger.ref}/review/approvals`,

@@ -3,10 +3,7 @@ import {
   createBackendPlugin,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RegisterCollatorParameters } from '@backstage/plugin-search-backend-node';
