@@ -5,6 +5,7 @@ import {
 import {
   isItsmSearchType,
   ITSM_SEARCH_TYPES,
+  ItsmSearchRecordKind,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRecordKindIcon } from './components/search/recordKinds';
 
@@ -17,41 +18,37 @@ export const searchResultListItem = SearchResultListItemBlueprint.make({
   },
 });
 
-const searchResultTypes = [
-  {
-    name: 'incidents',
-    value: ITSM_SEARCH_TYPES.incident,
-    label: 'Incidents',
-    kind: 'incident',
-  },
-  {
-    name: 'problems',
-    value: ITSM_SEARCH_TYPES.problem,
-    label: 'Problems and known errors',
-    kind: 'problem',
-  },
-  {
-    name: 'workarounds',
-    value: ITSM_SEARCH_TYPES.workaround,
-    label: 'Workarounds',
-    kind: 'workaround',
-  },
-  {
-    name: 'reviews',
-    value: ITSM_SEARCH_TYPES.review,
-    label: 'Post-incident reviews',
-    kind: 'review',
-  },
-] as const;
+function resultType<TName extends string>(
+  name: TName,
+  value: string,
+  label: string,
+  kind: ItsmSearchRecordKind,
+) {
+  return SearchFilterResultTypeBlueprint.make({
+    name,
+    params: { value, name: label, icon: <ItsmRecordKindIcon kind={kind} /> },
+  });
+}
 
 /** The search page's result type filter, one per ITSM type. */
-export const searchResultTypeFilters = searchResultTypes.map(type =>
-  SearchFilterResultTypeBlueprint.make({
-    name: type.name,
-    params: {
-      value: type.value,
-      name: type.label,
-      icon: <ItsmRecordKindIcon kind={type.kind} />,
-    },
-  }),
-);
+export const searchResultTypeFilters = [
+  resultType('incidents', ITSM_SEARCH_TYPES.incident, 'Incidents', 'incident'),
+  resultType(
+    'problems',
+    ITSM_SEARCH_TYPES.problem,
+    'Problems and known errors',
+    'problem',
+  ),
+  resultType(
+    'workarounds',
+    ITSM_SEARCH_TYPES.workaround,
+    'Workarounds',
+    'workaround',
+  ),
+  resultType(
+    'reviews',
+    ITSM_SEARCH_TYPES.review,
+    'Post-incident reviews',
+    'review',
+  ),
+] as const;

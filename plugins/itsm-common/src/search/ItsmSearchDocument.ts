@@ -14,7 +14,7 @@ export const ITSM_SEARCH_TYPES = {
   review: 'itsm-review',
 } as const;
 
-/** @public */
+/** One of {@link ITSM_SEARCH_TYPES}. @public */
 export type ItsmSearchType =
   (typeof ITSM_SEARCH_TYPES)[keyof typeof ITSM_SEARCH_TYPES];
 
@@ -44,15 +44,19 @@ export type ItsmSearchRecordKind =
  * @public
  */
 export interface ItsmSearchDocument {
+  /** The record's title; a review's is its incident's. */
   title: string;
   /** The words a user searches: description, root cause, steps, sections. */
   text: string;
   /** The frontend route of the record, e.g. `/itsm/problems/PRB-1042`. */
   location: string;
+  /** What the record is (one search type holds problems and known errors). */
   kind: ItsmSearchRecordKind;
   /** The human reference: `INC-1042`, `PRB-12`, `WA-3`. */
   ref: string;
+  /** The record's status as the API names it, e.g. `known_error`. */
   status: string;
+  /** P1–P5, for incidents and reviews. */
   priority?: string;
   /** The primary affected service's entity ref. */
   entityRef?: string;
@@ -60,5 +64,6 @@ export interface ItsmSearchDocument {
   owner?: string;
   /** When the record was last changed (reviews: published), ISO 8601. */
   lastUpdated?: string;
+  /** Incidents: the resource the search backend checks per user. */
   authorization?: { resourceRef: string };
 }
