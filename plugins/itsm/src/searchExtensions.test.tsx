@@ -36,7 +36,7 @@ describe('ITSM search extensions (new frontend system)', () => {
       }),
     ).toEqual([
       ['itsm-incident', 'Incidents'],
-      ['itsm-problem', 'Problems and known errors'],
+      ['itsm-problem', 'Problems'],
       ['itsm-workaround', 'Workarounds'],
       ['itsm-review', 'Post-incident reviews'],
     ]);

@@ -33,12 +33,7 @@ function resultType<TName extends string>(
 /** The search page's result type filter, one per ITSM type. */
 export const searchResultTypeFilters = [
   resultType('incidents', ITSM_SEARCH_TYPES.incident, 'Incidents', 'incident'),
-  resultType(
-    'problems',
-    ITSM_SEARCH_TYPES.problem,
-    'Problems and known errors',
-    'problem',
-  ),
+  resultType('problems', ITSM_SEARCH_TYPES.problem, 'Problems', 'problem'),
   resultType(
     'workarounds',
     ITSM_SEARCH_TYPES.workaround,
