@@ -16,6 +16,8 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import searchPlugin from '@backstage/plugin-search-backend';
+// The tests run the collators against the ITSM backend itself
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import itsmPlugin from '@openitsm/backstage-plugin-itsm-backend';
 import { searchModuleItsmCollator } from './module';
 

@@ -8,6 +8,8 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RegisterCollatorParameters } from '@backstage/plugin-search-backend-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+// The tests run the collators against the ITSM backend itself
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import itsmPlugin from '@openitsm/backstage-plugin-itsm-backend';
 import {
   ItsmRecordsService,
