@@ -54,6 +54,12 @@ function layoutPages({ incidentRef }) {
       table: true,
     },
     {
+      name: 'search',
+      path: '/search?query=acquirer%20pool',
+      ready: page =>
+        page.getByRole('link', { name: /Payments API slows down/ }).first(),
+    },
+    {
       name: 'itsm-reports',
       path: '/itsm/reports',
       ready: page => page.getByText('Key figures').first(),

@@ -9,6 +9,8 @@
  *   - the ITSM tab pages through the service's history,
  *   - a service page says who is on call, down to the schedule's shifts,
  *   - a service's open workarounds lead to their problem and its timeline,
+ *   - searching a known error's words finds it (and its workaround) and
+ *     opens its problem,
  *   - the CAB approves a normal change from the estate's change list, and
  *     the change calendar shows it,
  *   - an Alertmanager alert posted to the backend opens an incident that the
@@ -206,6 +208,43 @@ test("a service's open workarounds lead to their problem", async page => {
     path: path.join(shots, 'problem.png'),
     fullPage: true,
   });
+});
+
+// The search collators index the seeded records shortly after start (the
+// demo's app-config schedules them every half minute)
+test("searching a known error's words finds it and opens its problem", async page => {
+  const knownError = page.getByRole('link', {
+    name: /^PRB-\d+\s*Payments API slows down under peak load$/,
+  });
+  await waitFor(
+    'the known error in the search index',
+    async () => {
+      await page.goto(
+        `${APP}/search?query=${encodeURIComponent('acquirer pool')}`,
+      );
+      await knownError.first().waitFor({ timeout: 10_000 });
+      return true;
+    },
+    120_000,
+  );
+  // Its workaround is a result of its own, found by the same words
+  await page
+    .getByRole('link', {
+      name: /^WA-\d+\s*Raise the acquirer pool size and restart the pods$/,
+    })
+    .first()
+    .waitFor();
+  await page.getByText('Known error', { exact: true }).first().waitFor();
+  await page.screenshot({
+    path: path.join(shots, 'search.png'),
+    fullPage: true,
+  });
+  await knownError.first().click();
+  await page.waitForURL(/\/itsm\/problems\/PRB-\d+$/);
+  await page
+    .getByText(/connection pool \(20\) is exhausted/)
+    .first()
+    .waitFor();
 });
 
 test('the CAB approves a change, and the calendar shows changes', async page => {

@@ -3,6 +3,7 @@ import appVisualizerPlugin from '@backstage/plugin-app-visualizer';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
+import searchPlugin from '@backstage/plugin-search/alpha';
 import signalsPlugin from '@backstage/plugin-signals/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import itsmPlugin from '@openitsm/backstage-plugin-itsm/alpha';
@@ -15,6 +16,7 @@ export default createApp({
     catalogPlugin,
     orgPlugin,
     itsmPlugin,
+    searchPlugin,
     notificationsPlugin,
     signalsPlugin,
     userSettingsPlugin,

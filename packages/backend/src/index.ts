@@ -1,7 +1,7 @@
 /*
  * The demo backend: catalog, guest auth, permissions (allow-all),
- * notifications and signals, user settings, the scaffolder (backend only,
- * for the ITSM actions) and Backstage ITSM.
+ * notifications and signals, user settings, search, the scaffolder (backend
+ * only, for the ITSM actions) and Backstage ITSM.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -45,5 +45,11 @@ backend.add(import('@openitsm/backstage-plugin-itsm-backend-module-pagerduty'));
 // ITSM actions itsm:change:create and itsm:change:gate.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@openitsm/backstage-plugin-scaffolder-backend-module-itsm'));
+
+// Search: PostgreSQL's full-text engine on PostgreSQL (the module steps aside
+// on SQLite, leaving the in-memory Lunr engine), indexing ITSM records.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@openitsm/backstage-plugin-search-backend-module-itsm'));
 
 backend.start();

@@ -20,3 +20,4 @@ export * from './time/parseTimestamp';
 export * from './alerts';
 export * from './reviews';
 export * from './kpis';
+export * from './search';

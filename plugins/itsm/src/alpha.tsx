@@ -13,6 +13,10 @@ import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import { ItsmClient } from '@openitsm/backstage-plugin-itsm-common';
 import { itsmApiRef } from './api';
 import { rootRouteRef } from './routes';
+import {
+  searchResultListItem,
+  searchResultTypeFilters,
+} from './searchExtensions';
 
 const itsmApi = ApiBlueprint.make({
   params: defineParams =>
@@ -149,8 +153,8 @@ const itsmContent = EntityContentBlueprint.make({
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
  * incidents, SLA and on-call cards on components' overview, the on-call and
- * action items cards on groups, the action items card on users, and the ITSM
- * tab.
+ * action items cards on groups, the action items card on users, the ITSM
+ * tab, and ITSM records among search results.
  *
  * @alpha
  */
@@ -172,5 +176,7 @@ export default createFrontendPlugin({
     groupActionItemsCard,
     userActionItemsCard,
     itsmContent,
+    searchResultListItem,
+    ...searchResultTypeFilters,
   ],
 });

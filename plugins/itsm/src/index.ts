@@ -18,6 +18,8 @@ export {
   EntityMajorIncidentBanner,
   EntityActionItemsCard,
   MyActionItemsCard,
+  ItsmSearchResultListItem,
 } from './plugin';
+export type { ItsmSearchResultListItemProps } from './components/search';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';

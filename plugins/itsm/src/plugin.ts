@@ -6,7 +6,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { ItsmClient } from '@openitsm/backstage-plugin-itsm-common';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import {
+  isItsmSearchType,
+  ItsmClient,
+} from '@openitsm/backstage-plugin-itsm-common';
+import type { ItsmSearchResultListItemProps } from './components/search';
 import { itsmApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -210,5 +215,23 @@ export const MyActionItemsCard: () => JSX.Element = itsmPlugin.provide(
           m => m.MyActionItemsCard,
         ),
     },
+  }),
+);
+
+/**
+ * ITSM records among search results (incidents, problems and known errors,
+ * workarounds, post-incident reviews): put it in the search page's
+ * `SearchResult`; it renders the results of the `itsm-*` types.
+ *
+ * @public
+ */
+export const ItsmSearchResultListItem: (
+  props: ItsmSearchResultListItemProps,
+) => JSX.Element | null = itsmPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'ItsmSearchResultListItem',
+    component: () =>
+      import('./components/search').then(m => m.ItsmSearchResultListItem),
+    predicate: result => isItsmSearchType(result.type),
   }),
 );

@@ -1,6 +1,8 @@
 /**
- * Work in progress (issue 18).
+ * A Backstage search module indexing Backstage ITSM records: recent
+ * incidents, problems and known errors, workarounds and published
+ * post-incident reviews.
  *
  * @packageDocumentation
  */
-export {};
+export { searchModuleItsmCollator as default } from './module';

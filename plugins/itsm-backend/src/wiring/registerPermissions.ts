@@ -45,7 +45,13 @@ export function registerPermissions(options: {
     resourceRef: incidentPermissionResourceRef,
     permissions: permissionsOf(ITSM_INCIDENT_RESOURCE_TYPE),
     rules: incidentPermissionRules,
-    getResources: ids => stores.incidents.getIncidentsByIds(ids),
+    // The permission framework pairs each ref with the resource at its
+    // position (search asks about many incidents at once): keep the order.
+    getResources: async ids => {
+      const found = await stores.incidents.getIncidentsByIds(ids);
+      const byId = new Map(found.map(incident => [incident.id, incident]));
+      return ids.map(id => byId.get(id));
+    },
   });
   registry.addResourceType({
     resourceRef: onCallPermissionResourceRef,

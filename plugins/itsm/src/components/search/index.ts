@@ -1,0 +1,2 @@
+export { ItsmSearchResultListItem } from './ItsmSearchResultListItem';
+export type { ItsmSearchResultListItemProps } from './ItsmSearchResultListItem';
