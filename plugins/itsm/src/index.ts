@@ -18,6 +18,10 @@ export {
   EntityMajorIncidentBanner,
   EntityActionItemsCard,
   MyActionItemsCard,
+  HomePageMyOnCall,
+  HomePageMyIncidents,
+  HomePageMyActionItems,
+  HomePageMyServices,
 } from './plugin';
 export { itsmApiRef } from './api';
 export { isItsmAvailable } from './isItsmAvailable';
