@@ -79,10 +79,9 @@ export function MyServicesContent() {
               >
                 <Box flex="1 1 auto" minWidth={0}>
                   <Typography variant="body2" noWrap>
-                    <EntityRefLink
-                      entityRef={service.entityRef}
-                      title={service.title}
-                    />
+                    <EntityRefLink entityRef={service.entityRef}>
+                      {service.title}
+                    </EntityRefLink>
                   </Typography>
                 </Box>
                 {PRIORITIES.filter(p => service.openByPriority[p] > 0).map(
