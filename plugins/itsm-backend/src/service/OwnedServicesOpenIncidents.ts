@@ -52,8 +52,11 @@ export class OwnedServicesOpenIncidents {
       },
       { credentials },
     );
+    // The catalog filtered already; the check keeps the owner each row names
     const services = new Map<string, Entity>(
-      entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]),
+      entities
+        .filter(e => ownerOf(e, owners) !== undefined)
+        .map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]),
     );
     const counts = await incidents.countOpenByService(
       [...services.keys()],
@@ -66,7 +69,7 @@ export class OwnedServicesOpenIncidents {
       const item = byService.get(entityRef) ?? {
         entityRef,
         title: entity.metadata.title ?? entity.metadata.name,
-        owner: ownerOf(entity, owners),
+        owner: ownerOf(entity, owners)!,
         openCount: 0,
         openByPriority: Object.fromEntries(
           PRIORITIES.map(p => [p, 0]),
@@ -86,12 +89,12 @@ export class OwnedServicesOpenIncidents {
   }
 }
 
-/** The first of the owners asked about that owns the entity. */
-function ownerOf(entity: Entity, owners: string[]): string {
+/** The first of the owners asked about that owns the entity, if any. */
+function ownerOf(entity: Entity, owners: string[]): string | undefined {
   const ownedBy = (entity.relations ?? [])
     .filter(r => r.type === RELATION_OWNED_BY)
     .map(r => r.targetRef.toLocaleLowerCase('en-US'));
-  return owners.find(o => ownedBy.includes(o)) ?? ownedBy[0] ?? '';
+  return owners.find(o => ownedBy.includes(o));
 }
 
 /** The service with open incidents of the higher priority first. */

@@ -47,7 +47,11 @@ export function MyServicesContent() {
       service: entityRef,
       status: OPEN_INCIDENT_STATUSES.join(','),
     })}`;
-  const state =
+  const state: {
+    loading: boolean;
+    error?: Error;
+    value?: ServicesOpenIncidents;
+  } =
     owners && !owners.length
       ? { loading: false, value: { items: [], serviceCount: 0 } }
       : { ...services, error: me.error ?? services.error };
