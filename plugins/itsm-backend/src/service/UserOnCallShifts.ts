@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  StoredOnCallSchedule,
   UserOnCallShift,
   UserOnCallShifts as UserOnCallShiftsResponse,
   userShifts,
@@ -40,7 +41,7 @@ export class UserOnCallShifts {
     const to = new Date(toMs).toISOString();
     const items: UserOnCallShift[] = [];
     for (const schedule of await this.store.listSchedulesNaming(user)) {
-      for (const shift of userShifts(schedule, user, from, to)) {
+      for (const shift of this.shiftsOf(schedule, user, from, to)) {
         items.push({
           scheduleId: schedule.id,
           scheduleName: schedule.name,
@@ -58,5 +59,24 @@ export class UserOnCallShifts {
         a.scheduleName.localeCompare(b.scheduleName),
     );
     return { items, from, to };
+  }
+
+  private shiftsOf(
+    schedule: StoredOnCallSchedule,
+    user: string,
+    from: string,
+    to: string,
+  ) {
+    try {
+      return userShifts(schedule, user, from, to);
+    } catch (error) {
+      // A rotation of minutes over a month: too many shifts to list
+      if (error instanceof RangeError) {
+        throw new InputError(
+          `to: ${schedule.name} has too many shifts in this window; ask for a shorter one`,
+        );
+      }
+      throw error;
+    }
   }
 }
