@@ -68,11 +68,11 @@ describe('GET /oncall/shifts', () => {
       scheduleName: 'payments-oncall',
       ownerGroup: 'group:default/payments-team',
     });
-    // Secondary alone: one duty since its last handoff, to the window's end
+    // Secondary alone: one duty over the whole window
     expect(shifts(bob.body)).toEqual([
       [
         'secondary',
-        '2026-11-19T08:00:00.000Z',
+        '2026-11-20T00:00:00.000Z',
         '2026-11-23T00:00:00.000Z',
         'rotation',
       ],
@@ -109,8 +109,8 @@ describe('GET /oncall/shifts', () => {
     expect(
       alice.body.items.map((s: any) => `${s.scheduleName} ${s.from}`),
     ).toEqual([
-      'payments-oncall 2026-11-19T08:00:00.000Z',
-      'sre-oncall 2026-11-19T09:00:00.000Z',
+      'payments-oncall 2026-11-20T00:00:00.000Z',
+      'sre-oncall 2026-11-20T00:00:00.000Z',
       'payments-oncall 2026-11-21T08:00:00.000Z',
     ]);
 

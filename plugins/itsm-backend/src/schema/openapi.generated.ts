@@ -4700,7 +4700,7 @@ export const spec = {
           },
           "from": {
             "type": "string",
-            "description": "ISO 8601 UTC; may be before the window (a shift in progress)."
+            "description": "ISO 8601 UTC; clipped to the window's start (a shift in progress starts there)."
           },
           "to": {
             "type": "string",

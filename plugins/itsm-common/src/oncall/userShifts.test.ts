@@ -44,14 +44,14 @@ describe('userShifts', () => {
     ).toEqual([]);
   });
 
-  it('keeps the real start of a shift in progress and merges a one-person rotation', () => {
+  it('clips to the window and merges a one-person rotation', () => {
     const alone = schedule([{ ...SECONDARY, users: ['user:carol'] }]);
     expect(
       duty(alone, 'user:carol', '2026-03-10T12:00:00Z', '2026-03-13T12:00:00Z'),
     ).toEqual([
       [
         'secondary',
-        '2026-03-10T08:00:00.000Z',
+        '2026-03-10T12:00:00.000Z',
         '2026-03-13T12:00:00.000Z',
         'rotation',
       ],
@@ -72,7 +72,7 @@ describe('userShifts', () => {
     expect(duty(team, 'user:bob', ...window)).toEqual([
       [
         'primary',
-        '2026-03-09T08:00:00.000Z',
+        '2026-03-13T00:00:00.000Z',
         '2026-03-13T17:00:00.000Z',
         'rotation',
       ],

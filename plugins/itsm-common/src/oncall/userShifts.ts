@@ -9,8 +9,8 @@ import type { OnCallSchedule, OnCallShift } from './types';
  *
  * @remarks
  *
- * A shift in progress at `fromIso` keeps its real start; every `to` is
- * clipped to `toIso`, as {@link effectiveShifts} does. Throws as it does.
+ * Shifts are clipped to the window, as {@link effectiveShifts} clips them:
+ * one in progress at `fromIso` starts there. Throws as it does.
  *
  * @public
  */

@@ -2350,7 +2350,7 @@ export interface components {
       /** The group whose schedule it is (the team it covers). */
       ownerGroup: string;
       layer: string;
-      /** ISO 8601 UTC; may be before the window (a shift in progress). */
+      /** ISO 8601 UTC; clipped to the window's start (a shift in progress starts there). */
       from: string;
       /** ISO 8601 UTC, exclusive; clipped to the window's end. */
       to: string;

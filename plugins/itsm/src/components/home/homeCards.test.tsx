@@ -37,19 +37,28 @@ function recordQueries(path: string, body: () => object) {
   return queries;
 }
 
-function refuse(path: string, permission: string) {
+/** An error as Backstage's backend sends it. */
+function failWith(path: string, status: number, name: string, message: string) {
   server.use(
-    http.get(`${BASE_URL}${path}`, () =>
+    http.get(`${BASE_URL}${path}`, ({ request }) =>
       HttpResponse.json(
         {
-          error: {
-            name: 'NotAllowedError',
-            message: `You are not allowed to read this (${permission})`,
-          },
+          error: { name, message },
+          request: { method: 'GET', url: new URL(request.url).pathname },
+          response: { statusCode: status },
         },
-        { status: 403 },
+        { status },
       ),
     ),
+  );
+}
+
+function refuse(path: string, permission: string) {
+  failWith(
+    path,
+    403,
+    'NotAllowedError',
+    `You are not allowed to read this (${permission})`,
   );
 }
 
@@ -76,7 +85,7 @@ describe('home card: my on-call', () => {
           scheduleName: 'platform-oncall',
           layer: 'secondary',
           from: at(48.5 * HOUR),
-          to: at(72 * HOUR),
+          to: at(80 * HOUR),
         }),
       ],
     }));
@@ -127,8 +136,12 @@ describe('home card: my on-call', () => {
   it('says which permission withholds the schedules', async () => {
     refuse('/oncall/shifts', 'itsm.oncall.read');
     await renderWithApis(<MyOnCallContent />, { identity: GUEST });
-    expect(await screen.findByText('Not shown to you')).toBeInTheDocument();
-    expect(screen.getByText(/itsm\.oncall\.read/)).toBeInTheDocument();
+    expect(await screen.findByText(/Not shown to you/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'You are not allowed to read this (itsm.oncall.read). Ask your Backstage administrators for access if you need it.',
+      ),
+    ).toBeInTheDocument();
   });
 });
 
@@ -200,18 +213,12 @@ describe('home card: my open incidents', () => {
   });
 
   it('shows a server failure', async () => {
-    server.use(
-      http.get(`${BASE_URL}/incidents`, () =>
-        HttpResponse.json(
-          { error: { name: 'Error', message: 'Internal error (request id 7)' } },
-          { status: 500 },
-        ),
-      ),
-    );
+    failWith('/incidents', 500, 'Error', 'Internal error (request id 7)');
     await renderWithApis(<MyIncidentsContent />, { identity: GUEST });
     expect(
-      await screen.findByText(/Internal error \(request id 7\)/),
+      (await screen.findAllByText(/Internal error \(request id 7\)/))[0],
     ).toBeInTheDocument();
+    expect(screen.queryByText('Not shown to you')).not.toBeInTheDocument();
   });
 });
 
