@@ -269,9 +269,9 @@ describe('GET /services/open-incidents', () => {
       .get('/api/itsm/services/open-incidents')
       .query({ owner: 'group:default/sre,group:default/payments-team' });
     expect(res.status).toBe(200);
-    expect(res.body.items.map((s: any) => [s.entityRef, s.openCount])).toEqual(
-      [['component:default/payments-api', 3]],
-    );
+    expect(res.body.items.map((s: any) => [s.entityRef, s.openCount])).toEqual([
+      ['component:default/payments-api', 3],
+    ]);
   });
 
   it('refuses a missing or malformed owner, naming it', async () => {

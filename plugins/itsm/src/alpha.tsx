@@ -202,7 +202,7 @@ const myServicesWidget = HomePageWidgetBlueprint.make({
   name: 'my-services',
   params: {
     name: 'ItsmMyServices',
-    title: "My groups' services with open incidents",
+    title: "My groups' services",
     description: 'Services of your groups with open incidents, per priority',
     layout: homeLayout,
     components: () =>

@@ -276,7 +276,7 @@ export const HomePageMyActionItems = itsmPlugin.provide(
 export const HomePageMyServices = itsmPlugin.provide(
   createCardExtension<{}>({
     name: 'HomePageMyServices',
-    title: "My groups' services with open incidents",
+    title: "My groups' services",
     components: () =>
       import('./components/home/MyServicesCard').then(m => ({
         Content: m.MyServicesContent,

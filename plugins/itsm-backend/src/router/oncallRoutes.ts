@@ -11,8 +11,7 @@ export type OnCallRouteDeps = Pick<
 
 /** `/oncall`, `/schedules` and `/escalation-policies`. */
 export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
-  const { oncall, schedules, oncallStore, oncallAuthorizer, userShifts } =
-    deps;
+  const { oncall, schedules, oncallStore, oncallAuthorizer, userShifts } = deps;
   const { callerOf, audited } = deps;
 
   router.get('/oncall', async (req, res) => {
@@ -33,7 +32,9 @@ export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
     await oncallAuthorizer.authorizeRead(credentials);
     const user = parseEntityRefParam('user', req.query.user, 'user');
     if (!user?.startsWith('user:')) {
-      throw new InputError('user: required, a user ref, e.g. user:default/alice');
+      throw new InputError(
+        'user: required, a user ref, e.g. user:default/alice',
+      );
     }
     res.json(
       await userShifts.list(user, {

@@ -4732,8 +4732,7 @@ export const spec = {
           },
           "from": {
             "type": "string",
-            "description": "The window asked about",
-            "ISO 8601 UTC.": null
+            "description": "The window asked about, ISO 8601 UTC."
           },
           "to": {
             "type": "string"

@@ -58,7 +58,7 @@ describe('userShifts', () => {
     ]);
   });
 
-  it('counts an override as the stand-in\'s shift and cuts it out of the rotation user\'s', () => {
+  it("counts an override as the stand-in's shift and cuts it out of the rotation user's", () => {
     const team = schedule([PRIMARY], [FRIDAY_NIGHT]);
     const window = ['2026-03-13T00:00:00Z', '2026-03-15T00:00:00Z'] as const;
     expect(duty(team, 'user:erin', ...window)).toEqual([

@@ -2359,7 +2359,7 @@ export interface components {
     UserOnCallShifts: {
       /** By start time; a shift in progress comes first. */
       items: components['schemas']['UserOnCallShift'][];
-      /** The window asked about */
+      /** The window asked about, ISO 8601 UTC. */
       from: string;
       to: string;
     };

@@ -8,6 +8,7 @@ import {
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   Incident,
   OPEN_INCIDENT_STATUSES,
@@ -47,13 +48,24 @@ export function byUrgency(now: number) {
     a.ref.localeCompare(b.ref);
 }
 
+// Backstage's status labels at caption size, under the incident's title
+const useHintStyles = makeStyles(theme => ({
+  hint: {
+    '& > span': {
+      fontSize: theme.typography.caption.fontSize,
+      fontWeight: theme.typography.fontWeightRegular,
+    },
+  },
+}));
+
 function Hint(props: { hint?: SlaHint }) {
+  const classes = useHintStyles();
   if (!props.hint) return null;
   const Icon = HINT_ICONS[props.hint.level];
   return (
-    <Typography variant="caption" component="div">
+    <div className={classes.hint}>
       <Icon>{props.hint.text}</Icon>
-    </Typography>
+    </div>
   );
 }
 

@@ -20,6 +20,13 @@ export const MY_SERVICES_SHOWN = 8;
 /** The most ownership refs sent (the API's limit). */
 const MAX_OWNERS = 50;
 
+function summaryText({ items, serviceCount }: ServicesOpenIncidents): string {
+  if (serviceCount === 1) return "Your groups' one service has open incidents.";
+  return `${items.length} of your groups' ${serviceCount} services ${
+    items.length === 1 ? 'has' : 'have'
+  } open incidents.`;
+}
+
 function emptyText(value: ServicesOpenIncidents): string {
   if (value.serviceCount === 0) return 'Your groups own no services.';
   return value.serviceCount === 1
@@ -64,8 +71,7 @@ export function MyServicesContent() {
       {value => (
         <>
           <Typography variant="body2" color="textSecondary" gutterBottom>
-            {value.items.length} of your groups' {value.serviceCount} services
-            {value.items.length === 1 ? ' has' : ' have'} open incidents.
+            {summaryText(value)}
           </Typography>
           <ul
             aria-label="Services with open incidents"

@@ -2,11 +2,7 @@ import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  actionItem,
-  BASE_URL,
-  incident,
-} from '../../__testUtils__/fixtures';
+import { actionItem, BASE_URL, incident } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { MyActionItemsContent } from './MyActionItemsCard';
 import { MyIncidentsContent } from './MyIncidentsCard';
@@ -183,10 +179,9 @@ describe('home card: my open incidents', () => {
       name: 'My open incidents',
     });
     const rows = within(list).getAllByRole('listitem');
-    expect(within(rows[0]).getByRole('link', { name: 'INC-1042' })).toHaveAttribute(
-      'href',
-      '/itsm/incidents/INC-1042',
-    );
+    expect(
+      within(rows[0]).getByRole('link', { name: 'INC-1042' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-1042');
     expect(
       within(rows[0]).getByText(/Response SLA breached, 2h 0m overdue/),
     ).toBeInTheDocument();
@@ -240,11 +235,12 @@ describe('home card: my action items', () => {
     await renderWithApis(<MyActionItemsContent />, { identity: GUEST });
     const list = await screen.findByRole('list', { name: 'My action items' });
     const rows = within(list).getAllByRole('listitem');
-    expect(within(rows[0]).getByText(/Overdue \(due Nov 25/)).toBeInTheDocument();
-    expect(within(rows[0]).getByRole('link', { name: 'INC-1042' })).toHaveAttribute(
-      'href',
-      '/itsm/incidents/INC-1042',
-    );
+    expect(
+      within(rows[0]).getByText(/Overdue \(due Nov 25/),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByRole('link', { name: 'INC-1042' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-1042');
     expect(within(rows[1]).getByText(/Due Jan 10, 2099/)).toBeInTheDocument();
     expect(queries[0].get('owner')).toBe('user:default/guest');
     expect(queries[0].get('status')).toBe('open,in_progress');

@@ -32,14 +32,12 @@ const widgetOf = (id: (typeof WIDGETS)[number]) =>
 
 describe('home page widgets (new frontend system)', () => {
   it('offers four cards to the home page, named as its defaultConfig names them', () => {
-    expect(WIDGETS.map(id => [widgetOf(id).name, widgetOf(id).title])).toEqual(
-      [
-        ['ItsmMyOnCall', 'My on-call'],
-        ['ItsmMyIncidents', 'My open incidents'],
-        ['ItsmMyActionItems', 'My action items'],
-        ['ItsmMyServices', "My groups' services with open incidents"],
-      ],
-    );
+    expect(WIDGETS.map(id => [widgetOf(id).name, widgetOf(id).title])).toEqual([
+      ['ItsmMyOnCall', 'My on-call'],
+      ['ItsmMyIncidents', 'My open incidents'],
+      ['ItsmMyActionItems', 'My action items'],
+      ['ItsmMyServices', "My groups' services"],
+    ]);
   });
 
   it('renders a card with its title, content and link, through the ITSM API', async () => {
@@ -60,7 +58,11 @@ describe('home page widgets (new frontend system)', () => {
       mountedRoutes: { '/itsm': rootRouteRef },
     });
     expect(
-      await screen.findByRole('link', { name: 'INC-1042' }, { timeout: 10_000 }),
+      await screen.findByRole(
+        'link',
+        { name: 'INC-1042' },
+        { timeout: 10_000 },
+      ),
     ).toHaveAttribute('href', '/itsm/incidents/INC-1042');
     expect(screen.getByText('My open incidents')).toBeInTheDocument();
     expect(
