@@ -12,6 +12,11 @@ const WIDTHS = [1280, 1920];
 function layoutPages({ incidentRef }) {
   return [
     {
+      name: 'home',
+      path: '/home',
+      ready: page => page.getByRole('list', { name: 'My open incidents' }),
+    },
+    {
       name: 'service-overview',
       path: '/catalog/default/component/payments-api',
       ready: page => page.getByText('Open incidents of this service').first(),

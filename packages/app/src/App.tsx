@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import appVisualizerPlugin from '@backstage/plugin-app-visualizer';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import homePlugin from '@backstage/plugin-home/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
@@ -13,6 +14,7 @@ import { navModule } from './modules/nav';
 // discovery; `app.packages: all` in app-config finds the same plugins.
 export default createApp({
   features: [
+    homePlugin,
     catalogPlugin,
     orgPlugin,
     itsmPlugin,

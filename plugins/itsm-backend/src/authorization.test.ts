@@ -262,6 +262,10 @@ const ROUTES: Record<string, RouteCase> = {
     deny: 403,
     query: () => ({ entityRef: 'component:default/payments-api' }),
   },
+  'GET /oncall/shifts': {
+    deny: 403,
+    query: () => ({ user: ALICE }),
+  },
   'GET /schedules': { deny: 403 },
   'POST /schedules': { deny: 403, body: () => schedule },
   'GET /schedules/{id}': { deny: 403 },
@@ -354,6 +358,10 @@ const ROUTES: Record<string, RouteCase> = {
   // Any signed-in user reads the status page; unreadable incidents are
   // shown without ref or title
   'GET /status': { deny: 'public' },
+  'GET /services/open-incidents': {
+    deny: 403,
+    query: () => ({ owner: 'group:default/payments-team,group:default/sre' }),
+  },
   'GET /incidents/{id}/review': { deny: 403 },
   'PUT /incidents/{id}/review': {
     deny: 403,
@@ -512,7 +520,7 @@ describe('authorization of every route of the spec', () => {
   it('covers every route of the spec, and only those', () => {
     const routes = specRoutes();
     expect(routes.sort()).toEqual(Object.keys(ROUTES).sort());
-    expect(routes).toHaveLength(68);
+    expect(routes).toHaveLength(70);
   });
 
   it('serves the spec at /api/itsm/openapi.json, to callers with a token', async () => {
@@ -565,7 +573,7 @@ describe('authorization of every route of the spec', () => {
 
     it('leaves the other incidents out of every read', async () => {
       const reads = specRoutes().filter(r => r.startsWith('GET '));
-      expect(reads).toHaveLength(32);
+      expect(reads).toHaveLength(34);
       for (const route of reads) {
         const res = await send(backend.server, route, ids, alice);
         expect({ route, status: res.status }).toEqual({ route, status: 200 });

@@ -168,6 +168,8 @@ export const itsmPlugin = createBackendPlugin({
             alertStore: stores.alerts,
             majorIncidents: services.majorIncidents,
             statusBoard: services.statusBoard,
+            userShifts: services.userShifts,
+            ownedServices: services.ownedServices,
             reviewAuthorizer: authorizers.reviews,
             reviews: services.reviews,
             actionItems: services.actionItems,

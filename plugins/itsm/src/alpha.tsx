@@ -9,6 +9,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import { ItsmClient } from '@openitsm/backstage-plugin-itsm-common';
 import { itsmApiRef } from './api';
@@ -150,11 +151,79 @@ const itsmContent = EntityContentBlueprint.make({
   },
 });
 
+// Home page widgets (`@backstage/plugin-home`): the signed-in user's ITSM
+const homeLayout = {
+  width: { minColumns: 3, defaultColumns: 4 },
+  height: { minRows: 2, defaultRows: 4 },
+};
+
+const myOnCallWidget = HomePageWidgetBlueprint.make({
+  name: 'my-oncall',
+  params: {
+    name: 'ItsmMyOnCall',
+    title: 'My on-call',
+    description: 'Your on-call shift now and your next one',
+    layout: homeLayout,
+    components: () =>
+      import('./components/home/MyOnCallCard').then(m => ({
+        Content: m.MyOnCallContent,
+        Actions: m.MyOnCallActions,
+      })),
+  },
+});
+
+const myIncidentsWidget = HomePageWidgetBlueprint.make({
+  name: 'my-incidents',
+  params: {
+    name: 'ItsmMyIncidents',
+    title: 'My open incidents',
+    description: 'Open incidents assigned to you, most urgent first',
+    layout: homeLayout,
+    components: () =>
+      import('./components/home/MyIncidentsCard').then(m => ({
+        Content: m.MyIncidentsContent,
+        Actions: m.MyIncidentsActions,
+      })),
+  },
+});
+
+const myActionItemsWidget = HomePageWidgetBlueprint.make({
+  name: 'my-action-items',
+  params: {
+    name: 'ItsmMyActionItems',
+    title: 'My action items',
+    description: 'Your open post-incident action items, overdue first',
+    layout: homeLayout,
+    components: () =>
+      import('./components/home/MyActionItemsCard').then(m => ({
+        Content: m.MyActionItemsContent,
+        Actions: m.MyActionItemsActions,
+      })),
+  },
+});
+
+const myServicesWidget = HomePageWidgetBlueprint.make({
+  name: 'my-services',
+  params: {
+    name: 'ItsmMyServices',
+    title: "My groups' services",
+    description: 'Services of your groups with open incidents, per priority',
+    layout: homeLayout,
+    components: () =>
+      import('./components/home/MyServicesCard').then(m => ({
+        Content: m.MyServicesContent,
+        Actions: m.MyServicesActions,
+      })),
+  },
+});
+
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
  * incidents, SLA and on-call cards on components' overview, the on-call and
  * action items cards on groups, the action items card on users, the ITSM
- * tab, and ITSM records among search results.
+ * tab, ITSM records among search results, and four home page widgets (my
+ * on-call, my open incidents, my action items, my groups' services with open
+ * incidents).
  *
  * @alpha
  */
@@ -178,5 +247,9 @@ export default createFrontendPlugin({
     itsmContent,
     searchResultListItem,
     ...searchResultTypeFilters,
+    myOnCallWidget,
+    myIncidentsWidget,
+    myActionItemsWidget,
+    myServicesWidget,
   ],
 });

@@ -19,6 +19,10 @@ export {
   EntityActionItemsCard,
   MyActionItemsCard,
   ItsmSearchResultListItem,
+  HomePageMyOnCall,
+  HomePageMyIncidents,
+  HomePageMyActionItems,
+  HomePageMyServices,
 } from './plugin';
 export type { ItsmSearchResultListItemProps } from './components/search';
 export { itsmApiRef } from './api';

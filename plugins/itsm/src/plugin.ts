@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import {
   isItsmSearchType,
@@ -233,5 +234,76 @@ export const ItsmSearchResultListItem: (
     component: () =>
       import('./components/search').then(m => m.ItsmSearchResultListItem),
     predicate: result => isItsmSearchType(result.type),
+  }),
+);
+
+/**
+ * Home page card (`@backstage/plugin-home`): the signed-in user's on-call
+ * shift now and their next one.
+ *
+ * @public
+ */
+export const HomePageMyOnCall = itsmPlugin.provide(
+  createCardExtension<{}>({
+    name: 'HomePageMyOnCall',
+    title: 'My on-call',
+    components: () =>
+      import('./components/home/MyOnCallCard').then(m => ({
+        Content: m.MyOnCallContent,
+        Actions: m.MyOnCallActions,
+      })),
+  }),
+);
+
+/**
+ * Home page card: the open incidents assigned to the signed-in user, most
+ * urgent first, with where their SLA stands.
+ *
+ * @public
+ */
+export const HomePageMyIncidents = itsmPlugin.provide(
+  createCardExtension<{}>({
+    name: 'HomePageMyIncidents',
+    title: 'My open incidents',
+    components: () =>
+      import('./components/home/MyIncidentsCard').then(m => ({
+        Content: m.MyIncidentsContent,
+        Actions: m.MyIncidentsActions,
+      })),
+  }),
+);
+
+/**
+ * Home page card: the signed-in user's open action items, overdue first.
+ *
+ * @public
+ */
+export const HomePageMyActionItems = itsmPlugin.provide(
+  createCardExtension<{}>({
+    name: 'HomePageMyActionItems',
+    title: 'My action items',
+    components: () =>
+      import('./components/home/MyActionItemsCard').then(m => ({
+        Content: m.MyActionItemsContent,
+        Actions: m.MyActionItemsActions,
+      })),
+  }),
+);
+
+/**
+ * Home page card: the services of the signed-in user's groups that have
+ * open incidents, with counts per priority.
+ *
+ * @public
+ */
+export const HomePageMyServices = itsmPlugin.provide(
+  createCardExtension<{}>({
+    name: 'HomePageMyServices',
+    title: "My groups' services",
+    components: () =>
+      import('./components/home/MyServicesCard').then(m => ({
+        Content: m.MyServicesContent,
+        Actions: m.MyServicesActions,
+      })),
   }),
 );

@@ -358,5 +358,53 @@ describe('DatabaseIncidentStore', () => {
       });
       expect(either.totalCount).toBe(2);
     });
+
+    it('counts open incidents per service and priority, under the permission filter', async () => {
+      const { store } = await createStore();
+      const at = '2026-11-01T10:00:00.000Z';
+      const both = [
+        'component:default/checkout-web',
+        'component:default/ledger',
+      ];
+      await store.createIncident(
+        fields({ affectedServices: both }),
+        [created],
+        at,
+      );
+      await store.createIncident(
+        fields({ priority: 'P4', status: 'on_hold' }),
+        [created],
+        at,
+      );
+      await store.createIncident(fields({ status: 'resolved' }), [created], at);
+      await store.createIncident(
+        fields({ affectedServices: ['component:default/other'] }),
+        [created],
+        at,
+      );
+      const counts = await store.countOpenByService([
+        ...both,
+        'component:default/quiet',
+      ]);
+      const sorted = counts
+        .map(c => `${c.entityRef} ${c.priority} ${c.count}`)
+        .sort();
+      expect(sorted).toEqual([
+        'component:default/checkout-web P2 1',
+        'component:default/checkout-web P4 1',
+        'component:default/ledger P2 1',
+      ]);
+      const readable = await store.countOpenByService(both, {
+        not: { key: 'affectedService', values: ['component:default/ledger'] },
+      });
+      expect(readable).toEqual([
+        {
+          entityRef: 'component:default/checkout-web',
+          priority: 'P4',
+          count: 1,
+        },
+      ]);
+      expect(await store.countOpenByService([])).toEqual([]);
+    });
   });
 });

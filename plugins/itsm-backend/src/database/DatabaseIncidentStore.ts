@@ -27,6 +27,7 @@ import {
   IncidentListFilter,
   IncidentStore,
   NewTimelineEvent,
+  OpenIncidentCount,
   StoredSla,
 } from './IncidentStore';
 import { applyPermissionFilter } from './permissionFilter';
@@ -44,6 +45,8 @@ import { completeKpiRollups, withKpiRollup } from './kpiRollup';
 
 /** The card lists at most this many open incidents; counts cover all. */
 const SUMMARY_OPEN_LIMIT = 50;
+/** Services per query of countOpenByService. */
+const OPEN_COUNT_CHUNK = 500;
 
 /** Incidents on Backstage's database (SQLite, PostgreSQL, MySQL). */
 export class DatabaseIncidentStore implements IncidentStore {
@@ -329,6 +332,37 @@ export class DatabaseIncidentStore implements IncidentStore {
       incidentsLast30Days,
       lastResolvedAt,
     };
+  }
+
+  async countOpenByService(
+    entityRefs: string[],
+    permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
+  ): Promise<OpenIncidentCount[]> {
+    const counts: OpenIncidentCount[] = [];
+    // Bounded IN lists: each chunk reads the services' open rows by index
+    for (let i = 0; i < entityRefs.length; i += OPEN_COUNT_CHUNK) {
+      const query = this.db('itsm_incident_services as s')
+        .join('itsm_incidents as i', 'i.id', 's.incident_id')
+        .whereIn('s.entity_ref', entityRefs.slice(i, i + OPEN_COUNT_CHUNK))
+        .whereIn('s.status', OPEN_INCIDENT_STATUSES)
+        .groupBy('s.entity_ref', 'i.priority')
+        .select({ entity_ref: 's.entity_ref', priority: 'i.priority' })
+        .count({ open_count: '*' });
+      if (permissionFilter) applyPermissionFilter(query, permissionFilter);
+      const rows = (await query) as Array<{
+        entity_ref: string;
+        priority: Priority;
+        open_count: string | number;
+      }>;
+      for (const row of rows) {
+        counts.push({
+          entityRef: row.entity_ref,
+          priority: row.priority,
+          count: Number(row.open_count),
+        });
+      }
+    }
+    return counts;
   }
 
   async countIncidents(): Promise<number> {

@@ -278,5 +278,28 @@ describe.each(databases.eachSupportedId())(
       });
       expect(found.map(c => c.id)).toEqual([due.id]);
     });
+
+    it('finds the schedules that name a user, in a layer or an override, matching the ref exactly', async () => {
+      const { oncall } = await setup();
+      const schedule = (name: string, users: string[], override?: string) =>
+        oncall.createSchedule(
+          {
+            name,
+            ownerGroup: 'group:default/sre',
+            timezone: 'UTC',
+            layers: [{ ...primary, users }],
+            overrides: override
+              ? [{ layer: 'primary', user: override, from: AT, to: AT }]
+              : [],
+          },
+          AT,
+        );
+      await schedule('rotation', ['user:default/a_b']);
+      await schedule('override', ['user:default/carol'], 'user:default/a_b');
+      await schedule('lookalikes', ['user:default/axb', 'user:default/a_bc']);
+      const named = await oncall.listSchedulesNaming('user:default/a_b');
+      expect(named.map(s => s.name)).toEqual(['override', 'rotation']);
+      expect(await oncall.listSchedulesNaming('user:default/a%')).toEqual([]);
+    });
   },
 );

@@ -14,6 +14,7 @@ import { DbTime } from './DbTime';
 import * as escalationSteps from './escalationSteps';
 import { NewTimelineEvent } from './IncidentStore';
 import { isUniqueViolation } from './uniqueViolation';
+import { escapeLike } from './problemDb';
 
 type ScheduleRow = {
   id: string;
@@ -130,6 +131,23 @@ export class DatabaseOnCallStore {
       query.where('owner_group', filter.ownerGroup);
     }
     return (await query).map(row => this.toSchedule(row));
+  }
+
+  /**
+   * The schedules that name a user in a layer or an override: a text match on
+   * the stored JSON narrows them in SQL; callers compute the shifts.
+   */
+  async listSchedulesNaming(userRef: string): Promise<StoredOnCallSchedule[]> {
+    const pattern = `%${escapeLike(JSON.stringify(userRef))}%`;
+    const rows = await this.db<ScheduleRow>('itsm_oncall_schedules')
+      .where(inner =>
+        inner
+          .whereRaw(`layers_json like ? escape '!'`, [pattern])
+          .orWhereRaw(`overrides_json like ? escape '!'`, [pattern]),
+      )
+      .orderBy([{ column: 'name' }])
+      .limit(MAX_SCHEDULES_LISTED);
+    return rows.map(row => this.toSchedule(row));
   }
 
   /** Writes the fields only if the stored version is still `expectedVersion`. */

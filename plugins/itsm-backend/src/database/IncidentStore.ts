@@ -4,6 +4,7 @@ import {
   Incident,
   IncidentListQuery,
   Page,
+  Priority,
   TimelineEvent,
   TimelineEventType,
 } from '@openitsm/backstage-plugin-itsm-common';
@@ -56,6 +57,13 @@ export interface IncidentListFilter
   permissionFilter?: PermissionCriteria<IncidentQueryFilter>;
 }
 
+/** Open incidents of one service and priority. */
+export interface OpenIncidentCount {
+  entityRef: string;
+  priority: Priority;
+  count: number;
+}
+
 /** Persistence of incidents and their timeline. */
 export interface IncidentStore {
   /** Creates an incident with a fresh ref, and its first timeline events. */
@@ -103,6 +111,12 @@ export interface IncidentStore {
     now: string,
     permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
   ): Promise<EntityItsmSummary>;
+
+  /** Open incidents per service and priority, counted in SQL. */
+  countOpenByService(
+    entityRefs: string[],
+    permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
+  ): Promise<OpenIncidentCount[]>;
 
   countIncidents(): Promise<number>;
 }

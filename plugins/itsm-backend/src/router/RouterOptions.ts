@@ -27,6 +27,8 @@ import { AlertIngestService } from '../ingest/AlertIngestService';
 import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { MajorIncidentService } from '../service/MajorIncidentService';
 import { StatusBoard } from '../service/StatusBoard';
+import { UserOnCallShifts } from '../service/UserOnCallShifts';
+import { OwnedServicesOpenIncidents } from '../service/OwnedServicesOpenIncidents';
 import { ReviewAuthorizer } from '../permissions/ReviewAuthorizer';
 import { ReviewService } from '../service/ReviewService';
 import { ActionItemService } from '../service/ActionItemService';
@@ -61,6 +63,10 @@ export interface RouterOptions {
   alertStore: DatabaseAlertStore;
   majorIncidents: MajorIncidentService;
   statusBoard: StatusBoard;
+  /** A person's shifts across the built-in schedules. */
+  userShifts: UserOnCallShifts;
+  /** The open incidents of services owned by some groups. */
+  ownedServices: OwnedServicesOpenIncidents;
   reviewAuthorizer: ReviewAuthorizer;
   reviews: ReviewService;
   actionItems: ActionItemService;

@@ -14,6 +14,7 @@ import { addChangeRoutes } from './changesRoutes';
 import { addAlertRoutes } from './alertsRoutes';
 import { addMajorIncidentRoutes } from './majorIncidentsRoutes';
 import { addStatusRoutes } from './statusRoutes';
+import { addServiceRoutes } from './servicesRoutes';
 import { addReviewRoutes } from './reviewsRoutes';
 import { addActionItemRoutes } from './actionItemsRoutes';
 import { addReportRoutes } from './reportsRoutes';
@@ -49,6 +50,7 @@ export async function createRouter(
   addAlertRoutes(router, deps);
   addMajorIncidentRoutes(router, deps);
   addStatusRoutes(router, deps);
+  addServiceRoutes(router, deps);
   addReviewRoutes(router, deps);
   addActionItemRoutes(router, deps);
   addReportRoutes(router, deps);

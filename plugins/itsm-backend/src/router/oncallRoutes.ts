@@ -5,13 +5,13 @@ import { parseEntityRefParam, parseTimeParam } from './parseListQuery';
 
 export type OnCallRouteDeps = Pick<
   RouterOptions,
-  'oncall' | 'schedules' | 'oncallStore' | 'oncallAuthorizer'
+  'oncall' | 'schedules' | 'oncallStore' | 'oncallAuthorizer' | 'userShifts'
 > &
   RouteHelpers;
 
 /** `/oncall`, `/schedules` and `/escalation-policies`. */
 export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
-  const { oncall, schedules, oncallStore, oncallAuthorizer } = deps;
+  const { oncall, schedules, oncallStore, oncallAuthorizer, userShifts } = deps;
   const { callerOf, audited } = deps;
 
   router.get('/oncall', async (req, res) => {
@@ -25,6 +25,24 @@ export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
     }
     const at = parseTimeParam('at', req.query.at) ?? new Date().toISOString();
     res.json(await oncall.getOnCall(entityRef, at, catalogCredentials));
+  });
+
+  router.get('/oncall/shifts', async (req, res) => {
+    const { credentials } = await callerOf(req);
+    await oncallAuthorizer.authorizeRead(credentials);
+    const user = parseEntityRefParam('user', req.query.user, 'user');
+    if (!user?.startsWith('user:')) {
+      throw new InputError(
+        'user: required, a user ref, e.g. user:default/alice',
+      );
+    }
+    res.json(
+      await userShifts.list(user, {
+        from:
+          parseTimeParam('from', req.query.from) ?? new Date().toISOString(),
+        to: parseTimeParam('to', req.query.to),
+      }),
+    );
   });
 
   router.get('/schedules', async (req, res) => {

@@ -104,9 +104,13 @@ export function parseEntityRefParam(
 }
 
 /** Comma-separated entity refs; the error names the item, e.g. `services[1]`. */
-export function parseEntityRefList(field: string, value?: string): string[] {
+export function parseEntityRefList(
+  field: string,
+  value?: string,
+  defaultKind = 'component',
+): string[] {
   return splitList(value ?? '').map((item, i) =>
-    toEntityRef(`${field}[${i}]`, item, 'component'),
+    toEntityRef(`${field}[${i}]`, item, defaultKind),
   );
 }
 

@@ -4757,6 +4757,147 @@ export const spec = {
             "type": "integer"
           }
         }
+      },
+      "UserOnCallShift": {
+        "type": "object",
+        "description": "A piece of one person's duty on one layer of a built-in schedule; consecutive shifts of the same layer are merged into one.",
+        "required": [
+          "scheduleId",
+          "scheduleName",
+          "ownerGroup",
+          "layer",
+          "from",
+          "to",
+          "source"
+        ],
+        "properties": {
+          "scheduleId": {
+            "type": "string"
+          },
+          "scheduleName": {
+            "type": "string"
+          },
+          "ownerGroup": {
+            "type": "string",
+            "description": "The group whose schedule it is (the team it covers)."
+          },
+          "layer": {
+            "type": "string"
+          },
+          "from": {
+            "type": "string",
+            "description": "ISO 8601 UTC; clipped to the window's start (a shift in progress starts there)."
+          },
+          "to": {
+            "type": "string",
+            "description": "ISO 8601 UTC, exclusive; clipped to the window's end."
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "rotation",
+              "override"
+            ]
+          }
+        }
+      },
+      "UserOnCallShifts": {
+        "type": "object",
+        "required": [
+          "items",
+          "from",
+          "to"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "description": "By start time; a shift in progress comes first.",
+            "items": {
+              "$ref": "#/components/schemas/UserOnCallShift"
+            }
+          },
+          "from": {
+            "type": "string",
+            "description": "The window asked about, ISO 8601 UTC."
+          },
+          "to": {
+            "type": "string"
+          }
+        }
+      },
+      "ServiceOpenIncidents": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "title",
+          "owner",
+          "openCount",
+          "openByPriority"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string",
+            "description": "The owner (one of those asked about) of the service."
+          },
+          "openCount": {
+            "type": "integer"
+          },
+          "openByPriority": {
+            "type": "object",
+            "description": "Open incidents per priority; every priority is present.",
+            "additionalProperties": false,
+            "required": [
+              "P1",
+              "P2",
+              "P3",
+              "P4",
+              "P5"
+            ],
+            "properties": {
+              "P1": {
+                "type": "integer"
+              },
+              "P2": {
+                "type": "integer"
+              },
+              "P3": {
+                "type": "integer"
+              },
+              "P4": {
+                "type": "integer"
+              },
+              "P5": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "ServicesOpenIncidents": {
+        "type": "object",
+        "required": [
+          "items",
+          "serviceCount"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "description": "Services with open incidents, worst priority first, then most open.",
+            "items": {
+              "$ref": "#/components/schemas/ServiceOpenIncidents"
+            }
+          },
+          "serviceCount": {
+            "type": "integer",
+            "description": "How many services the owners own (with or without open incidents)."
+          }
+        }
       }
     },
     "securitySchemes": {
@@ -6059,6 +6200,60 @@ export const spec = {
         }
       }
     },
+    "/oncall/shifts": {
+      "get": {
+        "operationId": "ListUserOnCallShifts",
+        "description": "One person's shifts across the built-in schedules, in a window (default: from now for 14 days; at most 31 days), with the shift in progress first. Schedules of module providers (e.g. PagerDuty) are not included.",
+        "parameters": [
+          {
+            "name": "user",
+            "in": "query",
+            "required": true,
+            "allowReserved": true,
+            "description": "A user entity ref, e.g. user:default/alice.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 40
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 40
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The person's shifts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UserOnCallShifts"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/schedules": {
       "get": {
         "operationId": "ListSchedules",
@@ -7351,6 +7546,40 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/StatusResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/services/open-incidents": {
+      "get": {
+        "operationId": "ListServicesOpenIncidents",
+        "description": "The services owned by any of `owner` (catalog kinds of itsm.affectedServiceKinds, as the caller sees the catalog) that have open incidents, with their open incidents per priority. Counts only the incidents the caller may read.",
+        "parameters": [
+          {
+            "name": "owner",
+            "in": "query",
+            "required": true,
+            "allowReserved": true,
+            "description": "Comma-separated group or user refs (at most 50), e.g. the caller's ownership refs.",
+            "schema": {
+              "type": "string",
+              "maxLength": 5000
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The owners' services with open incidents.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServicesOpenIncidents"
                 }
               }
             }

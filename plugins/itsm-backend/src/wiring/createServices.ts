@@ -23,6 +23,8 @@ import { MajorIncidentCatalog } from '../service/MajorIncidentCatalog';
 import { createMajorIncidentNotifier } from '../service/majorIncidentNotifier';
 import { MajorIncidentService } from '../service/MajorIncidentService';
 import { StatusBoard } from '../service/StatusBoard';
+import { OwnedServicesOpenIncidents } from '../service/OwnedServicesOpenIncidents';
+import { UserOnCallShifts } from '../service/UserOnCallShifts';
 import { OnCallScheduleService } from '../service/OnCallScheduleService';
 import { OnCallService } from '../service/OnCallService';
 import { ProblemService } from '../service/ProblemService';
@@ -166,10 +168,19 @@ export function createServices(options: ItsmServicesOptions) {
     config: config.majorIncidents,
     serviceKinds: config.affectedServiceKinds,
   });
+  // The home page's "my shifts" and "my groups' services"
+  const userShifts = new UserOnCallShifts(stores.oncall);
+  const ownedServices = new OwnedServicesOpenIncidents({
+    catalog,
+    incidents: stores.incidents,
+    serviceKinds: config.affectedServiceKinds,
+  });
   return {
     notifier,
     majorIncidents,
     statusBoard,
+    userShifts,
+    ownedServices,
     events,
     incidents,
     changes,

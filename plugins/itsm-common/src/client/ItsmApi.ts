@@ -1,6 +1,7 @@
 import {
   CreateIncidentRequest,
   EntityItsmSummary,
+  ServicesOpenIncidents,
   Incident,
   IncidentListQuery,
   Page,
@@ -36,7 +37,7 @@ import {
   StatusQuery,
   StatusResponse,
 } from '../major/types';
-import { OnCallResponse } from '../oncall/api';
+import { OnCallResponse, UserOnCallShifts } from '../oncall/api';
 import {
   CreateOnCallScheduleRequest,
   EscalationPolicy,
@@ -118,6 +119,14 @@ export interface ItsmApi {
     entityRef: string,
     options?: { at?: string },
   ): Promise<OnCallResponse>;
+  /**
+   * A person's shifts across the built-in schedules, the one in progress
+   * first (default window: now and the next 14 days; at most 31).
+   */
+  listUserOnCallShifts(
+    user: string,
+    window?: { from?: string; to?: string },
+  ): Promise<UserOnCallShifts>;
   listSchedules(query?: {
     ownerGroup?: string;
   }): Promise<{ items: StoredOnCallSchedule[] }>;
@@ -223,6 +232,11 @@ export interface ItsmApi {
     subscriber?: string,
   ): Promise<{ items: ServiceSubscriber[] }>;
   getStatus(query?: StatusQuery): Promise<StatusResponse>;
+  /**
+   * The services owned by any of `owners` (e.g. the user's groups) that have
+   * open incidents, with their open incidents per priority, worst first.
+   */
+  listServicesOpenIncidents(owners: string[]): Promise<ServicesOpenIncidents>;
   getChangeMetrics(query?: {
     entityRef?: string;
     from?: string;

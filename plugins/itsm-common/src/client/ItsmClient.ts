@@ -16,6 +16,7 @@ import type { paths } from '../schema/openapi.generated';
 import {
   CreateIncidentRequest,
   EntityItsmSummary,
+  ServicesOpenIncidents,
   Incident,
   IncidentListQuery,
   Page,
@@ -51,7 +52,7 @@ import {
   StatusQuery,
   StatusResponse,
 } from '../major/types';
-import { OnCallResponse } from '../oncall/api';
+import { OnCallResponse, UserOnCallShifts } from '../oncall/api';
 import {
   CreateOnCallScheduleRequest,
   EscalationPolicy,
@@ -258,6 +259,16 @@ export class ItsmClient implements ItsmApi {
       .then(dataOf);
   }
 
+  async listServicesOpenIncidents(
+    owners: string[],
+  ): Promise<ServicesOpenIncidents> {
+    return this.api
+      .GET('/services/open-incidents', {
+        params: { query: { owner: owners.join(',') } },
+      })
+      .then(dataOf);
+  }
+
   async getStatus(query: StatusQuery = {}): Promise<StatusResponse> {
     return this.api.GET('/status', { params: { query } }).then(dataOf);
   }
@@ -401,6 +412,15 @@ export class ItsmClient implements ItsmApi {
   ): Promise<OnCallResponse> {
     return this.api
       .GET('/oncall', { params: { query: { entityRef, at: options.at } } })
+      .then(dataOf);
+  }
+
+  async listUserOnCallShifts(
+    user: string,
+    window: { from?: string; to?: string } = {},
+  ): Promise<UserOnCallShifts> {
+    return this.api
+      .GET('/oncall/shifts', { params: { query: { user, ...window } } })
       .then(dataOf);
   }
 

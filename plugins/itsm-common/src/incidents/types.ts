@@ -107,3 +107,18 @@ export type Page<T> = {
  * @public
  */
 export type EntityItsmSummary = components['schemas']['EntitySummary'];
+
+/**
+ * One service with open incidents, for `GET /services/open-incidents`.
+ * @public
+ */
+export type ServiceOpenIncidents =
+  components['schemas']['ServiceOpenIncidents'];
+
+/**
+ * The answer of `GET /services/open-incidents?owner`: the owners' services
+ * with open incidents, worst first.
+ * @public
+ */
+export type ServicesOpenIncidents =
+  components['schemas']['ServicesOpenIncidents'];

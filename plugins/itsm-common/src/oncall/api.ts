@@ -21,3 +21,17 @@ export type OnCallLevel = components['schemas']['OnCallLevel'];
  * @public
  */
 export type OnCallResponse = components['schemas']['OnCallResponse'];
+
+/**
+ * A piece of one person's duty on one layer of a built-in schedule.
+ *
+ * @public
+ */
+export type UserOnCallShift = components['schemas']['UserOnCallShift'];
+
+/**
+ * The answer of `GET /oncall/shifts?user`: a person's shifts in a window.
+ *
+ * @public
+ */
+export type UserOnCallShifts = components['schemas']['UserOnCallShifts'];

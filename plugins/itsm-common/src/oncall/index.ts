@@ -1,6 +1,7 @@
 export { MAX_ONCALL_SHIFTS } from './limits';
 export { shiftAt, shiftsBetween } from './Rotation';
 export { effectiveShifts, whoIsOnCall } from './OnCallResolver';
+export { userShifts } from './userShifts';
 export { validateOnCallSchedule } from './validateSchedule';
 export type {
   OnCallLayer,
@@ -15,7 +16,13 @@ export type {
   OnCallShift,
   OnCallShiftSource,
 } from './types';
-export type { OnCallLevel, OnCallPerson, OnCallResponse } from './api';
+export type {
+  OnCallLevel,
+  OnCallPerson,
+  OnCallResponse,
+  UserOnCallShift,
+  UserOnCallShifts,
+} from './api';
 export {
   ANNOTATION_CHAT_URL,
   ANNOTATION_ESCALATES_TO,

@@ -378,6 +378,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/oncall/shifts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One person's shifts across the built-in schedules, in a window (default: from now for 14 days; at most 31 days), with the shift in progress first. Schedules of module providers (e.g. PagerDuty) are not included. */
+    get: operations['ListUserOnCallShifts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/schedules': {
     parameters: {
       query?: never;
@@ -778,6 +795,23 @@ export interface paths {
     };
     /** The status page: every service (of one system, or one service) with its open incidents, major ones first, each with its latest stakeholder update; services depending on one with a major incident are degraded. Any signed-in user may read it. */
     get: operations['GetStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/services/open-incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The services owned by any of `owner` (catalog kinds of itsm.affectedServiceKinds, as the caller sees the catalog) that have open incidents, with their open incidents per priority. Counts only the incidents the caller may read. */
+    get: operations['ListServicesOpenIncidents'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2373,6 +2407,47 @@ export interface components {
       systems: components['schemas']['SystemStatus'][];
       operationalCount: number;
     };
+    /** A piece of one person's duty on one layer of a built-in schedule; consecutive shifts of the same layer are merged into one. */
+    UserOnCallShift: {
+      scheduleId: string;
+      scheduleName: string;
+      /** The group whose schedule it is (the team it covers). */
+      ownerGroup: string;
+      layer: string;
+      /** ISO 8601 UTC; clipped to the window's start (a shift in progress starts there). */
+      from: string;
+      /** ISO 8601 UTC, exclusive; clipped to the window's end. */
+      to: string;
+      source: 'rotation' | 'override';
+    };
+    UserOnCallShifts: {
+      /** By start time; a shift in progress comes first. */
+      items: components['schemas']['UserOnCallShift'][];
+      /** The window asked about, ISO 8601 UTC. */
+      from: string;
+      to: string;
+    };
+    ServiceOpenIncidents: {
+      entityRef: string;
+      title: string;
+      /** The owner (one of those asked about) of the service. */
+      owner: string;
+      openCount: number;
+      /** Open incidents per priority; every priority is present. */
+      openByPriority: {
+        P1: number;
+        P2: number;
+        P3: number;
+        P4: number;
+        P5: number;
+      };
+    };
+    ServicesOpenIncidents: {
+      /** Services with open incidents, worst priority first, then most open. */
+      items: components['schemas']['ServiceOpenIncidents'][];
+      /** How many services the owners own (with or without open incidents). */
+      serviceCount: number;
+    };
   };
   responses: {
     /** An error response from the backend. */
@@ -3176,6 +3251,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OnCallResponse'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListUserOnCallShifts: {
+    parameters: {
+      query: {
+        /** A user entity ref, e.g. user:default/alice. */
+        user: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The person's shifts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserOnCallShifts'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -4038,6 +4139,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StatusResponse'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListServicesOpenIncidents: {
+    parameters: {
+      query: {
+        /** Comma-separated group or user refs (at most 50), e.g. the caller's ownership refs. */
+        owner: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The owners' services with open incidents. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServicesOpenIncidents'];
         };
       };
       default: components['responses']['ErrorResponse'];

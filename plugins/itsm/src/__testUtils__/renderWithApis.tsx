@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { configApiRef } from '@backstage/core-plugin-api';
+import { configApiRef, identityApiRef } from '@backstage/core-plugin-api';
 import {
   EntityProvider,
   catalogApiRef,
@@ -31,6 +31,8 @@ export function renderWithApis(
     routeEntries?: string[];
     /** Permission names the user is denied; every other one is allowed. */
     denied?: string[];
+    /** The signed-in user (Backstage's test user by default). */
+    identity?: { userEntityRef: string; ownershipEntityRefs: string[] };
   } = {},
 ) {
   const client = new ItsmClient({
@@ -72,6 +74,7 @@ export function renderWithApis(
         [itsmApiRef, client],
         [catalogApiRef, catalog],
         [configApiRef, mockApis.config({ data: options.config ?? {} })],
+        [identityApiRef, mockApis.identity(options.identity)],
         [
           permissionApiRef,
           mockApis.permission({
