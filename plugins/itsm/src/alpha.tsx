@@ -123,6 +123,17 @@ const groupActionItemsCard = EntityCardBlueprint.make({
   },
 });
 
+const groupKpiCard = EntityCardBlueprint.make({
+  name: 'group-kpis',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/reports/EntityGroupKpiCard').then(m => (
+        <m.EntityGroupKpiCard />
+      )),
+  },
+});
+
 const userActionItemsCard = EntityCardBlueprint.make({
   name: 'user-action-items',
   params: {
@@ -148,8 +159,8 @@ const itsmContent = EntityContentBlueprint.make({
 
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
- * incidents, SLA and on-call cards on components' overview, the on-call and
- * action items cards on groups, the action items card on users, and the ITSM
+ * incidents, SLA and on-call cards on components' overview, the on-call,
+ * action items and KPI cards on groups, the action items card on users, and the ITSM
  * tab.
  *
  * @alpha
@@ -170,6 +181,7 @@ export default createFrontendPlugin({
     workaroundsCard,
     changesCard,
     groupActionItemsCard,
+    groupKpiCard,
     userActionItemsCard,
     itsmContent,
   ],

@@ -32,6 +32,7 @@ import { ReviewService } from '../service/ReviewService';
 import { ActionItemService } from '../service/ActionItemService';
 import { ReportAuthorizer } from '../permissions/ReportAuthorizer';
 import { DatabaseKpiStore } from '../database/DatabaseKpiStore';
+import { SystemServices } from '../service/SystemServices';
 
 /** What `createRouter` is built from; each route module picks what it uses. */
 export interface RouterOptions {
@@ -66,6 +67,8 @@ export interface RouterOptions {
   actionItems: ActionItemService;
   reportAuthorizer: ReportAuthorizer;
   kpiStore: DatabaseKpiStore;
+  /** A system's services, for reports filtered by system. */
+  systemServices: SystemServices;
   /** Answers `/health`; throws when the database is unreachable. */
   healthCheck: () => Promise<void>;
 }
