@@ -124,7 +124,13 @@ describe.each(databases.eachSupportedId())(
         causedByChange: 0,
         mtta: { count: 2 },
         mttr: { count: 1 },
+        // Recorded by the resolution clock (24×7 for a P2): the time spent
+        // resolved before the reopen is left out
+        mttrBusiness: { count: 1 },
       });
+      expect(res.body.totals.mttrBusiness.meanMs).toBeLessThanOrEqual(
+        res.body.totals.mttr.meanMs,
+      );
       expect(res.body.backlog).toEqual({
         open: 1,
         byAge: { lt1d: 1, '1to3d': 0, '3to7d': 0, '7to30d': 0, gt30d: 0 },

@@ -26,6 +26,11 @@ const kpis = kpiValuesOf({
   ttrActiveSumMs: 100 * MIN,
   ttr3: 1,
   ttr5: 1,
+  // In business time: 10 and 25 minutes
+  resolvedBusiness: 2,
+  ttrBusinessSumMs: 35 * MIN,
+  ttrb2: 1,
+  ttrb3: 1,
   resolvedReopened: 1,
   responseMet: 3,
   responseBreached: 1,

@@ -58,6 +58,7 @@ function kpiLines(
     line('MTTR (mean)', k => minutes(k.mttr.meanMs)),
     line('MTTR (median)', k => minutes(k.mttr.medianMs)),
     line('MTTR (p90)', k => minutes(k.mttr.p90Ms)),
+    line('MTTR business time (median)', k => minutes(k.mttrBusiness.medianMs)),
     line('Reopen rate', k => percent(k.reopenRate)),
     line('Resolved by workaround', k => percent(k.workaroundShare)),
     line('Caused by changes', k => percent(k.causedByChangeShare)),

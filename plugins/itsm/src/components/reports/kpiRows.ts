@@ -31,6 +31,12 @@ export const KPI_ROWS = {
     value: k => k.mttr.p90Ms,
     better: 'down',
   },
+  mttrBusiness: {
+    label: 'MTTR business time (median)',
+    kind: 'duration',
+    value: k => k.mttrBusiness.medianMs,
+    better: 'down',
+  },
   reopenRate: {
     label: 'Reopen rate',
     kind: 'ratio',
