@@ -13,7 +13,11 @@
  * for them: the rollups stay consistent without a rebuild.
  */
 const BUCKETS = 17;
-const ROLLUPS = ['itsm_kpi_daily', 'itsm_kpi_group_daily', 'itsm_kpi_service_daily'];
+const ROLLUPS = [
+  'itsm_kpi_daily',
+  'itsm_kpi_group_daily',
+  'itsm_kpi_service_daily',
+];
 
 /** @param {import('knex').Knex} knex */
 exports.up = async function up(knex) {
@@ -21,7 +25,9 @@ exports.up = async function up(knex) {
     table
       .bigInteger('resolution_business_ms')
       .nullable()
-      .comment('Business time the resolution SLA clock counted by the resolution');
+      .comment(
+        'Business time the resolution SLA clock counted by the resolution',
+      );
   });
   for (const name of ROLLUPS) {
     await knex.schema.alterTable(name, table => {

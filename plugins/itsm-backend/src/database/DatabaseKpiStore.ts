@@ -478,13 +478,15 @@ export class DatabaseKpiStore {
     const group = query.group;
     if (group) {
       q.where(owned =>
-        owned.where('a.owner', group).orWhereExists(sub =>
-          sub
-            .select(1)
-            .from('itsm_incidents as ai')
-            .whereRaw('ai.id = a.incident_id')
-            .where('ai.assigned_group', group),
-        ),
+        owned
+          .where('a.owner', group)
+          .orWhereExists(sub =>
+            sub
+              .select(1)
+              .from('itsm_incidents as ai')
+              .whereRaw('ai.id = a.incident_id')
+              .where('ai.assigned_group', group),
+          ),
       );
     }
     const row = (await q.first()) as { open: Num; overdue: Num } | undefined;

@@ -27,7 +27,9 @@ export class SystemServices {
         `system: no system "${systemRef}" in the catalog; use system:namespace/name`,
       );
     }
-    const kinds = new Set(this.serviceKinds.map(k => k.toLocaleLowerCase('en-US')));
+    const kinds = new Set(
+      this.serviceKinds.map(k => k.toLocaleLowerCase('en-US')),
+    );
     const parts = (system.relations ?? [])
       .filter(r => r.type === 'hasPart')
       .map(r => r.targetRef.toLocaleLowerCase('en-US'))

@@ -63,8 +63,9 @@ describe('kpiContributions', () => {
     for (const { measures } of [...open, ...noClock]) {
       expect(measures.resolvedBusiness).toBeUndefined();
     }
-    expect(kpiValuesOf({ resolved: 1, ttrSumMs: MIN, ttr1: 1 }).mttrBusiness)
-      .toEqual({ count: 0, meanMs: null, medianMs: null, p90Ms: null });
+    expect(
+      kpiValuesOf({ resolved: 1, ttrSumMs: MIN, ttr1: 1 }).mttrBusiness,
+    ).toEqual({ count: 0, meanMs: null, medianMs: null, p90Ms: null });
   });
 
   it('puts each measure on the day of its event', () => {

@@ -36,7 +36,11 @@ const GROUPS: Record<string, Array<{ key: string; kpis: object }>> = {
     { key: '', kpis: kpiValuesOf({ opened: 2, resolutionBreached: 2 }) },
     {
       key: 'group:default/payments-team',
-      kpis: kpiValuesOf({ opened: 10, resolutionMet: 3, resolutionBreached: 1 }),
+      kpis: kpiValuesOf({
+        opened: 10,
+        resolutionMet: 3,
+        resolutionBreached: 1,
+      }),
     },
   ],
   service: [
@@ -111,9 +115,9 @@ describe('ReportsPage', () => {
     // Problems, action items and changes
     expect(screen.getByText('Median open problem age')).toBeInTheDocument();
     expect(screen.getByText('12 d')).toBeInTheDocument();
-    expect(screen.getByText('Action items overdue').nextSibling).toHaveTextContent(
-      '2',
-    );
+    expect(
+      screen.getByText('Action items overdue').nextSibling,
+    ).toHaveTextContent('2');
     expect(screen.getByText('25 %')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
 
@@ -138,7 +142,10 @@ describe('ReportsPage', () => {
     expect(queries.at(-1)?.get('entityRef')).toBeNull();
     expect(
       screen.getByRole('link', { name: /Open the weekly review/ }),
-    ).toHaveAttribute('href', expect.stringMatching(/^\/itsm\/reports\/weekly\?week=\d{4}-W\d{2}$/));
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/itsm\/reports\/weekly\?week=\d{4}-W\d{2}$/),
+    );
   });
 
   it('says what withholds the reports when refused', async () => {

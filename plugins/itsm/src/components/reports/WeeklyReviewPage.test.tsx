@@ -156,9 +156,9 @@ describe('WeeklyReviewPage', () => {
     expect(
       within(actions).getByRole('link', { name: 'INC-1042' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('table', { name: 'Top services' })).toHaveTextContent(
-      'payments-api4',
-    );
+    expect(
+      screen.getByRole('table', { name: 'Top services' }),
+    ).toHaveTextContent('payments-api4');
     expect(
       screen.getByText('No SLA target breached this week.'),
     ).toBeInTheDocument();
@@ -175,7 +175,9 @@ describe('WeeklyReviewPage', () => {
     expect(asked.at(-1)?.get('week')).toBe(lastComplete);
 
     fireEvent.click(screen.getByRole('button', { name: 'Previous week' }));
-    await screen.findByText(`Weekly incident review ${shiftIsoWeek(lastComplete, -1)}`);
+    await screen.findByText(
+      `Weekly incident review ${shiftIsoWeek(lastComplete, -1)}`,
+    );
     expect(asked.at(-1)?.get('week')).toBe(shiftIsoWeek(lastComplete, -1));
 
     fireEvent.click(screen.getByRole('button', { name: 'Next week' }));
