@@ -8,7 +8,7 @@ import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { EntityGroupKpiCard } from './EntityGroupKpiCard';
 import { KpiStrip } from './KpiStrip';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const server = setupServer();
 registerMswTestHooks(server);

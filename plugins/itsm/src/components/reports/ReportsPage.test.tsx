@@ -7,7 +7,7 @@ import { BASE_URL } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ItsmPage } from '../ItsmPage/ItsmPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const server = setupServer();
 registerMswTestHooks(server);

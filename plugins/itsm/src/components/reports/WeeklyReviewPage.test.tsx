@@ -13,7 +13,7 @@ import { BASE_URL } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ItsmPage } from '../ItsmPage/ItsmPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -233,11 +233,7 @@ describe('WeeklyReviewPage', () => {
         ['itsm-weekly-2026-W47.md', 'text/markdown'],
         ['itsm-weekly-2026-W47.csv', 'text/csv'],
       ]);
-      const text = await new Promise<string>(resolve => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(String(reader.result));
-        reader.readAsText(saved[0].blob);
-      });
+      const text = await saved[0].blob.text();
       expect(text).toBe('# Weekly incident review 2026-W47\n');
       expect(revokeObjectURL).toHaveBeenCalledTimes(2);
     } finally {
