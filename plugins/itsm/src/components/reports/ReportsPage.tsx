@@ -56,7 +56,7 @@ function KeyFigures(props: { kpis: KpiValues; open: number }) {
     ['MTTA (median)', duration(kpis.mtta.medianMs)],
     ['MTTR (median)', duration(kpis.mttr.medianMs)],
     ['MTTR (p90)', duration(kpis.mttr.p90Ms)],
-    ['MTTR business time (median)', duration(kpis.mttrBusiness.medianMs)],
+    ['MTTR business (median)', duration(kpis.mttrBusiness.medianMs)],
     ['Reopen rate', percent(kpis.reopenRate)],
     ['SLA resolution', percent(kpis.slaResolution.compliance)],
   ];

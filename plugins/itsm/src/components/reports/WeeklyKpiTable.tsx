@@ -8,6 +8,8 @@ import { KpiValues } from '@openitsm/backstage-plugin-itsm-common';
 import { formatDelta, formatKpi } from './kpiFormat';
 import { kpiTrend, WEEKLY_KPI_ROWS } from './kpiRows';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** The week's KPIs against the previous week's, with the change coloured. */
 export function WeeklyKpiTable(props: {
   kpis: KpiValues;
@@ -23,8 +25,12 @@ export function WeeklyKpiTable(props: {
       <TableHead>
         <TableRow>
           <TableCell>KPI</TableCell>
-          <TableCell align="right">This week</TableCell>
-          <TableCell align="right">Previous week</TableCell>
+          <TableCell align="right" style={NO_WRAP}>
+            This week
+          </TableCell>
+          <TableCell align="right" style={NO_WRAP}>
+            Previous week
+          </TableCell>
           <TableCell align="right">Change</TableCell>
         </TableRow>
       </TableHead>
@@ -38,11 +44,18 @@ export function WeeklyKpiTable(props: {
               <TableCell component="th" scope="row">
                 {row.label}
               </TableCell>
-              <TableCell align="right">{formatKpi(row.kind, now)}</TableCell>
-              <TableCell align="right">{formatKpi(row.kind, before)}</TableCell>
+              <TableCell align="right" style={NO_WRAP}>
+                {formatKpi(row.kind, now)}
+              </TableCell>
+              <TableCell align="right" style={NO_WRAP}>
+                {formatKpi(row.kind, before)}
+              </TableCell>
               <TableCell
                 align="right"
-                style={trend ? { color: colour[trend] } : undefined}
+                style={{
+                  ...NO_WRAP,
+                  ...(trend ? { color: colour[trend] } : {}),
+                }}
               >
                 {formatDelta(now, before, row.kind) ?? '–'}
               </TableCell>

@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
+import Box from '@material-ui/core/Box';
 import { useState } from 'react';
 import { itsmApiRef } from '../../api';
 import { ReadErrorPanel } from '../common/ReadErrorPanel';
@@ -30,26 +30,22 @@ export function WeeklyReviewExportButtons(props: { week: string }) {
   };
   return (
     <>
-      <Grid container spacing={1}>
-        <Grid item>
-          <Button
-            variant="outlined"
-            disabled={busy !== undefined}
-            onClick={() => download('md')}
-          >
-            Export Markdown
-          </Button>
-        </Grid>
-        <Grid item>
-          <Button
-            variant="outlined"
-            disabled={busy !== undefined}
-            onClick={() => download('csv')}
-          >
-            Export CSV
-          </Button>
-        </Grid>
-      </Grid>
+      <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+        <Button
+          variant="outlined"
+          disabled={busy !== undefined}
+          onClick={() => download('md')}
+        >
+          Export Markdown
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={busy !== undefined}
+          onClick={() => download('csv')}
+        >
+          Export CSV
+        </Button>
+      </Box>
       {error && <ReadErrorPanel error={error} />}
     </>
   );

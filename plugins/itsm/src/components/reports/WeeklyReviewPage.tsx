@@ -81,12 +81,12 @@ function WeeklyReviewSections(props: { review: WeeklyReview }) {
   const changeLink = (ref: string) => changePath({ ref });
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} lg={6}>
         <InfoCard title="KPIs against the previous week" noPadding>
           <WeeklyKpiTable kpis={review.kpis} previous={review.previousKpis} />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12} lg={6}>
         <InfoCard title="12-week trend">
           <WeeklyTrendChart trend={review.trend} />
         </InfoCard>
