@@ -43,8 +43,11 @@ const PERIODS = [
 
 const percent = formatPercent;
 const duration = formatDuration;
-const days = (ms: number | null) =>
-  ms === null ? '–' : `${Math.round(ms / (24 * 3600_000))} d`;
+/** An age: minutes or hours under two days, days beyond. */
+const age = (ms: number | null) =>
+  ms === null || ms < 48 * 3600_000
+    ? duration(ms)
+    : `${Math.round(ms / (24 * 3600_000))} d`;
 
 /** The headline numbers of a period. */
 function KeyFigures(props: { kpis: KpiValues; open: number }) {
@@ -143,7 +146,7 @@ function RecordFigures(props: { report: KpiReport }) {
   const items = [
     ['Problems opened', String(problems.opened)],
     ['Problems open', String(problems.open)],
-    ['Median open problem age', days(problems.medianOpenAgeMs)],
+    ['Median open problem age', age(problems.medianOpenAgeMs)],
     ['Action items open', String(actionItems.open)],
     ['Action items overdue', String(actionItems.overdue)],
     ['Change failure rate', percent(changes.changeFailureRate)],
@@ -226,7 +229,7 @@ export function ReportsPage() {
             <BacklogChart report={byWeek} />
           </InfoCard>
         </Grid>
-        <Grid item xs={12} lg={6}>
+        <Grid item xs={12} xl={6}>
           <ComplianceTable
             title="Top services: volume and SLA compliance"
             heading="Service"
@@ -234,7 +237,7 @@ export function ReportsPage() {
             defaultKind="component"
           />
         </Grid>
-        <Grid item xs={12} lg={6}>
+        <Grid item xs={12} xl={6}>
           <ComplianceTable
             title="SLA compliance by team"
             heading="Assigned group"

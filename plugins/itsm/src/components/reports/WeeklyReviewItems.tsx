@@ -120,9 +120,9 @@ export function WeeklyReviewItems(props: {
                   <TableCell>
                     {to ? <RefLink to={to}>{item.ref}</RefLink> : item.ref}
                   </TableCell>
-                  <TableCell>{item.title}</TableCell>
+                  <TableCell style={{ minWidth: 200 }}>{item.title}</TableCell>
                   {columns.map(c => (
-                    <TableCell key={c}>
+                    <TableCell key={c} style={{ whiteSpace: 'nowrap' }}>
                       <Cell
                         column={c}
                         item={item}

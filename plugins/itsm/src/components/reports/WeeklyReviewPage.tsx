@@ -91,7 +91,7 @@ function WeeklyReviewSections(props: { review: WeeklyReview }) {
           <WeeklyTrendChart trend={review.trend} />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={8}>
+      <Grid item xs={12}>
         <WeeklyReviewItems
           title="P1 and P2 incidents"
           items={review.priorityIncidents}
@@ -102,10 +102,7 @@ function WeeklyReviewSections(props: { review: WeeklyReview }) {
           incidentLink={incidentLink}
         />
       </Grid>
-      <Grid item xs={12} lg={4}>
-        <TopServices services={review.topServices} />
-      </Grid>
-      <Grid item xs={12} lg={6}>
+      <Grid item xs={12}>
         <WeeklyReviewItems
           title="SLA breaches"
           items={review.slaBreaches}
@@ -116,7 +113,7 @@ function WeeklyReviewSections(props: { review: WeeklyReview }) {
           incidentLink={incidentLink}
         />
       </Grid>
-      <Grid item xs={12} lg={6}>
+      <Grid item xs={12}>
         <WeeklyReviewItems
           title="Major incidents"
           items={review.majorIncidents}
@@ -127,7 +124,7 @@ function WeeklyReviewSections(props: { review: WeeklyReview }) {
           incidentLink={incidentLink}
         />
       </Grid>
-      <Grid item xs={12} lg={6}>
+      <Grid item xs={12} lg={8}>
         <WeeklyReviewItems
           title="Open problems"
           items={review.openProblems}
@@ -138,7 +135,10 @@ function WeeklyReviewSections(props: { review: WeeklyReview }) {
           incidentLink={incidentLink}
         />
       </Grid>
-      <Grid item xs={12} lg={6}>
+      <Grid item xs={12} lg={4}>
+        <TopServices services={review.topServices} />
+      </Grid>
+      <Grid item xs={12}>
         <WeeklyReviewItems
           title="Failed changes"
           items={review.failedChanges}
