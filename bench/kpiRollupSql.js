@@ -27,6 +27,9 @@ const MEASURES = [
   'resolution_unstopped',
   ...Array.from({ length: BUCKETS }, (_, i) => `tta${i}`),
   ...Array.from({ length: BUCKETS }, (_, i) => `ttr${i}`),
+  'resolved_business',
+  'ttr_business_sum_ms',
+  ...Array.from({ length: BUCKETS }, (_, i) => `ttrb${i}`),
 ];
 
 const day = column => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
@@ -52,6 +55,11 @@ function events() {
   });
   const tta = bucket('i.acknowledged_at', 'i.detected_at');
   const ttr = bucket('i.resolved_at', 'i.detected_at');
+  // Business time is recorded on the incident by its resolution clock
+  const business = 'i.resolution_business_ms';
+  const businessBucket = `(CASE ${BOUNDS.map(
+    (b, i) => `WHEN ${business} / 60000.0 < ${b} THEN ${i}`,
+  ).join(' ')} ELSE ${BOUNDS.length} END)`;
   return [
     {
       day: day('i.detected_at'),
@@ -90,6 +98,14 @@ function events() {
           Array.from({ length: BUCKETS }, (_, b) => [
             `ttr${b}`,
             `CASE WHEN ${ttr} = ${b} THEN 1 ELSE 0 END`,
+          ]),
+        ),
+        resolved_business: `CASE WHEN ${business} IS NOT NULL THEN 1 ELSE 0 END`,
+        ttr_business_sum_ms: `coalesce(${business}, 0)`,
+        ...Object.fromEntries(
+          Array.from({ length: BUCKETS }, (_, b) => [
+            `ttrb${b}`,
+            `CASE WHEN ${business} IS NOT NULL AND ${businessBucket} = ${b} THEN 1 ELSE 0 END`,
           ]),
         ),
       },

@@ -69,6 +69,16 @@ function layoutPages({ incidentRef }) {
       path: '/itsm/reports',
       ready: page => page.getByText('Key figures').first(),
     },
+    {
+      name: 'itsm-weekly-review',
+      path: '/itsm/reports/weekly',
+      ready: page => page.getByText('KPIs against the previous week').first(),
+    },
+    {
+      name: 'group-page',
+      path: '/catalog/default/group/payments-team',
+      ready: page => page.getByText('Incident KPIs').first(),
+    },
     ...(incidentRef
       ? [
           {

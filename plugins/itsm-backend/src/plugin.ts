@@ -175,6 +175,7 @@ export const itsmPlugin = createBackendPlugin({
             actionItems: services.actionItems,
             reportAuthorizer: authorizers.reports,
             kpiStore: stores.kpis,
+            systemServices: services.systemServices,
             healthCheck: async () => {
               await client.raw('select 1');
             },

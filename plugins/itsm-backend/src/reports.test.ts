@@ -15,6 +15,19 @@ jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
 
+// payments-api is part of the payments system; ledger is in no system.
+const system = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { owner: 'group:default/payments-team' },
+  relations: [
+    { type: 'hasPart', targetRef: 'component:default/payments-api' },
+    { type: 'ownedBy', targetRef: 'group:default/payments-team' },
+  ],
+};
+const catalog = [...entities, system];
+
 describe.each(databases.eachSupportedId())(
   'GET /reports/kpis on %p',
   databaseId => {
@@ -25,7 +38,7 @@ describe.each(databases.eachSupportedId())(
       ({ server } = await startTestBackend({
         features: [
           itsmPlugin,
-          catalogServiceMock.factory({ entities }),
+          catalogServiceMock.factory({ entities: catalog }),
           mockServices.database.factory({ knex }),
         ],
       }));
@@ -44,6 +57,23 @@ describe.each(databases.eachSupportedId())(
         expect(res.status).toBe(200);
         version = res.body.version;
       };
+      const major = await request(server)
+        .post(`${url}/major`)
+        .send({ reason: 'Card payments down' });
+      if (major.status !== 200) throw new Error(`major: ${major.status}`);
+      version = (await request(server).get(url)).body.version;
+      // Two action items of its review: one past due, one not yet
+      for (const dueDate of ['2020-01-01', '2099-01-01']) {
+        const item = await request(server)
+          .post('/api/itsm/action-items')
+          .send({
+            title: `Follow-up due ${dueDate}`,
+            owner: 'group:default/payments-team',
+            dueDate,
+            incident: p2.body.id,
+          });
+        if (item.status !== 201) throw new Error(`item: ${item.status}`);
+      }
       await move({ status: 'acknowledged' });
       await move({ status: 'in_progress' });
       await move({
@@ -94,12 +124,25 @@ describe.each(databases.eachSupportedId())(
         causedByChange: 0,
         mtta: { count: 2 },
         mttr: { count: 1 },
+        // Recorded by the resolution clock (24×7 for a P2): the time spent
+        // resolved before the reopen is left out
+        mttrBusiness: { count: 1 },
       });
+      expect(res.body.totals.mttrBusiness.meanMs).toBeLessThanOrEqual(
+        res.body.totals.mttr.meanMs,
+      );
       expect(res.body.backlog).toEqual({
         open: 1,
         byAge: { lt1d: 1, '1to3d': 0, '3to7d': 0, '7to30d': 0, gt30d: 0 },
       });
-      expect(res.body.problems).toEqual({ opened: 1, open: 1 });
+      expect(res.body.problems).toEqual({
+        opened: 1,
+        open: 1,
+        medianOpenAgeMs: expect.any(Number),
+      });
+      // Opened by this test a moment ago
+      expect(res.body.problems.medianOpenAgeMs).toBeLessThan(10 * 60_000);
+      expect(res.body.actionItems).toEqual({ open: 2, overdue: 1 });
       expect(res.body.changes).toEqual({
         closed: 0,
         failed: 0,
@@ -144,6 +187,57 @@ describe.each(databases.eachSupportedId())(
       );
       expect(group.body.group).toBe('group:default/payments-team');
       expect(group.body.totals.opened).toBe(1);
+      // Owned by the group, or of its incidents
+      expect(group.body.actionItems).toEqual({ open: 2, overdue: 1 });
+      expect(service.body.actionItems).toEqual({ open: 2, overdue: 1 });
+      const ledger = await request(server).get(
+        '/api/itsm/reports/kpis?entityRef=ledger',
+      );
+      expect(ledger.body.actionItems).toEqual({ open: 2, overdue: 1 });
+      const gold = await request(server).get(
+        '/api/itsm/reports/kpis?entityRef=gold-api',
+      );
+      expect(gold.body.actionItems).toEqual({ open: 0, overdue: 0 });
+      expect(gold.body.problems).toEqual({
+        opened: 0,
+        open: 0,
+        medianOpenAgeMs: null,
+      });
+    });
+
+    it.each(['week', 'priority', 'service', undefined])(
+      'narrows to the services of a system (groupBy %s)',
+      async groupBy => {
+        const res = await request(server).get(
+          `/api/itsm/reports/kpis?system=payments${
+            groupBy ? `&groupBy=${groupBy}` : ''
+          }`,
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.system).toBe('system:default/payments');
+        // The P2 on payments-api (and ledger): only payments-api is a part
+        expect(res.body.totals).toMatchObject({ opened: 1, resolved: 1 });
+        expect(res.body.backlog.open).toBe(0);
+        if (groupBy === 'service') {
+          expect(res.body.groups.map((g: any) => g.key)).toEqual([
+            'component:default/payments-api',
+          ]);
+        }
+      },
+    );
+
+    it('refuses an unknown system, or a system with a service', async () => {
+      for (const [query, message] of [
+        ['system=nowhere', 'system: no system "system:default/nowhere"'],
+        ['system=component:default/ledger', 'system:'],
+        ['system=payments&entityRef=ledger', 'entityRef and system'],
+      ]) {
+        const res = await request(server).get(
+          `/api/itsm/reports/kpis?${query}`,
+        );
+        expect({ query, status: res.status }).toEqual({ query, status: 400 });
+        expect(res.body.error.message).toContain(message);
+      }
     });
 
     it('gives the weekly review as JSON, Markdown and CSV', async () => {
@@ -160,8 +254,19 @@ describe.each(databases.eachSupportedId())(
           { entityRef: 'component:default/ledger', opened: 3 },
           { entityRef: 'component:default/payments-api', opened: 1 },
         ],
-        majorIncidents: [],
+        majorIncidents: [
+          expect.objectContaining({ priority: 'P2', reviewStatus: 'none' }),
+        ],
         failedChanges: [],
+        overdueActionItems: [
+          expect.objectContaining({
+            title: 'Follow-up due 2020-01-01',
+            owner: 'group:default/payments-team',
+            status: 'open',
+            at: '2020-01-01T00:00:00.000Z',
+            incidentRef: json.body.priorityIncidents[0]?.ref,
+          }),
+        ],
       });
       expect(json.body.trend).toHaveLength(12);
       expect(json.body.trend[11]).toMatchObject({ week, kpis: { opened: 3 } });
@@ -190,6 +295,12 @@ describe.each(databases.eachSupportedId())(
         'section,item,title,value,previous',
       );
       expect(csv.text).toContain('top_service,component:default/ledger,,3,');
+      expect(csv.text).toMatch(
+        /\r\noverdue_action_item,ACT-\d+,Follow-up due 2020-01-01,2020-01-01,\r\n/,
+      );
+      expect(md.headers['content-disposition']).toBe(
+        `attachment; filename="itsm-weekly-${week}.md"`,
+      );
 
       const last = await request(server).get('/api/itsm/reports/weekly');
       expect(last.status).toBe(200);

@@ -128,6 +128,17 @@ const groupActionItemsCard = EntityCardBlueprint.make({
   },
 });
 
+const groupKpiCard = EntityCardBlueprint.make({
+  name: 'group-kpis',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/reports/EntityGroupKpiCard').then(m => (
+        <m.EntityGroupKpiCard />
+      )),
+  },
+});
+
 const userActionItemsCard = EntityCardBlueprint.make({
   name: 'user-action-items',
   params: {
@@ -219,9 +230,9 @@ const myServicesWidget = HomePageWidgetBlueprint.make({
 
 /**
  * Backstage ITSM for the new frontend system: the `/itsm` page, the
- * incidents, SLA and on-call cards on components' overview, the on-call and
- * action items cards on groups, the action items card on users, the ITSM
- * tab, ITSM records among search results, and four home page widgets (my
+ * incidents, SLA and on-call cards on components' overview, the on-call,
+ * action items and KPI cards on groups, the action items card on users, the
+ * ITSM tab, ITSM records among search results, and four home page widgets (my
  * on-call, my open incidents, my action items, my groups' services with open
  * incidents).
  *
@@ -243,6 +254,7 @@ export default createFrontendPlugin({
     workaroundsCard,
     changesCard,
     groupActionItemsCard,
+    groupKpiCard,
     userActionItemsCard,
     itsmContent,
     searchResultListItem,

@@ -13,6 +13,7 @@ export {
   EntitySlaCard,
   EntityOnCallCard,
   EntityGroupOnCallCard,
+  EntityGroupKpiCard,
   EntityOpenWorkaroundsCard,
   EntityChangesCard,
   EntityMajorIncidentBanner,

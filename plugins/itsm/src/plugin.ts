@@ -151,6 +151,24 @@ export const EntityGroupOnCallCard: () => JSX.Element = itsmPlugin.provide(
 );
 
 /**
+ * A group's incident KPIs (incidents assigned to it), the last 30 days
+ * against the 30 before, for group pages.
+ *
+ * @public
+ */
+export const EntityGroupKpiCard: () => JSX.Element = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupKpiCard',
+    component: {
+      lazy: () =>
+        import('./components/reports/EntityGroupKpiCard').then(
+          m => m.EntityGroupKpiCard,
+        ),
+    },
+  }),
+);
+
+/**
  * A service's open workarounds: active workarounds of unresolved problems,
  * and known errors.
  *

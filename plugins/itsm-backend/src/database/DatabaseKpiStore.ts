@@ -10,6 +10,7 @@ import {
   KpiReport,
   KpiValues,
   kpiValuesOf,
+  percentileRank,
   WeeklyReview,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { Knex } from 'knex';
@@ -25,6 +26,10 @@ export interface KpiReportQuery {
   fromDay: string;
   toDay: string;
   entityRef?: string;
+  /** A system, echoed in the report; its services are `entityRefs`. */
+  system?: string;
+  /** Several services (a system's parts), resolved from the catalog. */
+  entityRefs?: string[];
   group?: string;
   groupBy?: KpiGroupBy;
   now: string;
@@ -33,6 +38,8 @@ export interface KpiReportQuery {
 const DAY = 24 * 3600_000;
 const RUNNING = ['new', 'acknowledged', 'in_progress'];
 const OPEN = [...RUNNING, 'on_hold'];
+const PROBLEM_DONE = ['resolved', 'closed'];
+const ACTION_ITEM_PENDING = ['open', 'in_progress'];
 
 /** The sums of every group, under the key ''. */
 function addUp(groups: Map<string, KpiMeasures>): Map<string, KpiMeasures> {
@@ -97,26 +104,37 @@ export class DatabaseKpiStore {
     const groupSums = query.groupBy
       ? this.sums(query, query.groupBy)
       : undefined;
-    const [totals, groups, liveTotals, liveGroups, backlog, changes, problems] =
-      await Promise.all([
-        additive ? groupSums!.then(addUp) : this.sums(query, undefined),
-        groupSums,
-        this.liveBreaches(query, undefined),
-        query.groupBy ? this.liveBreaches(query, query.groupBy) : undefined,
-        this.backlog(query),
-        this.changes(query),
-        this.problems(query),
-      ]);
+    const [
+      totals,
+      groups,
+      liveTotals,
+      liveGroups,
+      backlog,
+      changes,
+      problems,
+      actionItems,
+    ] = await Promise.all([
+      additive ? groupSums!.then(addUp) : this.sums(query, undefined),
+      groupSums,
+      this.liveBreaches(query, undefined),
+      query.groupBy ? this.liveBreaches(query, query.groupBy) : undefined,
+      this.backlog(query),
+      this.changes(query),
+      this.problems(query),
+      this.actionItems(query),
+    ]);
     const report: KpiReport = {
       from: query.fromDay,
       to: query.toDay,
       entityRef: query.entityRef,
+      system: query.system,
       group: query.group,
       groupBy: query.groupBy,
       totals: kpiValuesOf(totals.get('') ?? {}, liveTotals.get('')),
       backlog,
       changes,
       problems,
+      actionItems,
     };
     if (groups && liveGroups) {
       const keys = [
@@ -171,7 +189,7 @@ export class DatabaseKpiStore {
     query: KpiReportQuery,
     groupBy: KpiGroupBy | undefined,
   ): KpiRollupTable {
-    if (query.entityRef || groupBy === 'service') {
+    if (query.entityRef || query.entityRefs || groupBy === 'service') {
       return 'itsm_kpi_service_daily';
     }
     if (query.group !== undefined || groupBy === 'group') {
@@ -190,6 +208,7 @@ export class DatabaseKpiStore {
       .where('day', '>=', query.fromDay)
       .where('day', '<', query.toDay);
     if (query.entityRef) q.where('entity_ref', query.entityRef);
+    if (query.entityRefs) q.whereIn('entity_ref', query.entityRefs);
     if (query.group !== undefined) q.where('assigned_group', query.group);
     const key = groupBy ? ROLLUP_KEY[groupBy] : undefined;
     if (key) q.groupBy(key).select({ group_key: key });
@@ -216,6 +235,17 @@ export class DatabaseKpiStore {
       q.join('itsm_incident_services as s', 's.incident_id', 'i.id').where(
         's.entity_ref',
         query.entityRef,
+      );
+    }
+    if (query.entityRefs) {
+      // Each incident once, however many of the services it is on.
+      const refs = query.entityRefs;
+      q.whereExists(sub =>
+        sub
+          .select(1)
+          .from('itsm_incident_services as ss')
+          .whereRaw('ss.incident_id = i.id')
+          .whereIn('ss.entity_ref', refs),
       );
     }
     if (query.group !== undefined) {
@@ -252,6 +282,7 @@ export class DatabaseKpiStore {
         if (groupBy === 'service') {
           if (!query.entityRef) {
             q.join('itsm_incident_services as s', 's.incident_id', 'i.id');
+            if (query.entityRefs) q.whereIn('s.entity_ref', query.entityRefs);
           }
           column = 's.entity_ref';
         } else if (groupBy === 'week' || groupBy === 'month') {
@@ -326,6 +357,16 @@ export class DatabaseKpiStore {
         query.entityRef,
       );
     }
+    if (query.entityRefs) {
+      const refs = query.entityRefs;
+      q.whereExists(sub =>
+        sub
+          .select(1)
+          .from('itsm_change_services as cs')
+          .whereRaw('cs.change_id = c.id')
+          .whereIn('cs.entity_ref', refs),
+      );
+    }
     const row = (await q.first()) as { closed: Num; failed: Num } | undefined;
     const closed = Number(row?.closed ?? 0);
     const failed = Number(row?.failed ?? 0);
@@ -336,12 +377,29 @@ export class DatabaseKpiStore {
     };
   }
 
+  /** Problems on the query's service(s), or owned by its group. */
+  private problemsOf(query: KpiReportQuery) {
+    const q = this.db('itsm_problems as p');
+    const refs = query.entityRef ? [query.entityRef] : query.entityRefs;
+    if (refs) {
+      // A service may be on a problem twice (linked and added by hand).
+      q.whereIn(
+        'p.id',
+        this.db('itsm_problem_services')
+          .whereIn('entity_ref', refs)
+          .select('problem_id'),
+      );
+    }
+    if (query.group) q.where('p.owner_group', query.group);
+    return q;
+  }
+
   private async problems(
     query: KpiReportQuery,
   ): Promise<KpiReport['problems']> {
     const start = this.time.toDb(`${query.fromDay}T00:00:00Z`);
     const end = this.time.toDb(`${query.toDay}T00:00:00Z`);
-    const q = this.db('itsm_problems as p')
+    const row = (await this.problemsOf(query)
       .select(
         this.db.raw(
           'sum(case when p.created_at >= ? and p.created_at < ? then 1 else 0 end) as opened',
@@ -352,21 +410,89 @@ export class DatabaseKpiStore {
         this.db.raw(
           `sum(case when p.status not in ('resolved', 'closed') then 1 else 0 end) as open_now`,
         ),
-      );
-    if (query.entityRef) {
-      // A service may be on a problem twice (linked and added by hand).
-      q.whereIn(
-        'p.id',
-        this.db('itsm_problem_services')
-          .where('entity_ref', query.entityRef)
-          .select('problem_id'),
-      );
-    }
-    if (query.group) q.where('p.owner_group', query.group);
-    const row = (await q.first()) as { opened: Num; open_now: Num } | undefined;
+      )
+      .first()) as { opened: Num; open_now: Num } | undefined;
+    const open = Number(row?.open_now ?? 0);
     return {
       opened: Number(row?.opened ?? 0),
-      open: Number(row?.open_now ?? 0),
+      open,
+      medianOpenAgeMs: await this.medianOpenProblemAge(query, open),
+    };
+  }
+
+  /**
+   * The nearest-rank median age of the open problems: the rank-th youngest,
+   * i.e. the rank-th newest creation, read as one row through an offset (no
+   * dialect has the same percentile function).
+   */
+  private async medianOpenProblemAge(
+    query: KpiReportQuery,
+    open: number,
+  ): Promise<number | null> {
+    if (open === 0) return null;
+    const row = (await this.problemsOf(query)
+      .whereNotIn('p.status', PROBLEM_DONE)
+      .select('p.created_at')
+      .orderBy([
+        { column: 'p.created_at', order: 'desc' },
+        { column: 'p.id', order: 'asc' },
+      ])
+      .offset(percentileRank(open, 0.5) - 1)
+      .limit(1)
+      .first()) as { created_at: Date | string } | undefined;
+    if (!row) return null;
+    return Math.max(
+      0,
+      Date.parse(query.now) - Date.parse(this.time.fromDb(row.created_at)),
+    );
+  }
+
+  /**
+   * Pending action items, and those past their due day (a calendar day:
+   * overdue from the day after): of the incidents on the service(s), or
+   * owned by the group or of the incidents assigned to it.
+   */
+  private async actionItems(
+    query: KpiReportQuery,
+  ): Promise<KpiReport['actionItems']> {
+    const today = query.now.slice(0, 10);
+    const q = this.db('itsm_action_items as a')
+      .whereIn('a.status', ACTION_ITEM_PENDING)
+      .count({ open: '*' })
+      .select(
+        this.db.raw(
+          'sum(case when a.due_date < ? then 1 else 0 end) as overdue',
+          [today],
+        ),
+      );
+    const refs = query.entityRef ? [query.entityRef] : query.entityRefs;
+    if (refs) {
+      q.whereExists(sub =>
+        sub
+          .select(1)
+          .from('itsm_incident_services as ais')
+          .whereRaw('ais.incident_id = a.incident_id')
+          .whereIn('ais.entity_ref', refs),
+      );
+    }
+    const group = query.group;
+    if (group) {
+      q.where(owned =>
+        owned
+          .where('a.owner', group)
+          .orWhereExists(sub =>
+            sub
+              .select(1)
+              .from('itsm_incidents as ai')
+              .whereRaw('ai.id = a.incident_id')
+              .where('ai.assigned_group', group),
+          ),
+      );
+    }
+    const row = (await q.first()) as { open: Num; overdue: Num } | undefined;
+    return {
+      open: Number(row?.open ?? 0),
+      overdue: Number(row?.overdue ?? 0),
     };
   }
 

@@ -25,6 +25,11 @@ export interface StoredSla {
   pauses: SlaPause[];
   response: StoredSlaTarget;
   resolution: StoredSlaTarget;
+  /**
+   * Business time the resolution clock counted by the resolution, for the
+   * business-time MTTR; absent while unresolved.
+   */
+  resolutionBusinessMs?: number | null;
 }
 
 /** The stored fields of an incident that the service layer sets. */

@@ -50,7 +50,14 @@ type Command =
     }
   | { kind: 'acknowledge'; target: number; after: number }
   | { kind: 'hold'; target: number; after: number; resumeAfter: number }
-  | { kind: 'resolve'; target: number; after: number; workaround: boolean }
+  | {
+      kind: 'resolve';
+      target: number;
+      after: number;
+      workaround: boolean;
+      /** What the resolution clock counted, in business time (none: no clock). */
+      businessMs: number | null;
+    }
   | { kind: 'reopen'; target: number }
   | { kind: 'cancel'; target: number; after: number }
   | {
@@ -91,6 +98,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     target,
     after: fc.integer({ min: 0, max: 96 }),
     workaround: fc.boolean(),
+    businessMs: fc.option(fc.integer({ min: 0, max: 96 * HOUR })),
   }),
   fc.record({ kind: fc.constant('reopen' as const), target }),
   fc.record({
@@ -232,7 +240,9 @@ describe.each(databases.eachSupportedId())('KPI rollups on %p', databaseId => {
                 sla: { ...stored, pauses: [...stored.pauses, pause] },
               };
             } else if (c.kind === 'resolve' && open.includes(current.status)) {
+              const stored = (await store.getStoredSla(current.id))!;
               changes = {
+                sla: { ...stored, resolutionBusinessMs: c.businessMs },
                 status: 'resolved',
                 resolvedAt: later(c.after),
                 acknowledgedAt: current.acknowledgedAt ?? later(0),
@@ -240,7 +250,9 @@ describe.each(databases.eachSupportedId())('KPI rollups on %p', databaseId => {
                 resolutionNotes: 'done',
               };
             } else if (c.kind === 'reopen' && current.status === 'resolved') {
+              const stored = (await store.getStoredSla(current.id))!;
               changes = {
+                sla: { ...stored, resolutionBusinessMs: null },
                 status: 'in_progress',
                 resolvedAt: null,
                 resolutionCode: null,

@@ -69,6 +69,7 @@ const FACT_COLUMNS = [
   'response_due_at',
   'resolution_due_at',
   'sla_pauses',
+  'resolution_business_ms',
 ];
 
 type Time = Date | string | null;
@@ -87,6 +88,7 @@ type FactRow = {
   response_due_at: Time;
   resolution_due_at: Time;
   sla_pauses: string | null;
+  resolution_business_ms: number | string | null;
 };
 
 function snapshotOf(row: FactRow, services: string[], time: DbTime) {
@@ -105,6 +107,10 @@ function snapshotOf(row: FactRow, services: string[], time: DbTime) {
       pauses: row.sla_pauses
         ? (JSON.parse(row.sla_pauses) as SlaPause[])
         : undefined,
+      resolutionBusinessMs:
+        row.resolution_business_ms === null
+          ? null
+          : Number(row.resolution_business_ms),
     },
     priority: row.priority,
     category: row.category,
@@ -223,7 +229,7 @@ export async function applyKpiDeltas(tx: Knex, deltas: KpiDeltas) {
         dims.day.slice(0, 7),
         ...KPI_MEASURES.map(m => measures[m] ?? 0),
       ]);
-    // Bounded statements: at most 200 rows × 54 bindings.
+    // Bounded statements: at most 200 rows × 75 bindings.
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200);
       await tx.raw(

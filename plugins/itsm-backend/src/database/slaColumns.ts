@@ -16,6 +16,7 @@ export type SlaColumns = {
   resolved_at: Time;
   sla_policy: string | null;
   sla_pauses: string | null;
+  resolution_business_ms?: number | string | null;
 } & {
   [K in `${'response' | 'resolution'}_${
     | 'due_at'
@@ -34,6 +35,7 @@ export function slaToColumns(sla: StoredSla, time: DbTime) {
   const columns: Record<string, unknown> = {
     sla_policy: sla.policy,
     sla_pauses: JSON.stringify(sla.pauses),
+    resolution_business_ms: sla.resolutionBusinessMs ?? null,
   };
   for (const kind of KINDS) {
     const target = sla[kind];
@@ -63,6 +65,11 @@ export function storedSlaFromRow(
     pauses: row.sla_pauses ? JSON.parse(row.sla_pauses) : [],
     response: target('response'),
     resolution: target('resolution'),
+    resolutionBusinessMs:
+      row.resolution_business_ms === null ||
+      row.resolution_business_ms === undefined
+        ? null
+        : Number(row.resolution_business_ms),
   };
 }
 

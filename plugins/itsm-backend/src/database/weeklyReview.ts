@@ -17,11 +17,14 @@ export interface WeeklyReviewAccess {
   incidents: IncidentVisibility;
   problems: boolean;
   changes: boolean;
+  /** Action items (itsm.review.read); those of unreadable incidents stay out. */
+  actionItems: boolean;
 }
 
 /** Records per list: a review meeting discusses tens, not thousands. */
 const LIST_LIMIT = 100;
 const RUNNING = ['new', 'acknowledged', 'in_progress'];
+const ACTION_ITEM_PENDING = ['open', 'in_progress'];
 
 type Time = Date | string | null;
 
@@ -92,6 +95,9 @@ export async function weeklyReview(
         .orderBy(due),
     );
   };
+  // Overdue by the week's end, or by today while the week runs
+  const today = now.slice(0, 10);
+  const overdueBefore = to < today ? to : today;
   const [
     trend,
     priorityRows,
@@ -101,6 +107,7 @@ export async function weeklyReview(
     majorRows,
     problemRows,
     changeRows,
+    actionItemRows,
   ] = await Promise.all([
     kpis.valuesBy({
       fromDay: firstWeek.from,
@@ -124,7 +131,11 @@ export async function weeklyReview(
         .where('i.detected_at', '>=', start)
         .where('i.detected_at', '<', end)
         .where('i.major', true)
-        .select(...incidentColumns, { at: 'i.detected_at' })
+        .leftJoin('itsm_reviews as r', 'r.incident_id', 'i.id')
+        .select(...incidentColumns, {
+          at: 'i.detected_at',
+          review_status: 'r.status',
+        })
         .orderBy('i.detected_at'),
     ),
     !access.problems
@@ -146,6 +157,9 @@ export async function weeklyReview(
           })
           .orderBy('closed_at')
           .limit(LIST_LIMIT),
+    !access.actionItems
+      ? []
+      : overdueActionItems(db, access.incidents, overdueBefore),
   ]);
   const empty = kpiValuesOf({});
   const weeks = Array.from({ length: 12 }, (_, i) =>
@@ -167,7 +181,10 @@ export async function weeklyReview(
       .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))
       .slice(0, LIST_LIMIT),
     topServices,
-    majorIncidents: majorRows.map(r => incidentItem(r)),
+    majorIncidents: majorRows.map(r => ({
+      ...incidentItem(r),
+      reviewStatus: r.review_status ?? 'none',
+    })),
     openProblems: problemRows.map(r => ({
       ref: r.ref,
       title: r.title,
@@ -181,5 +198,47 @@ export async function weeklyReview(
       at: iso(r.at),
       detail: r.outcome,
     })),
+    overdueActionItems: actionItemRows.map(r => ({
+      ref: r.ref,
+      title: r.title,
+      status: r.status,
+      owner: r.owner,
+      ...(r.incident_ref ? { incidentRef: r.incident_ref } : {}),
+      at: `${r.due_date}T00:00:00.000Z`,
+    })),
   };
+}
+
+/**
+ * Action items pending now and due before `before` (a day), the oldest due
+ * first; those of incidents the caller may not read are left out.
+ */
+function overdueActionItems(
+  db: Knex,
+  incidents: IncidentVisibility,
+  before: string,
+): Promise<any[]> {
+  const q = db('itsm_action_items as a')
+    .leftJoin('itsm_incidents as ai', 'ai.id', 'a.incident_id')
+    .whereIn('a.status', ACTION_ITEM_PENDING)
+    .where('a.due_date', '<', before)
+    .select(
+      'a.ref',
+      'a.title',
+      'a.status',
+      'a.owner',
+      'a.due_date',
+      'ai.ref as incident_ref',
+    )
+    .orderBy([{ column: 'a.due_date' }, { column: 'a.ref' }])
+    .limit(LIST_LIMIT);
+  if (incidents.result === 'none') q.whereNull('a.incident_id');
+  if (incidents.result === 'filtered') {
+    const readable = db('itsm_incidents as i').select('i.id');
+    applyPermissionFilter(readable, incidents.filter);
+    q.where(visible =>
+      visible.whereNull('a.incident_id').orWhereIn('a.incident_id', readable),
+    );
+  }
+  return q;
 }

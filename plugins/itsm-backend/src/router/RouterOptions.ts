@@ -34,6 +34,7 @@ import { ReviewService } from '../service/ReviewService';
 import { ActionItemService } from '../service/ActionItemService';
 import { ReportAuthorizer } from '../permissions/ReportAuthorizer';
 import { DatabaseKpiStore } from '../database/DatabaseKpiStore';
+import { SystemServices } from '../service/SystemServices';
 
 /** What `createRouter` is built from; each route module picks what it uses. */
 export interface RouterOptions {
@@ -72,6 +73,8 @@ export interface RouterOptions {
   actionItems: ActionItemService;
   reportAuthorizer: ReportAuthorizer;
   kpiStore: DatabaseKpiStore;
+  /** A system's services, for reports filtered by system. */
+  systemServices: SystemServices;
   /** Answers `/health`; throws when the database is unreachable. */
   healthCheck: () => Promise<void>;
 }

@@ -18,9 +18,11 @@ export type ReportRouteDeps = Pick<
   RouterOptions,
   | 'reportAuthorizer'
   | 'kpiStore'
+  | 'systemServices'
   | 'authorizer'
   | 'problemAuthorizer'
   | 'changeAuthorizer'
+  | 'reviewAuthorizer'
 > &
   Pick<RouteHelpers, 'callerOf'>;
 
@@ -34,7 +36,7 @@ function dayAfterOrAt(iso: string): string {
 
 /** `/reports/*`: KPIs read from the daily rollups. */
 export function addReportRoutes(router: ItsmRouter, deps: ReportRouteDeps) {
-  const { reportAuthorizer, kpiStore, callerOf } = deps;
+  const { reportAuthorizer, kpiStore, systemServices, callerOf } = deps;
   router.get('/reports/kpis', async (req, res) => {
     const { credentials } = await callerOf(req);
     await reportAuthorizer.authorizeRead(credentials);
@@ -54,13 +56,26 @@ export function addReportRoutes(router: ItsmRouter, deps: ReportRouteDeps) {
         `from..to spans more than ${MAX_RANGE_DAYS} days; ask for a shorter period`,
       );
     }
+    const entityRef = parseEntityRefParam('entityRef', query.entityRef);
+    const system = parseEntityRefParam('system', query.system, 'system');
+    if (system && !system.startsWith('system:')) {
+      throw new InputError(`system: "${query.system}" is not a system ref`);
+    }
+    if (system && entityRef) {
+      throw new InputError('entityRef and system: give one or the other');
+    }
     res.json(
       await kpiStore.report({
         fromDay,
         toDay,
         now,
         groupBy: query.groupBy,
-        entityRef: parseEntityRefParam('entityRef', query.entityRef),
+        entityRef,
+        system,
+        // Resolved once, then the rollups are filtered in SQL
+        entityRefs: system
+          ? await systemServices.servicesOf(system, credentials)
+          : undefined,
         group: query.group
           ? parseEntityRefParam('group', query.group, 'group')
           : undefined,
@@ -80,6 +95,7 @@ export function addWeeklyReviewRoute(
     authorizer,
     problemAuthorizer,
     changeAuthorizer,
+    reviewAuthorizer,
   }: ReportRouteDeps,
 ) {
   router.get('/reports/weekly', async (req, res) => {
@@ -94,18 +110,20 @@ export function addWeeklyReviewRoute(
     }
     // The lists name records: each shows what its own permission lets the
     // caller read (incidents filtered as the incident list is).
-    const [incidents, problems, changes] = await Promise.all([
+    const [incidents, problems, changes, actionItems] = await Promise.all([
       authorizer.visibility(credentials),
       problemAuthorizer.isAllowed(credentials, 'read'),
       changeAuthorizer.authorize(credentials, 'read').then(
         () => true,
         () => false,
       ),
+      reviewAuthorizer.isAllowed(credentials, 'read'),
     ]);
     const review = await kpiStore.weekly(week, now, {
       incidents,
       problems,
       changes,
+      actionItems,
     });
     const format = req.query.format ?? 'json';
     if (format === 'md') {
@@ -113,7 +131,7 @@ export function addWeeklyReviewRoute(
         .type('text/markdown; charset=utf-8')
         .set(
           'content-disposition',
-          `attachment; filename="weekly-review-${week}.md"`,
+          `attachment; filename="itsm-weekly-${week}.md"`,
         )
         .end(weeklyReviewMarkdown(review));
     } else if (format === 'csv') {
@@ -121,7 +139,7 @@ export function addWeeklyReviewRoute(
         .type('text/csv; charset=utf-8')
         .set(
           'content-disposition',
-          `attachment; filename="weekly-review-${week}.csv"`,
+          `attachment; filename="itsm-weekly-${week}.csv"`,
         )
         .end(weeklyReviewCsv(review));
     } else {

@@ -741,12 +741,13 @@ export const spec = {
       },
       "KpiValues": {
         "type": "object",
-        "description": "Incident KPIs of a period: opened on detection, MTTA on acknowledgement, MTTR and the reopened and workaround shares on resolution, SLA targets on their due time (wall clock).",
+        "description": "Incident KPIs of a period: opened on detection, MTTA on acknowledgement, MTTR (wall clock and business time) and the reopened and workaround shares on resolution, SLA targets on their due time.",
         "required": [
           "opened",
           "resolved",
           "mtta",
           "mttr",
+          "mttrBusiness",
           "mttrExcludingHoldMeanMs",
           "reopened",
           "reopenRate",
@@ -769,6 +770,14 @@ export const spec = {
           },
           "mttr": {
             "$ref": "#/components/schemas/KpiDurationStats"
+          },
+          "mttrBusiness": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/KpiDurationStats"
+              }
+            ],
+            "description": "Time to resolve in business time, as the resolution SLA clock counted it (its calendar, time on hold left out), over the incidents resolved with a clock (its count says how many)."
           },
           "mttrExcludingHoldMeanMs": {
             "type": [
@@ -856,14 +865,15 @@ export const spec = {
       },
       "KpiReport": {
         "type": "object",
-        "description": "KPIs over the UTC days [from, to), for the estate, one service or one assigned group, read from daily rollups.",
+        "description": "KPIs over the UTC days [from, to), for the estate, one service, the services of one system or one assigned group, read from daily rollups.",
         "required": [
           "from",
           "to",
           "totals",
           "backlog",
           "changes",
-          "problems"
+          "problems",
+          "actionItems"
         ],
         "properties": {
           "from": {
@@ -875,6 +885,9 @@ export const spec = {
             "description": "Day after the last, YYYY-MM-DD (UTC)."
           },
           "entityRef": {
+            "type": "string"
+          },
+          "system": {
             "type": "string"
           },
           "group": {
@@ -933,16 +946,40 @@ export const spec = {
           },
           "problems": {
             "type": "object",
-            "description": "Problems opened in the period, and open now, on the estate, the service or the group (as owner).",
+            "description": "Problems opened in the period, and open now with their median age, on the estate, the service or system, or the group (as owner).",
             "required": [
               "opened",
-              "open"
+              "open",
+              "medianOpenAgeMs"
             ],
             "properties": {
               "opened": {
                 "type": "integer"
               },
               "open": {
+                "type": "integer"
+              },
+              "medianOpenAgeMs": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "description": "Median age of the open problems (nearest rank), from their creation to now; null when none is open."
+              }
+            }
+          },
+          "actionItems": {
+            "type": "object",
+            "description": "Post-incident action items pending now (open or in progress), and those of them past their due day: of the incidents on the service or system, or owned by the group or of its incidents.",
+            "required": [
+              "open",
+              "overdue"
+            ],
+            "properties": {
+              "open": {
+                "type": "integer"
+              },
+              "overdue": {
                 "type": "integer"
               }
             }
@@ -983,6 +1020,24 @@ export const spec = {
           "detail": {
             "type": "string",
             "description": "E.g. which SLA target was breached, or the change outcome."
+          },
+          "reviewStatus": {
+            "type": "string",
+            "enum": [
+              "none",
+              "draft",
+              "in_review",
+              "published"
+            ],
+            "description": "A major incident's post-incident review: its status, or none before one is started."
+          },
+          "owner": {
+            "type": "string",
+            "description": "An action item's owner (a user or group ref)."
+          },
+          "incidentRef": {
+            "type": "string",
+            "description": "The incident an action item comes from."
           }
         }
       },
@@ -1001,7 +1056,8 @@ export const spec = {
           "topServices",
           "majorIncidents",
           "openProblems",
-          "failedChanges"
+          "failedChanges",
+          "overdueActionItems"
         ],
         "properties": {
           "week": {
@@ -1091,6 +1147,13 @@ export const spec = {
           "failedChanges": {
             "type": "array",
             "description": "Changes closed in the week as failed or rolled back.",
+            "items": {
+              "$ref": "#/components/schemas/WeeklyReviewItem"
+            }
+          },
+          "overdueActionItems": {
+            "type": "array",
+            "description": "Action items still pending whose due day was before the week's end (or before today, for the current week), the oldest due first; `at` is the due day.",
             "items": {
               "$ref": "#/components/schemas/WeeklyReviewItem"
             }
@@ -5261,7 +5324,7 @@ export const spec = {
     "/reports/kpis": {
       "get": {
         "operationId": "GetKpiReport",
-        "description": "Incident KPIs (volumes, MTTA, MTTR, reopen rate, SLA compliance, shares resolved by workaround and caused by changes), the backlog by age and the change failure rate, for the estate, one service (`entityRef`) or one assigned group (`group`), over whole UTC days (default: the last 90), optionally per week, month, priority, category, service or group. Needs itsm.report.read.",
+        "description": "Incident KPIs (volumes, MTTA, MTTR, reopen rate, SLA compliance, shares resolved by workaround and caused by changes), the backlog by age, the change failure rate, problems and action items, for the estate, one service (`entityRef`), the services of one system (`system`) or one assigned group (`group`), over whole UTC days (default: the last 90), optionally per week, month, priority, category, service or group. Needs itsm.report.read.",
         "parameters": [
           {
             "name": "from",
@@ -5298,6 +5361,17 @@ export const spec = {
             "in": "query",
             "required": false,
             "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "A catalog system (`system:default/payments` or `payments`): the KPIs of the system and the services that are part of it, summed from their rollups as `groupBy=service` counts them (an incident on two of its services counts on both); the backlog, live SLA breaches, changes, problems and action items count each record once.",
             "schema": {
               "type": "string",
               "maxLength": 255

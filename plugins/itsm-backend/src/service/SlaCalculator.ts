@@ -26,6 +26,8 @@ export class SlaCalculator {
     detectedAt: string;
     pauses: SlaPause[];
     now: string;
+    /** When resolved: the business time to resolve is recorded. */
+    resolvedAt?: string;
   }): StoredSla {
     const targets = resolveSlaTargets(
       this.config,
@@ -48,11 +50,26 @@ export class SlaCalculator {
         warningAt: computed.warningAt,
       };
     };
+    const resolvedAt = options.resolvedAt;
     return {
       policy: targets.policy,
       pauses: options.pauses,
       response: clock(targets.response),
       resolution: clock(targets.resolution),
+      // What the resolution clock counted, in its calendar, holds left out:
+      // frozen at the resolution, as the due times are.
+      resolutionBusinessMs: resolvedAt
+        ? Math.round(
+            computeSlaClock({
+              targetMinutes: targets.resolution.minutes,
+              calendar: targets.resolution.calendar,
+              startedAt: options.detectedAt,
+              pauses: options.pauses,
+              stoppedAt: resolvedAt,
+              now: resolvedAt,
+            }).elapsedMinutes * 60_000,
+          )
+        : null,
     };
   }
 }

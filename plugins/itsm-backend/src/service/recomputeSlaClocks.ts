@@ -48,6 +48,9 @@ export async function recomputeSlaClocks(
   if (!priorityChanged && !to && stored) {
     return {};
   }
+  const status = to ?? current.status;
+  const resolvedAt =
+    changes.resolvedAt !== undefined ? changes.resolvedAt : current.resolvedAt;
   const sla = sources.sla.compute({
     priority: changes.priority ?? current.priority,
     policy:
@@ -56,6 +59,10 @@ export async function recomputeSlaClocks(
     detectedAt: current.detectedAt,
     pauses,
     now,
+    resolvedAt:
+      (status === 'resolved' || status === 'closed') && resolvedAt
+        ? resolvedAt
+        : undefined,
   });
   const moved =
     !stored ||

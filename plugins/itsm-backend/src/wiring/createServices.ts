@@ -20,6 +20,7 @@ import { IncidentEventPublisher } from '../service/IncidentEventPublisher';
 import { IncidentService } from '../service/IncidentService';
 import { ItsmConfig } from '../service/ItsmConfig';
 import { MajorIncidentCatalog } from '../service/MajorIncidentCatalog';
+import { SystemServices } from '../service/SystemServices';
 import { createMajorIncidentNotifier } from '../service/majorIncidentNotifier';
 import { MajorIncidentService } from '../service/MajorIncidentService';
 import { StatusBoard } from '../service/StatusBoard';
@@ -181,6 +182,7 @@ export function createServices(options: ItsmServicesOptions) {
     statusBoard,
     userShifts,
     ownedServices,
+    systemServices: new SystemServices(catalog, config.affectedServiceKinds),
     events,
     incidents,
     changes,

@@ -1,4 +1,9 @@
-import { isoWeekOf, kpiContributions, kpiDayOf } from './KpiContributions';
+import {
+  isoWeekOf,
+  kpiContributions,
+  kpiDayOf,
+  kpiValuesOf,
+} from './KpiContributions';
 
 const MIN = 60_000;
 
@@ -12,6 +17,55 @@ describe('kpiContributions', () => {
         responseDueAt: '2026-03-03T00:15:00.000Z',
       }),
     ).toEqual([{ day: '2026-03-02', measures: { opened: 1 } }]);
+  });
+
+  it.each([
+    // [business ms the resolution clock counted, bucket]
+    [0, 'ttrb0'],
+    [4 * MIN, 'ttrb1'],
+    [9 * 60 * MIN, 'ttrb8'], // [480, 720) min
+    [90 * 24 * 60 * MIN, 'ttrb16'],
+  ])(
+    'counts business time to resolve %p ms in bucket %s, on the resolution day',
+    (business, bucket) => {
+      const [, , resolved] = kpiContributions({
+        status: 'resolved',
+        detectedAt: '2026-03-02T23:30:00.000Z',
+        acknowledgedAt: '2026-03-02T23:50:00.000Z',
+        resolvedAt: '2026-03-04T01:30:00.000Z',
+        reopenCount: 0,
+        responseDueAt: '2026-03-03T00:00:00.000Z',
+        resolutionBusinessMs: business,
+      });
+      expect(resolved.day).toBe('2026-03-04');
+      expect(resolved.measures).toMatchObject({
+        resolved: 1,
+        resolvedBusiness: 1,
+        [bucket]: 1,
+      });
+      expect(resolved.measures.ttrBusinessSumMs ?? 0).toBe(business);
+    },
+  );
+
+  it('leaves business time out while unresolved, or without a clock', () => {
+    const open = kpiContributions({
+      status: 'in_progress',
+      detectedAt: '2026-03-02T23:30:00.000Z',
+      reopenCount: 1,
+      resolutionBusinessMs: 60 * MIN, // stale: a reopen clears it
+    });
+    const noClock = kpiContributions({
+      status: 'resolved',
+      detectedAt: '2026-03-02T23:30:00.000Z',
+      resolvedAt: '2026-03-02T23:45:00.000Z',
+      reopenCount: 0,
+    });
+    for (const { measures } of [...open, ...noClock]) {
+      expect(measures.resolvedBusiness).toBeUndefined();
+    }
+    expect(
+      kpiValuesOf({ resolved: 1, ttrSumMs: MIN, ttr1: 1 }).mttrBusiness,
+    ).toEqual({ count: 0, meanMs: null, medianMs: null, p90Ms: null });
   });
 
   it('puts each measure on the day of its event', () => {

@@ -41,6 +41,12 @@ export interface KpiIncidentFacts {
   responseDueAt?: string | null;
   resolutionDueAt?: string | null;
   pauses?: SlaPause[];
+  /**
+   * Time to resolve in business time: what the resolution SLA clock counted
+   * by the resolution (its calendar, holds left out), stored when resolved.
+   * Absent for incidents resolved without a clock.
+   */
+  resolutionBusinessMs?: number | null;
 }
 
 const BUCKETS = KPI_DURATION_BUCKETS_MINUTES.map((_, i) => i);
@@ -69,6 +75,9 @@ export const KPI_MEASURES = [
   'resolutionUnstopped',
   ...BUCKETS.map(i => `tta${i}`),
   ...BUCKETS.map(i => `ttr${i}`),
+  'resolvedBusiness',
+  'ttrBusinessSumMs',
+  ...BUCKETS.map(i => `ttrb${i}`),
 ] as const;
 
 /** @public */
@@ -97,7 +106,8 @@ export function isoWeekOf(day: string): string {
 /**
  * What an incident adds to the day rollups, each measure on the day of the
  * event it counts: opened (and caused by a change) on its detection day,
- * MTTA on its acknowledgement day, MTTR, reopened and workaround shares on
+ * MTTA on its acknowledgement day, MTTR (wall clock, and business time when
+ * its resolution clock recorded it), reopened and workaround shares on
  * its resolution day, SLA met/breached on each target's due day once its
  * clock has stopped (or "unstopped" when the incident ended without stopping
  * it). Clocks still running are not in the rollup: whether
@@ -142,6 +152,14 @@ export function kpiContributions(facts: KpiIncidentFacts): KpiContribution[] {
       resolvedReopened: facts.reopenCount > 0 ? 1 : 0,
       resolvedWorkaround: facts.resolutionCode === 'workaround' ? 1 : 0,
     });
+    const business = facts.resolutionBusinessMs;
+    if (typeof business === 'number' && business >= 0) {
+      add(facts.resolvedAt, {
+        resolvedBusiness: 1,
+        ttrBusinessSumMs: business,
+        [`ttrb${durationBucket(business)}`]: 1,
+      });
+    }
   }
   if (facts.status !== 'cancelled') {
     const targets = [
@@ -184,7 +202,7 @@ export function kpiValuesOf(
   },
 ): KpiValues {
   const n = (m: KpiMeasure) => sums[m] ?? 0;
-  const buckets = (prefix: 'tta' | 'ttr') =>
+  const buckets = (prefix: 'tta' | 'ttr' | 'ttrb') =>
     BUCKETS.map(i => n(`${prefix}${i}` as KpiMeasure));
   const sla = (met: number, breached: number) => ({
     met,
@@ -196,6 +214,11 @@ export function kpiValuesOf(
     resolved: n('resolved'),
     mtta: histogramStats(n('acknowledged'), n('ttaSumMs'), buckets('tta')),
     mttr: histogramStats(n('resolved'), n('ttrSumMs'), buckets('ttr')),
+    mttrBusiness: histogramStats(
+      n('resolvedBusiness'),
+      n('ttrBusinessSumMs'),
+      buckets('ttrb'),
+    ),
     mttrExcludingHoldMeanMs: ratio(n('ttrActiveSumMs'), n('resolved')),
     reopened: n('resolvedReopened'),
     reopenRate: reopenRate(n('resolved'), n('resolvedReopened')),

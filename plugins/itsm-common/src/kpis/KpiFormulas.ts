@@ -119,8 +119,17 @@ export function percentile(
 ): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1];
+  return sorted[percentileRank(sorted.length, p) - 1];
+}
+
+/**
+ * The 1-based nearest rank of the p-th percentile among `count` sorted
+ * values: what a database reads with `order by … offset rank − 1 limit 1`.
+ *
+ * @public
+ */
+export function percentileRank(count: number, p: number): number {
+  return Math.max(1, Math.ceil(p * count));
 }
 
 /** Exact mean, median and p90 of durations. @public */
@@ -158,7 +167,7 @@ export function histogramPercentile(
 ): number | null {
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * total));
+  const rank = percentileRank(total, p);
   let before = 0;
   for (let i = 0; i < counts.length; i++) {
     if (counts[i] > 0 && before + counts[i] >= rank) {

@@ -26,6 +26,11 @@ const kpis = kpiValuesOf({
   ttrActiveSumMs: 100 * MIN,
   ttr3: 1,
   ttr5: 1,
+  // In business time: 10 and 25 minutes
+  resolvedBusiness: 2,
+  ttrBusinessSumMs: 35 * MIN,
+  ttrb2: 1,
+  ttrb3: 1,
   resolvedReopened: 1,
   responseMet: 3,
   responseBreached: 1,
@@ -69,7 +74,17 @@ const review: WeeklyReview = {
     { entityRef: 'component:default/payments-api', opened: 3 },
     { entityRef: 'component:default/ledger', opened: 1 },
   ],
-  majorIncidents: [],
+  majorIncidents: [
+    {
+      ref: 'INC-1042',
+      title: 'Card payments failing | acquirer 502',
+      priority: 'P1',
+      status: 'resolved',
+      service: 'component:default/payments-api',
+      at: '2026-03-03T09:00:00.000Z',
+      reviewStatus: 'in_review',
+    },
+  ],
   openProblems: [
     {
       ref: 'PRB-7',
@@ -85,6 +100,16 @@ const review: WeeklyReview = {
       service: 'component:default/ledger',
       at: '2026-03-05T18:00:00.000Z',
       detail: 'rolled_back',
+    },
+  ],
+  overdueActionItems: [
+    {
+      ref: 'ACT-1003',
+      title: 'Alert on acquirer 5xx rate',
+      status: 'open',
+      owner: 'group:default/payments-team',
+      incidentRef: 'INC-1042',
+      at: '2026-03-06T00:00:00.000Z',
     },
   ],
 };

@@ -58,6 +58,7 @@ function kpiLines(
     line('MTTR (mean)', k => minutes(k.mttr.meanMs)),
     line('MTTR (median)', k => minutes(k.mttr.medianMs)),
     line('MTTR (p90)', k => minutes(k.mttr.p90Ms)),
+    line('MTTR business time (median)', k => minutes(k.mttrBusiness.medianMs)),
     line('Reopen rate', k => percent(k.reopenRate)),
     line('Resolved by workaround', k => percent(k.workaroundShare)),
     line('Caused by changes', k => percent(k.causedByChangeShare)),
@@ -67,6 +68,12 @@ function kpiLines(
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A major incident's review status as the review reads it. */
+function reviewStatusText(status: WeeklyReviewItem['reviewStatus']): string {
+  if (!status || status === 'none') return 'not started';
+  return status.replace(/_/g, ' ');
+}
 
 function itemTable(items: WeeklyReviewItem[], empty: string): string[] {
   if (!items.length) return [`_${empty}_`];
@@ -138,7 +145,26 @@ export function weeklyReviewMarkdown(review: WeeklyReview): string {
     '',
     '## Major incidents',
     '',
-    ...itemTable(review.majorIncidents, 'None.'),
+    ...(review.majorIncidents.length
+      ? [
+          '| Ref | Title | Priority | Status | Service | Detected | Review |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          ...review.majorIncidents.map(
+            i =>
+              `| ${[
+                i.ref,
+                i.title,
+                i.priority ?? '',
+                i.status ?? '',
+                i.service ?? '',
+                i.at ?? '',
+                reviewStatusText(i.reviewStatus),
+              ]
+                .map(cell)
+                .join(' | ')} |`,
+          ),
+        ]
+      : ['_None._']),
     '',
     '## Open problems',
     '',
@@ -147,6 +173,28 @@ export function weeklyReviewMarkdown(review: WeeklyReview): string {
     '## Failed changes',
     '',
     ...itemTable(review.failedChanges, 'None.'),
+    '',
+    '## Overdue action items',
+    '',
+    ...(review.overdueActionItems.length
+      ? [
+          '| Ref | Title | Owner | Incident | Status | Due |',
+          '| --- | --- | --- | --- | --- | --- |',
+          ...review.overdueActionItems.map(
+            a =>
+              `| ${[
+                a.ref,
+                a.title,
+                a.owner ?? '',
+                a.incidentRef ?? '',
+                a.status ?? '',
+                (a.at ?? '').slice(0, 10),
+              ]
+                .map(cell)
+                .join(' | ')} |`,
+          ),
+        ]
+      : ['_None._']),
     '',
   ];
   return lines.join('\n');
@@ -162,7 +210,8 @@ function csvField(value: string | number): string {
 
 /**
  * The review as CSV, one row per KPI and per listed record:
- * `section,item,title,value,previous`.
+ * `section,item,title,value,previous` (value: a major incident's review
+ * status, an overdue action item's due day).
  *
  * @public
  */
@@ -190,8 +239,21 @@ export function weeklyReviewCsv(review: WeeklyReview): string {
   }
   for (const [section, items] of sections) {
     for (const i of items) {
-      rows.push([section, i.ref, i.title, i.detail ?? i.priority ?? '', '']);
+      const value =
+        section === 'major'
+          ? reviewStatusText(i.reviewStatus)
+          : i.detail ?? i.priority ?? '';
+      rows.push([section, i.ref, i.title, value, '']);
     }
+  }
+  for (const a of review.overdueActionItems) {
+    rows.push([
+      'overdue_action_item',
+      a.ref,
+      a.title,
+      (a.at ?? '').slice(0, 10),
+      '',
+    ]);
   }
   return `${rows.map(r => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -96,7 +96,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Incident KPIs (volumes, MTTA, MTTR, reopen rate, SLA compliance, shares resolved by workaround and caused by changes), the backlog by age and the change failure rate, for the estate, one service (`entityRef`) or one assigned group (`group`), over whole UTC days (default: the last 90), optionally per week, month, priority, category, service or group. Needs itsm.report.read. */
+    /** Incident KPIs (volumes, MTTA, MTTR, reopen rate, SLA compliance, shares resolved by workaround and caused by changes), the backlog by age, the change failure rate, problems and action items, for the estate, one service (`entityRef`), the services of one system (`system`) or one assigned group (`group`), over whole UTC days (default: the last 90), optionally per week, month, priority, category, service or group. Needs itsm.report.read. */
     get: operations['GetKpiReport'];
     put?: never;
     post?: never;
@@ -1157,12 +1157,14 @@ export interface components {
       medianMs: number | null;
       p90Ms: number | null;
     };
-    /** Incident KPIs of a period: opened on detection, MTTA on acknowledgement, MTTR and the reopened and workaround shares on resolution, SLA targets on their due time (wall clock). */
+    /** Incident KPIs of a period: opened on detection, MTTA on acknowledgement, MTTR (wall clock and business time) and the reopened and workaround shares on resolution, SLA targets on their due time. */
     KpiValues: {
       opened: number;
       resolved: number;
       mtta: components['schemas']['KpiDurationStats'];
       mttr: components['schemas']['KpiDurationStats'];
+      /** Time to resolve in business time, as the resolution SLA clock counted it (its calendar, time on hold left out), over the incidents resolved with a clock (its count says how many). */
+      mttrBusiness: components['schemas']['KpiDurationStats'];
       /** Mean time to resolve without the time spent on hold. */
       mttrExcludingHoldMeanMs: number | null;
       /** Incidents resolved in the period that had been reopened. */
@@ -1186,13 +1188,14 @@ export interface components {
         gt30d: number;
       };
     };
-    /** KPIs over the UTC days [from, to), for the estate, one service or one assigned group, read from daily rollups. */
+    /** KPIs over the UTC days [from, to), for the estate, one service, the services of one system or one assigned group, read from daily rollups. */
     KpiReport: {
       /** First day, YYYY-MM-DD (UTC). */
       from: string;
       /** Day after the last, YYYY-MM-DD (UTC). */
       to: string;
       entityRef?: string;
+      system?: string;
       group?: string;
       groupBy?: components['schemas']['KpiGroupBy'];
       totals: components['schemas']['KpiValues'];
@@ -1208,10 +1211,17 @@ export interface components {
         failed: number;
         changeFailureRate: number | null;
       };
-      /** Problems opened in the period, and open now, on the estate, the service or the group (as owner). */
+      /** Problems opened in the period, and open now with their median age, on the estate, the service or system, or the group (as owner). */
       problems: {
         opened: number;
         open: number;
+        /** Median age of the open problems (nearest rank), from their creation to now; null when none is open. */
+        medianOpenAgeMs: number | null;
+      };
+      /** Post-incident action items pending now (open or in progress), and those of them past their due day: of the incidents on the service or system, or owned by the group or of its incidents. */
+      actionItems: {
+        open: number;
+        overdue: number;
       };
     };
     /** One record a weekly review lists. */
@@ -1229,6 +1239,14 @@ export interface components {
       at?: string;
       /** E.g. which SLA target was breached, or the change outcome. */
       detail?: string;
+      /**
+       * A major incident's post-incident review: its status, or none before one is started.
+       */
+      reviewStatus?: 'none' | 'draft' | 'in_review' | 'published';
+      /** An action item's owner (a user or group ref). */
+      owner?: string;
+      /** The incident an action item comes from. */
+      incidentRef?: string;
     };
     /** The weekly incident review of an ISO week (UTC): its KPIs against the previous week and the 12-week trend, and the records to discuss. Lists hold at most 100 records each. */
     WeeklyReview: {
@@ -1260,6 +1278,8 @@ export interface components {
       openProblems: components['schemas']['WeeklyReviewItem'][];
       /** Changes closed in the week as failed or rolled back. */
       failedChanges: components['schemas']['WeeklyReviewItem'][];
+      /** Action items still pending whose due day was before the week's end (or before today, for the current week), the oldest due first; `at` is the due day. */
+      overdueActionItems: components['schemas']['WeeklyReviewItem'][];
     };
     /**
      * Where an SLA clock stands.
@@ -2690,6 +2710,8 @@ export interface operations {
         to?: string;
         entityRef?: string;
         group?: string;
+        /** A catalog system (`system:default/payments` or `payments`): the KPIs of the system and the services that are part of it, summed from their rollups as `groupBy=service` counts them (an incident on two of its services counts on both); the backlog, live SLA breaches, changes, problems and action items count each record once. */
+        system?: string;
         groupBy?: components['schemas']['KpiGroupBy'];
       };
       header?: never;

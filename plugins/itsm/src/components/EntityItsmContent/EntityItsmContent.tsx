@@ -13,6 +13,8 @@ import { EntitySlaCard } from '../sla/EntitySlaCard';
 import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
 import { ChangesView } from '../changes/EntityChangesContent';
 import { EntityReviews } from '../reviews/EntityReviews';
+import { KpiStrip } from '../reports/KpiStrip';
+import { InfoCard } from '@backstage/core-components';
 
 /**
  * The ITSM tab of a service: its SLA and incident history; its problems,
@@ -42,6 +44,11 @@ export function EntityItsmContent() {
       </Box>
       {view === 'incidents' ? (
         <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <InfoCard title="Incident KPIs" subheader="Last 30 days">
+              <KpiStrip entityRef={entityRef} />
+            </InfoCard>
+          </Grid>
           <Grid item xs={12} lg={8}>
             <EntitySlaCard />
           </Grid>

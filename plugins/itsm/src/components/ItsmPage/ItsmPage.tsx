@@ -22,6 +22,7 @@ import { itsmProblemCreatePermission } from '@openitsm/backstage-plugin-itsm-com
 import { Permitted } from '../common/Permitted';
 import { ItsmSectionTabs } from './ItsmSectionTabs';
 import { ReportsPage } from '../reports/ReportsPage';
+import { WeeklyReviewPage } from '../reports/WeeklyReviewPage';
 import { ChangePage } from '../changes/ChangePage';
 import { ChangesView } from '../changes/EntityChangesContent';
 import { AlertTriagePage } from '../alerts/AlertTriagePage';
@@ -106,6 +107,7 @@ export function ItsmPage() {
       <Route path="/alerts" element={<AlertTriagePage />} />
       <Route path="/status" element={<StatusPage />} />
       <Route path="/reports" element={<ReportsPage />} />
+      <Route path="/reports/weekly" element={<WeeklyReviewPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route
         path="/oncall/policies/:namespace/:name"

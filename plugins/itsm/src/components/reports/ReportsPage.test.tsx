@@ -7,7 +7,7 @@ import { BASE_URL } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { ItsmPage } from '../ItsmPage/ItsmPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -32,6 +32,17 @@ const GROUPS: Record<string, Array<{ key: string; kpis: object }>> = {
     { key: '2026-W47', kpis: kpiValuesOf({ opened: 7, resolved: 6 }) },
   ],
   priority: [{ key: 'P1', kpis: kpiValuesOf({ opened: 2 }) }],
+  group: [
+    { key: '', kpis: kpiValuesOf({ opened: 2, resolutionBreached: 2 }) },
+    {
+      key: 'group:default/payments-team',
+      kpis: kpiValuesOf({
+        opened: 10,
+        resolutionMet: 3,
+        resolutionBreached: 1,
+      }),
+    },
+  ],
   service: [
     {
       key: 'component:default/ledger',
@@ -63,7 +74,9 @@ describe('ReportsPage', () => {
             open: 4,
             byAge: { lt1d: 1, '1to3d': 1, '3to7d': 0, '7to30d': 2, gt30d: 0 },
           },
-          changes: { closed: 0, failed: 0, changeFailureRate: null },
+          changes: { closed: 4, failed: 1, changeFailureRate: 0.25 },
+          problems: { opened: 2, open: 3, medianOpenAgeMs: 12 * 24 * 3600_000 },
+          actionItems: { open: 5, overdue: 2 },
         });
       }),
     );
@@ -84,10 +97,28 @@ describe('ReportsPage', () => {
     expect(payments).toBeLessThan(ledger);
     expect(rows[ledger]).toContain('50 %');
     expect(queries.map(q => q.get('groupBy')).sort()).toEqual([
+      'group',
       'priority',
       'service',
       'week',
     ]);
+    // SLA compliance by team, the busiest first, incidents nobody was
+    // assigned to named so
+    expect(screen.getByText('SLA compliance by team')).toBeInTheDocument();
+    const teamRows = screen
+      .getAllByRole('row')
+      .map(r => r.textContent ?? '')
+      .filter(t => t.includes('payments-team') || t.includes('Unassigned'));
+    expect(teamRows[0]).toContain('75 %');
+    expect(teamRows[1]).toContain('Unassigned');
+    expect(teamRows[1]).toContain('0 %');
+    // Problems, action items and changes
+    expect(screen.getByText('Median open problem age')).toBeInTheDocument();
+    expect(screen.getByText('12 d')).toBeInTheDocument();
+    expect(
+      screen.getByText('Action items overdue').nextSibling,
+    ).toHaveTextContent('2');
+    expect(screen.getByText('25 %')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
 
     fireEvent.change(screen.getByLabelText('Service'), {
@@ -97,6 +128,24 @@ describe('ReportsPage', () => {
     await screen.findByText('Key figures');
     await new Promise(r => setTimeout(r, 50));
     expect(queries.at(-1)?.get('entityRef')).toBe('component:default/ledger');
+
+    fireEvent.change(screen.getByLabelText('Service'), {
+      target: { value: '' },
+    });
+    fireEvent.change(screen.getByLabelText('System'), {
+      target: { value: 'system:default/payments' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText('Key figures');
+    await new Promise(r => setTimeout(r, 50));
+    expect(queries.at(-1)?.get('system')).toBe('system:default/payments');
+    expect(queries.at(-1)?.get('entityRef')).toBeNull();
+    expect(
+      screen.getByRole('link', { name: /Open the weekly review/ }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/itsm\/reports\/weekly\?week=\d{4}-W\d{2}$/),
+    );
   });
 
   it('says what withholds the reports when refused', async () => {

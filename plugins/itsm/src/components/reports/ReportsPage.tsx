@@ -6,20 +6,22 @@ import {
   Progress,
   Table,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   isoWeekOf,
   kpiDayOf,
+  KpiReport,
   KpiValues,
   shiftIsoWeek,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { useState } from 'react';
-import { itsmApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { ReadErrorPanel } from '../common/ReadErrorPanel';
 import { ItsmSectionTabs } from '../ItsmPage/ItsmSectionTabs';
 import {
@@ -28,7 +30,9 @@ import {
   VolumeByPriorityChart,
   VolumeByWeekChart,
 } from './KpiCharts';
+import { formatDuration, formatPercent } from './kpiFormat';
 import { KpiFilters, useKpiReports } from './useKpiReports';
+import { WeeklyReviewExportButtons } from './WeeklyReviewExportButtons';
 
 const PERIODS = [
   { days: 28, label: 'Last 4 weeks' },
@@ -37,16 +41,16 @@ const PERIODS = [
   { days: 365, label: 'Last 12 months' },
 ];
 
-const percent = (ratio: number | null) =>
-  ratio === null ? '–' : `${Math.round(ratio * 1000) / 10} %`;
-const duration = (ms: number | null) => {
-  if (ms === null) return '–';
-  const min = ms / 60_000;
-  return min < 120 ? `${Math.round(min)} min` : `${Math.round(min / 6) / 10} h`;
-};
+const percent = formatPercent;
+const duration = formatDuration;
+/** An age: minutes or hours under two days, days beyond. */
+const age = (ms: number | null) =>
+  ms === null || ms < 48 * 3600_000
+    ? duration(ms)
+    : `${Math.round(ms / (24 * 3600_000))} d`;
 
 /** The headline numbers of a period. */
-function KpiStrip(props: { kpis: KpiValues; open: number }) {
+function KeyFigures(props: { kpis: KpiValues; open: number }) {
   const { kpis } = props;
   const items = [
     ['Opened', String(kpis.opened)],
@@ -55,6 +59,7 @@ function KpiStrip(props: { kpis: KpiValues; open: number }) {
     ['MTTA (median)', duration(kpis.mtta.medianMs)],
     ['MTTR (median)', duration(kpis.mttr.medianMs)],
     ['MTTR (p90)', duration(kpis.mttr.p90Ms)],
+    ['MTTR business (median)', duration(kpis.mttrBusiness.medianMs)],
     ['Reopen rate', percent(kpis.reopenRate)],
     ['SLA resolution', percent(kpis.slaResolution.compliance)],
   ];
@@ -72,43 +77,112 @@ function KpiStrip(props: { kpis: KpiValues; open: number }) {
   );
 }
 
-/** Downloads the last complete week's review as Markdown or CSV. */
-function WeeklyReviewExport() {
-  const api = useApi(itsmApiRef);
-  const week = shiftIsoWeek(isoWeekOf(kpiDayOf(new Date().toISOString())), -1);
-  const [error, setError] = useState<Error>();
-  const download = async (format: 'md' | 'csv') => {
-    try {
-      const text = await api.exportWeeklyReview(week, format);
-      const url = URL.createObjectURL(
-        new Blob([text], {
-          type: format === 'md' ? 'text/markdown' : 'text/csv',
-        }),
-      );
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `weekly-review-${week}.${format}`;
-      link.click();
-      URL.revokeObjectURL(url);
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
+type ComplianceRow = {
+  id: string;
+  ref: string;
+  opened: number;
+  response: string;
+  resolution: string;
+  mttr: string;
+};
+
+/** Groups of a report as table rows, the busiest first. */
+function complianceRows(groups: KpiReport['groups']): ComplianceRow[] {
+  return [...(groups ?? [])]
+    .sort((a, b) => b.kpis.opened - a.kpis.opened || (a.key < b.key ? -1 : 1))
+    .map(g => ({
+      id: g.key || 'none',
+      ref: g.key,
+      opened: g.kpis.opened,
+      response: percent(g.kpis.slaResponse.compliance),
+      resolution: percent(g.kpis.slaResolution.compliance),
+      mttr: duration(g.kpis.mttr.medianMs),
+    }));
+}
+
+/** Volume, SLA compliance and MTTR per service or per team. */
+function ComplianceTable(props: {
+  title: string;
+  heading: string;
+  rows: ComplianceRow[];
+  defaultKind: string;
+}) {
   return (
-    <InfoCard title={`Weekly review ${week}`}>
-      <Grid container spacing={1}>
-        <Grid item>
-          <Button variant="outlined" onClick={() => download('md')}>
-            Export Markdown
-          </Button>
+    <Table<ComplianceRow>
+      title={props.title}
+      options={{ paging: false, search: false, padding: 'dense' }}
+      columns={[
+        {
+          title: props.heading,
+          field: 'ref',
+          render: row =>
+            row.ref ? (
+              <EntityRefLink
+                entityRef={row.ref}
+                defaultKind={props.defaultKind}
+              />
+            ) : (
+              'Unassigned'
+            ),
+        },
+        { title: 'Incidents', field: 'opened', type: 'numeric' },
+        { title: 'SLA response', field: 'response' },
+        { title: 'SLA resolution', field: 'resolution' },
+        { title: 'MTTR (median)', field: 'mttr' },
+      ]}
+      data={props.rows}
+      emptyContent={
+        <Typography variant="body2" style={{ padding: 16 }}>
+          No incidents in this period.
+        </Typography>
+      }
+    />
+  );
+}
+
+/** Problems and action items now, changes closed in the period. */
+function RecordFigures(props: { report: KpiReport }) {
+  const { problems, actionItems, changes } = props.report;
+  const items = [
+    ['Problems opened', String(problems.opened)],
+    ['Problems open', String(problems.open)],
+    ['Median open problem age', age(problems.medianOpenAgeMs)],
+    ['Action items open', String(actionItems.open)],
+    ['Action items overdue', String(actionItems.overdue)],
+    ['Change failure rate', percent(changes.changeFailureRate)],
+  ];
+  return (
+    <Grid container spacing={2}>
+      {items.map(([label, value]) => (
+        <Grid item xs={6} sm={4} key={label}>
+          <Typography variant="caption" color="textSecondary">
+            {label}
+          </Typography>
+          <Typography variant="h5">{value}</Typography>
         </Grid>
-        <Grid item>
-          <Button variant="outlined" onClick={() => download('csv')}>
-            Export CSV
-          </Button>
-        </Grid>
-      </Grid>
-      {error && <ReadErrorPanel error={error} />}
+      ))}
+    </Grid>
+  );
+}
+
+/** The last complete week's review: a link to its page, and its exports. */
+function WeeklyReviewCard() {
+  const root = useRouteRef(rootRouteRef)().replace(/\/$/, '');
+  const week = shiftIsoWeek(isoWeekOf(kpiDayOf(new Date().toISOString())), -1);
+  return (
+    <InfoCard
+      title={`Weekly review ${week}`}
+      deepLink={{
+        title: 'Open the weekly review',
+        link: `${root}/reports/weekly?week=${week}`,
+      }}
+    >
+      <Typography variant="body2" paragraph>
+        P1 and P2 incidents, SLA breaches, major incidents and their reviews,
+        open problems, failed changes and overdue action items, with the KPIs
+        against the previous week.
+      </Typography>
+      <WeeklyReviewExportButtons week={week} />
     </InfoCard>
   );
 }
@@ -116,7 +190,7 @@ function WeeklyReviewExport() {
 /** `/itsm/reports`: KPIs of the estate, a service or a group, charted. */
 export function ReportsPage() {
   const [filters, setFilters] = useState<KpiFilters>({ days: 84 });
-  const [draft, setDraft] = useState({ entityRef: '', group: '' });
+  const [draft, setDraft] = useState({ entityRef: '', system: '', group: '' });
   const reports = useKpiReports(filters);
 
   let content;
@@ -125,23 +199,14 @@ export function ReportsPage() {
   } else if (reports.error) {
     content = <ReadErrorPanel error={reports.error} />;
   } else if (reports.value) {
-    const { byWeek, byPriority, byService } = reports.value;
-    const services = [...(byService.groups ?? [])]
-      .sort((a, b) => b.kpis.opened - a.kpis.opened)
-      .slice(0, 10)
-      .map(g => ({
-        id: g.key,
-        service: g.key,
-        opened: g.kpis.opened,
-        response: percent(g.kpis.slaResponse.compliance),
-        resolution: percent(g.kpis.slaResolution.compliance),
-        mttr: duration(g.kpis.mttr.medianMs),
-      }));
+    const { byWeek, byPriority, byService, byGroup } = reports.value;
+    const services = complianceRows(byService.groups).slice(0, 10);
+    const teams = complianceRows(byGroup.groups);
     content = (
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <InfoCard title="Key figures">
-            <KpiStrip kpis={byWeek.totals} open={byWeek.backlog.open} />
+            <KeyFigures kpis={byWeek.totals} open={byWeek.backlog.open} />
           </InfoCard>
         </Grid>
         <Grid item xs={12} lg={6}>
@@ -164,27 +229,29 @@ export function ReportsPage() {
             <BacklogChart report={byWeek} />
           </InfoCard>
         </Grid>
-        <Grid item xs={12} lg={8}>
-          <Table
+        <Grid item xs={12} xl={6}>
+          <ComplianceTable
             title="Top services: volume and SLA compliance"
-            options={{ paging: false, search: false, padding: 'dense' }}
-            columns={[
-              { title: 'Service', field: 'service' },
-              { title: 'Incidents', field: 'opened', type: 'numeric' },
-              { title: 'SLA response', field: 'response' },
-              { title: 'SLA resolution', field: 'resolution' },
-              { title: 'MTTR (median)', field: 'mttr' },
-            ]}
-            data={services}
-            emptyContent={
-              <Typography variant="body2" style={{ padding: 16 }}>
-                No incidents in this period.
-              </Typography>
-            }
+            heading="Service"
+            rows={services}
+            defaultKind="component"
           />
         </Grid>
+        <Grid item xs={12} xl={6}>
+          <ComplianceTable
+            title="SLA compliance by team"
+            heading="Assigned group"
+            rows={teams}
+            defaultKind="group"
+          />
+        </Grid>
+        <Grid item xs={12} lg={8}>
+          <InfoCard title="Problems, action items and changes">
+            <RecordFigures report={byWeek} />
+          </InfoCard>
+        </Grid>
         <Grid item xs={12} lg={4}>
-          <WeeklyReviewExport />
+          <WeeklyReviewCard />
         </Grid>
       </Grid>
     );
@@ -223,6 +290,15 @@ export function ReportsPage() {
               onChange={e =>
                 setDraft(d => ({ ...d, entityRef: e.target.value }))
               }
+            />
+          </Grid>
+          <Grid item>
+            <TextField
+              id="kpi-system"
+              label="System"
+              placeholder="system:default/payments"
+              value={draft.system}
+              onChange={e => setDraft(d => ({ ...d, system: e.target.value }))}
             />
           </Grid>
           <Grid item>
