@@ -31,7 +31,7 @@ export function renderWithApis(
     routeEntries?: string[];
     /** Permission names the user is denied; every other one is allowed. */
     denied?: string[];
-    /** The signed-in user (Backstage's test user by default). */
+    /** The signed-in user (the test app's guest by default). */
     identity?: { userEntityRef: string; ownershipEntityRefs: string[] };
   } = {},
 ) {
@@ -74,7 +74,10 @@ export function renderWithApis(
         [itsmApiRef, client],
         [catalogApiRef, catalog],
         [configApiRef, mockApis.config({ data: options.config ?? {} })],
-        [identityApiRef, mockApis.identity(options.identity)],
+        // Only when asked: otherwise the test app's own signed-in guest
+        ...(options.identity
+          ? [[identityApiRef, mockApis.identity(options.identity)] as const]
+          : []),
         [
           permissionApiRef,
           mockApis.permission({
