@@ -1,8 +1,12 @@
-import { InputError } from '@backstage/errors';
 import { OPEN_INCIDENT_STATUSES } from '@openitsm/backstage-plugin-itsm-common';
 import { callerFromCredentials } from '../router/caller';
-import { parseEntityRefParam } from '../router/parseListQuery';
 import { incidentSummarySchema, toIncidentSummary } from './actionOutputs';
+import {
+  DEFAULT_ACTION_LIMIT,
+  listLimitInput,
+  requiredServiceRef,
+  serviceRefInput,
+} from './actionInputs';
 import { ItsmActionsOptions } from './ItsmActionsOptions';
 
 /** `list-open-itsm-incidents`: `GET /incidents?entityRef&status=<open>`. */
@@ -23,20 +27,8 @@ Get one incident's description and timeline with get-itsm-incident.
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(
-              'The service, e.g. component:default/payments-api or payments-api',
-            ),
-          limit: z
-            .number()
-            .int()
-            .min(1)
-            .max(100)
-            .optional()
-            .describe('At most this many incidents (default 25)'),
+          entityRef: serviceRefInput(z),
+          limit: listLimitInput(z, 'incidents'),
         }),
       output: z =>
         z.object({
@@ -50,12 +42,11 @@ Get one incident's description and timeline with get-itsm-incident.
     action: async ({ input, credentials }) => {
       await callerOf(credentials);
       const decision = await incidentAuthorizer.authorizeList(credentials);
-      const entityRef = parseEntityRefParam('entityRef', input.entityRef);
-      if (!entityRef) throw new InputError('entityRef: required');
+      const entityRef = requiredServiceRef(input.entityRef);
       const page = await incidentStore.listIncidents({
         entityRef,
         status: [...OPEN_INCIDENT_STATUSES],
-        limit: input.limit ?? 25,
+        limit: input.limit ?? DEFAULT_ACTION_LIMIT,
         permissionFilter:
           decision.result === 'filtered' ? decision.filter : undefined,
       });

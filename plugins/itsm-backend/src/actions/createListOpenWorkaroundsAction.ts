@@ -1,7 +1,11 @@
-import { InputError } from '@backstage/errors';
 import { callerFromCredentials } from '../router/caller';
-import { parseEntityRefParam } from '../router/parseListQuery';
 import { toWorkaround, workaroundSchema } from './actionOutputs';
+import {
+  DEFAULT_ACTION_LIMIT,
+  listLimitInput,
+  requiredServiceRef,
+  serviceRefInput,
+} from './actionInputs';
 import { ItsmActionsOptions } from './ItsmActionsOptions';
 
 /** `list-open-itsm-workarounds`: `GET /workarounds?entityRef&open=true`. */
@@ -21,20 +25,8 @@ incident. To search known errors by words across services, use search-itsm-known
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(
-              'The service, e.g. component:default/payments-api or payments-api',
-            ),
-          limit: z
-            .number()
-            .int()
-            .min(1)
-            .max(100)
-            .optional()
-            .describe('At most this many workarounds (default 25)'),
+          entityRef: serviceRefInput(z),
+          limit: listLimitInput(z, 'workarounds'),
         }),
       output: z =>
         z.object({
@@ -46,12 +38,11 @@ incident. To search known errors by words across services, use search-itsm-known
     action: async ({ input, credentials }) => {
       await callerOf(credentials);
       await problemAuthorizer.authorize(credentials, 'read', 'workarounds');
-      const entityRef = parseEntityRefParam('entityRef', input.entityRef);
-      if (!entityRef) throw new InputError('entityRef: required');
+      const entityRef = requiredServiceRef(input.entityRef);
       const page = await workaroundStore.listWorkarounds({
         entityRef,
         open: true,
-        limit: input.limit ?? 25,
+        limit: input.limit ?? DEFAULT_ACTION_LIMIT,
       });
       return {
         output: {

@@ -1,6 +1,7 @@
 import { callerFromCredentials } from '../router/caller';
 import { parseEntityRefParam } from '../router/parseListQuery';
 import { toWorkaround, workaroundSchema } from './actionOutputs';
+import { DEFAULT_ACTION_LIMIT, listLimitInput } from './actionInputs';
 import { ItsmActionsOptions } from './ItsmActionsOptions';
 
 /**
@@ -36,13 +37,7 @@ Each result has the steps to apply the workaround and the services it applies to
             .max(255)
             .optional()
             .describe('Only known errors of this service'),
-          limit: z
-            .number()
-            .int()
-            .min(1)
-            .max(100)
-            .optional()
-            .describe('At most this many results (default 25)'),
+          limit: listLimitInput(z, 'results'),
         }),
       output: z =>
         z.object({
@@ -57,7 +52,7 @@ Each result has the steps to apply the workaround and the services it applies to
         entityRef: parseEntityRefParam('entityRef', input.entityRef),
         open: true,
         q: input.query,
-        limit: input.limit ?? 25,
+        limit: input.limit ?? DEFAULT_ACTION_LIMIT,
       });
       return {
         output: {

@@ -1,7 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { callerFromCredentials } from '../router/caller';
-import { parseEntityRefParam, parseTimeParam } from '../router/parseListQuery';
+import { parseTimeParam } from '../router/parseListQuery';
 import { onCallSchema, toOnCall } from './actionOutputs';
+import { requiredServiceRef, serviceRefInput } from './actionInputs';
 import { ItsmActionsOptions } from './ItsmActionsOptions';
 
 /** `who-is-on-call`: the `GET /oncall` route as an action. */
@@ -22,13 +22,7 @@ The service is a catalog entity ref such as "component:default/payments-api" (a 
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(
-              'The service, e.g. component:default/payments-api or payments-api',
-            ),
+          entityRef: serviceRefInput(z),
           at: z
             .string()
             .max(40)
@@ -40,8 +34,7 @@ The service is a catalog entity ref such as "component:default/payments-api" (a 
     action: async ({ input, credentials }) => {
       const { catalogCredentials } = await callerOf(credentials);
       await oncallAuthorizer.authorizeRead(credentials);
-      const entityRef = parseEntityRefParam('entityRef', input.entityRef);
-      if (!entityRef) throw new InputError('entityRef: required');
+      const entityRef = requiredServiceRef(input.entityRef);
       const at = parseTimeParam('at', input.at) ?? new Date().toISOString();
       return {
         output: toOnCall(
