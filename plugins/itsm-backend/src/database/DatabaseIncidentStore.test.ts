@@ -120,6 +120,11 @@ describe('DatabaseIncidentStore', () => {
         'Incident on day 1',
       ]);
       expect(second.nextCursor).toBeUndefined();
+      const none = await store.listIncidents({
+        entityRef: 'component:default/quiet',
+        limit: 4,
+      });
+      expect(none).toEqual({ items: [], totalCount: 0 });
 
       const p1 = await store.listIncidents({ priority: ['P1'], limit: 10 });
       expect(p1.items.map(i => i.title)).toEqual([
@@ -302,6 +307,34 @@ describe('DatabaseIncidentStore', () => {
         openCount: 0,
         openIncidents: [],
         incidentsLast30Days: 0,
+      });
+      expect(empty.lastResolvedAt).toBeUndefined();
+
+      // Nothing open, but counts and the last resolution still come back
+      const retired = await store.createIncident(
+        fields({
+          affectedServices: ['component:default/retired'],
+          detectedAt: '2026-10-01T10:00:00.000Z',
+        }),
+        [created],
+        '2026-10-01T10:00:00.000Z',
+      );
+      await store.updateIncident(
+        retired.id,
+        1,
+        { status: 'resolved', resolvedAt: '2026-10-03T10:00:00.000Z' },
+        [],
+        '2026-10-03T10:00:00.000Z',
+      );
+      const resolvedOnly = await store.getEntitySummary(
+        'component:default/retired',
+        '2026-11-23T00:00:00.000Z',
+      );
+      expect(resolvedOnly).toMatchObject({
+        openCount: 0,
+        openIncidents: [],
+        incidentsLast30Days: 0,
+        lastResolvedAt: '2026-10-03T10:00:00.000Z',
       });
     });
 

@@ -13,7 +13,6 @@ import {
   Incident,
   OPEN_INCIDENT_STATUSES,
   Page,
-  PRIORITIES,
   Priority,
   TimelineEvent,
 } from '@openitsm/backstage-plugin-itsm-common';
@@ -42,6 +41,7 @@ import {
 } from './incidentTimeline';
 import { escapeLike } from './problemDb';
 import { completeKpiRollups, withKpiRollup } from './kpiRollup';
+import { readEntitySummary } from './entitySummaryQuery';
 
 /** The card lists at most this many open incidents; counts cover all. */
 const SUMMARY_OPEN_LIMIT = 50;
@@ -264,73 +264,20 @@ export class DatabaseIncidentStore implements IncidentStore {
     permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
   ): Promise<EntityItsmSummary> {
     const since = new Date(Date.parse(now) - 30 * 24 * 3600_000).toISOString();
-    // Every query starts from the service's own rows (its index) and joins
-    // the incidents only to read them or to apply the permission filter.
-    const forEntity = () => {
-      const query = this.db('itsm_incident_services as s')
-        .join('itsm_incidents as i', 'i.id', 's.incident_id')
-        .where('s.entity_ref', entityRef);
-      if (permissionFilter) applyPermissionFilter(query, permissionFilter);
-      return query;
-    };
-    // Two queries: the open incidents themselves, and every count in one
-    // pass over the service's rows, grouped by priority.
-    const openList = OPEN_INCIDENT_STATUSES.map(() => '?').join(', ');
-    const [openRows, groups] = await Promise.all([
-      forEntity()
-        .whereIn('s.status', OPEN_INCIDENT_STATUSES)
-        .select('i.*', affectedServicesColumn(this.db))
-        .orderBy([
-          { column: 'i.priority', order: 'asc' },
-          { column: 's.detected_at', order: 'desc' },
-        ])
-        .limit(SUMMARY_OPEN_LIMIT) as Promise<
-        Array<IncidentRow & WithAffectedServices>
-      >,
-      forEntity()
-        .groupBy('i.priority')
-        .select('i.priority')
-        .select(
-          this.db.raw(
-            `sum(case when s.status in (${openList}) then 1 else 0 end) as open_count`,
-            [...OPEN_INCIDENT_STATUSES],
-          ),
-        )
-        .select(
-          this.db.raw(
-            'sum(case when s.detected_at >= ? then 1 else 0 end) as recent_count',
-            [this.time.toDb(since)],
-          ),
-        )
-        .max({ last_resolved: 'i.resolved_at' }) as Promise<
-        Array<{
-          priority: Priority;
-          open_count: string | number | null;
-          recent_count: string | number | null;
-          last_resolved: Date | string | null;
-        }>
-      >,
-    ]);
-    const openByPriority = Object.fromEntries(
-      PRIORITIES.map(p => [p, 0]),
-    ) as Record<Priority, number>;
-    let incidentsLast30Days = 0;
-    let lastResolvedAt: string | undefined;
-    for (const row of groups) {
-      openByPriority[row.priority] = Number(row.open_count ?? 0);
-      incidentsLast30Days += Number(row.recent_count ?? 0);
-      if (row.last_resolved) {
-        const at = this.time.fromDb(row.last_resolved);
-        if (!lastResolvedAt || at > lastResolvedAt) lastResolvedAt = at;
-      }
-    }
+    const { open, openByPriority, recentCount, lastResolved } =
+      await readEntitySummary(this.db, this.time, {
+        entityRef,
+        recentSince: since,
+        openLimit: SUMMARY_OPEN_LIMIT,
+        permissionFilter,
+      });
     return {
       entityRef,
-      openIncidents: this.toIncidents(openRows),
-      openCount: Object.values(openByPriority).reduce((a, b) => a + b, 0),
+      openIncidents: this.toIncidents(open),
+      openCount: Object.values(openByPriority).reduce((a, c) => a + c, 0),
       openByPriority,
-      incidentsLast30Days,
-      lastResolvedAt,
+      incidentsLast30Days: recentCount,
+      lastResolvedAt: lastResolved ? this.time.fromDb(lastResolved) : undefined,
     };
   }
 

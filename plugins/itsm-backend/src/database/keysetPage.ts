@@ -21,16 +21,19 @@ export async function newestFirstPage<Row>(
   },
 ): Promise<{ rows: Row[]; hasMore: boolean; totalCount?: number }> {
   const { timeColumn, idColumn, limit, cursor } = options;
-  const counting =
-    options.withTotal && !cursor
-      ? query
-          .clone()
-          .clearSelect()
-          .clearOrder()
-          .count({ count: '*' })
-          .first()
-          .then(row => Number((row as { count: number | string }).count))
-      : Promise.resolve(undefined);
+  // The first page's total rides along as an uncorrelated subquery (run
+  // once): one round trip to the database instead of two.
+  const counting = Boolean(options.withTotal && !cursor);
+  if (counting) {
+    query.select(
+      query
+        .clone()
+        .clearSelect()
+        .clearOrder()
+        .count({ count: '*' })
+        .as('total_count'),
+    );
+  }
   if (cursor) {
     const [at, id] = decodeCursor(cursor, 'cursor', ['time', 'id']);
     const atDb = options.time.toDb(at);
@@ -43,15 +46,16 @@ export async function newestFirstPage<Row>(
     );
   }
   if (options.select) query.select(options.select);
-  const [rows, totalCount] = await Promise.all([
-    query
-      .orderBy([
-        { column: timeColumn, order: 'desc' },
-        { column: idColumn, order: 'desc' },
-      ])
-      .limit(limit + 1) as Promise<Row[]>,
-    counting,
-  ]);
+  const rows = (await query
+    .orderBy([
+      { column: timeColumn, order: 'desc' },
+      { column: idColumn, order: 'desc' },
+    ])
+    .limit(limit + 1)) as Array<Row & { total_count?: number | string }>;
+  // An empty first page has no row to carry the total: there is none
+  const totalCount = counting
+    ? Number(rows[0]?.total_count ?? 0)
+    : undefined;
   return {
     rows: rows.slice(0, limit),
     hasMore: rows.length > limit,
