@@ -334,9 +334,7 @@ export class DatabaseSlaStore {
           .where(due, '<', this.time.toDb(beside.first))
           .orWhere(due, '>=', this.time.toDb(beside.lastBound))
           .orWhere(running =>
-            running
-              .whereIn('i.status', OPEN_INCIDENT_STATUSES)
-              .whereNull(stop),
+            running.whereIn('i.status', OPEN_INCIDENT_STATUSES).whereNull(stop),
           ),
       );
     }

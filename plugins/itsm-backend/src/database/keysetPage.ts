@@ -53,9 +53,7 @@ export async function newestFirstPage<Row>(
     ])
     .limit(limit + 1)) as Array<Row & { total_count?: number | string }>;
   // An empty first page has no row to carry the total: there is none
-  const totalCount = counting
-    ? Number(rows[0]?.total_count ?? 0)
-    : undefined;
+  const totalCount = counting ? Number(rows[0]?.total_count ?? 0) : undefined;
   return {
     rows: rows.slice(0, limit),
     hasMore: rows.length > limit,
