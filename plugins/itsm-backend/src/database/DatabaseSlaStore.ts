@@ -222,18 +222,31 @@ export class DatabaseSlaStore {
     }
     if (options.entityRef) {
       // One service's incidents are few: one pass per clock over them
-      // counts both partial days and the running clocks between.
-      const [rollup, ...raw] = await Promise.all([
-        this.rollupCounts(options, first.slice(0, 10), lastBound.slice(0, 10)),
-        ...KINDS.map(kind =>
-          this.countByGroup(kind, {
-            ...options,
-            besideRollup: { first, lastBound },
-          }),
+      // counts both partial days and the running clocks between, beside
+      // the rollups, all in one statement (a round trip costs more here
+      // than the index scans behind it).
+      const besideRollup = { first, lastBound };
+      const parts = KINDS.flatMap(kind => [
+        this.rollupQuery(kind, options, first, lastBound).select(
+          this.db.raw(`'rollup' as part`),
+        ),
+        this.countByGroupQuery(kind, { ...options, besideRollup }).select(
+          this.db.raw(`'incidents' as part`),
         ),
       ]);
-      return KINDS.map((kind, k) =>
-        mergeCounts([rollup[kind], raw[k] as GroupCounts[]]),
+      const rows = (await this.db.queryBuilder().unionAll(parts)) as Array<
+        CountRow & { part: 'rollup' | 'incidents'; kind: SlaTargetKind }
+      >;
+      return KINDS.map(kind =>
+        mergeCounts([
+          rows
+            .filter(row => row.kind === kind && row.part === 'rollup')
+            .map(groupCounts)
+            .filter(r => r.met + r.breached > 0),
+          rows
+            .filter(row => row.kind === kind && row.part === 'incidents')
+            .map(groupCounts),
+        ]),
       ) as [GroupCounts[], GroupCounts[]];
     }
     const edges = [
@@ -241,7 +254,7 @@ export class DatabaseSlaStore {
       { ...options, from: lastBound },
     ].filter(edge => edge.from < edge.to);
     const parts = await Promise.all([
-      this.rollupCounts(options, first.slice(0, 10), lastBound.slice(0, 10)),
+      this.rollupCounts(options, first, lastBound),
       ...KINDS.map(kind =>
         this.countByGroup(kind, {
           ...options,
@@ -265,39 +278,67 @@ export class DatabaseSlaStore {
     return merged as [GroupCounts[], GroupCounts[]];
   }
 
-  /** Stopped (and never-stopping) clocks due on the days [fromDay, toDay). */
+  /** Stopped (and never-stopping) clocks due on the days [first, lastBound). */
   private async rollupCounts(
     options: { entityRef?: string; groupBy?: SlaComplianceGroupBy },
-    fromDay: string,
-    toDay: string,
+    first: string,
+    lastBound: string,
   ): Promise<Record<SlaTargetKind, GroupCounts[]>> {
-    const query = this.db(
-      options.entityRef ? 'itsm_kpi_service_daily' : 'itsm_kpi_daily',
-    )
-      .where('day', '>=', fromDay)
-      .where('day', '<', toDay);
-    if (options.entityRef) query.where('entity_ref', options.entityRef);
-    const key = options.groupBy ?? null;
-    if (key) query.groupBy(key).select({ group_key: key });
-    const columns = KINDS.flatMap(kind =>
-      ['met', 'breached', 'unstopped'].map(m => `${kind}_${m}`),
-    );
-    query.select(columns.map(c => this.db.raw('sum(??) as ??', [c, c])));
-    const rows = (await query) as Array<Record<string, string | number | null>>;
+    const rows = (await this.db
+      .queryBuilder()
+      .unionAll(
+        KINDS.map(kind => this.rollupQuery(kind, options, first, lastBound)),
+      )) as Array<CountRow & { kind: SlaTargetKind }>;
     const of = (kind: SlaTargetKind) =>
       rows
-        .map(row => ({
-          key: key ? String(row.group_key) : 'all',
-          met: Number(row[`${kind}_met`] ?? 0),
-          breached:
-            Number(row[`${kind}_breached`] ?? 0) +
-            Number(row[`${kind}_unstopped`] ?? 0),
-        }))
+        .filter(row => row.kind === kind)
+        .map(groupCounts)
         .filter(r => r.met + r.breached > 0);
     return { response: of('response'), resolution: of('resolution') };
   }
 
+  /**
+   * One clock's counts from the rollups of the whole UTC days [first,
+   * lastBound), as rows of (group_key, kind, met, breached).
+   */
+  private rollupQuery(
+    kind: SlaTargetKind,
+    options: { entityRef?: string; groupBy?: SlaComplianceGroupBy },
+    first: string,
+    lastBound: string,
+  ): Knex.QueryBuilder {
+    const query = this.db(
+      options.entityRef ? 'itsm_kpi_service_daily' : 'itsm_kpi_daily',
+    )
+      .where('day', '>=', first.slice(0, 10))
+      .where('day', '<', lastBound.slice(0, 10));
+    if (options.entityRef) query.where('entity_ref', options.entityRef);
+    const key = options.groupBy;
+    if (key) query.groupBy(key).select({ group_key: key });
+    else query.select(this.db.raw(`'all' as group_key`));
+    return query.select(
+      this.db.raw(`'${kind}' as kind`),
+      this.db.raw('sum(??) as met', [`${kind}_met`]),
+      this.db.raw('sum(??) + sum(??) as breached', [
+        `${kind}_breached`,
+        `${kind}_unstopped`,
+      ]),
+    );
+  }
+
   private async countByGroup(
+    kind: SlaTargetKind,
+    options: Parameters<DatabaseSlaStore['countByGroupQuery']>[1],
+  ): Promise<GroupCounts[]> {
+    const rows = (await this.countByGroupQuery(kind, options)) as CountRow[];
+    return rows.map(groupCounts);
+  }
+
+  /**
+   * One clock's counts from the incidents, as rows of (group_key, kind,
+   * met, breached).
+   */
+  private countByGroupQuery(
     kind: SlaTargetKind,
     options: {
       from: string;
@@ -314,7 +355,7 @@ export class DatabaseSlaStore {
        */
       besideRollup?: { first: string; lastBound: string };
     },
-  ): Promise<GroupCounts[]> {
+  ): Knex.QueryBuilder {
     const due = `i.${kind}_due_at`;
     const stop = `i.${STOP_COLUMN[kind]}`;
     const now = this.time.toDb(options.now);
@@ -349,8 +390,9 @@ export class DatabaseSlaStore {
     let key = `'all'`;
     if (options.groupBy === 'month') key = this.monthOf(due);
     if (options.groupBy === 'priority') key = 'i.priority';
-    const rows = await query
+    return query
       .select(this.db.raw(`${key} as group_key`))
+      .select(this.db.raw(`'${kind}' as kind`))
       .select(
         this.db.raw(
           `sum(case when ${stop} is not null and ${stop} <= ${due} then 1 else 0 end) as met`,
@@ -363,11 +405,6 @@ export class DatabaseSlaStore {
         ),
       )
       .groupByRaw(key === `'all'` ? '1' : key);
-    return rows.map((row: any) => ({
-      key: String(row.group_key),
-      met: Number(row.met ?? 0),
-      breached: Number(row.breached ?? 0),
-    }));
   }
 
   /** `YYYY-MM` of a time column, in UTC, in each dialect. */
@@ -383,6 +420,21 @@ export class DatabaseSlaStore {
 }
 
 type GroupCounts = { key: string; met: number; breached: number };
+
+/** A row of counts as read: drivers return sums as numbers or strings. */
+type CountRow = {
+  group_key: string | number;
+  met: string | number | null;
+  breached: string | number | null;
+};
+
+function groupCounts(row: CountRow): GroupCounts {
+  return {
+    key: String(row.group_key),
+    met: Number(row.met ?? 0),
+    breached: Number(row.breached ?? 0),
+  };
+}
 
 function counts(met: number, breached: number): SlaComplianceCounts {
   return {
