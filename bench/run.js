@@ -24,6 +24,9 @@
  *
  *   npm run bench -- --scale 1m --profile /tmp/itsm-profile
  *
+ * Every endpoint is loaded for --warmup seconds (2) before any is measured,
+ * then measured in --rounds (5) turns of duration/rounds seconds each.
+ *
  * runs the backend under `node --cpu-prof` (the CLI refuses it in
  * NODE_OPTIONS) and prints the profile's top frames by self time.
  *
@@ -40,6 +43,10 @@ const { topFrames } = require('./profileTop');
 const root = path.resolve(__dirname, '..');
 const args = parseArgs(process.argv.slice(2));
 const duration = Number(args.duration ?? 10);
+// Seconds of load on every endpoint before any is measured: JIT compilation
+// and the catalog's first processing after start stay out of the figures.
+const warmup = Number(args.warmup ?? 2);
+const rounds = Math.max(1, Number(args.rounds ?? 5));
 const connections = Number(args.connections ?? 10);
 const entity = args.entity ?? 'component:default/payments-api';
 const port = Number(args.port ?? 7007);
@@ -74,13 +81,13 @@ async function waitFor(url, predicate, timeoutMs, what) {
 }
 
 /** Runs autocannon; percentiles come from every response's own latency. */
-function measure(url) {
+function measure(url, seconds = duration) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     const instance = autocannon(
       {
         url,
-        duration,
+        duration: seconds,
         connections,
         headers: { authorization: `Bearer ${token}` },
       },
@@ -221,21 +228,37 @@ async function run(configs, { expectSeed, profileDir }) {
       120_000,
       'the seed data',
     );
-    const rows = [];
-    for (const endpoint of endpoints()) {
-      console.error(`Measuring ${endpoint.title} for ${duration}s…`);
-      const { result, latencies } = await measure(endpoint.url);
-      latencies.sort((a, b) => a - b);
-      rows.push({
+    if (warmup > 0) {
+      console.error(`Warming up every endpoint for ${warmup}s…`);
+      for (const endpoint of endpoints()) await measure(endpoint.url, warmup);
+    }
+    // Rounds: each endpoint is measured in --rounds slices of its duration,
+    // in turn with the others, so a background burst (a catalog refresh, a
+    // checkpoint) lands on every row rather than on whichever ran then.
+    const list = endpoints();
+    const pooled = list.map(() => ({ latencies: [], failed: 0 }));
+    for (let round = 1; round <= rounds; round++) {
+      for (const [i, endpoint] of list.entries()) {
+        console.error(
+          `Measuring ${endpoint.title} for ${duration / rounds}s (round ${round} of ${rounds})…`,
+        );
+        const { result, latencies } = await measure(endpoint.url, duration / rounds);
+        pooled[i].latencies.push(...latencies);
+        pooled[i].failed += result.non2xx + result.errors;
+      }
+    }
+    const rows = list.map((endpoint, i) => {
+      const latencies = pooled[i].latencies.sort((a, b) => a - b);
+      return {
         ...endpoint,
         p50: percentile(latencies, 50),
         p95: percentile(latencies, 95),
         p99: percentile(latencies, 99),
-        rps: Math.round(result.requests.average),
+        rps: Math.round(latencies.length / duration),
         requests: latencies.length,
-        failed: result.non2xx + result.errors,
-      });
-    }
+        failed: pooled[i].failed,
+      };
+    });
     return rows;
   } finally {
     await stop();

@@ -41,6 +41,8 @@ async function main() {
     directory: path.resolve(__dirname, '../plugins/itsm-backend/migrations'),
   });
   const started = Date.now();
+  // Incidents 1 … openBelow are the open ones (the newest)
+  const openBelow = Math.floor(incidents * 0.002);
   const examples = `ARRAY[${EXAMPLE_SERVICES.map(s => `'${s}'`).join(',')}]`;
   // Service n: an example service for n < 12, else svc-n. Incident g is
   // detected g × (1 year / N) before now, so the newest are the most recent.
@@ -53,7 +55,8 @@ async function main() {
       major, reopen_count, version, created_at, updated_at,
       sla_policy, sla_pauses,
       response_target_minutes, response_calendar, response_due_at, response_warning_at,
-      resolution_target_minutes, resolution_calendar, resolution_due_at, resolution_warning_at)
+      resolution_target_minutes, resolution_calendar, resolution_due_at, resolution_warning_at,
+      response_warned_at, response_breached_at, resolution_warned_at, resolution_breached_at)
     SELECT
       md5('inc' || g)::uuid::text,
       'INC-' || (1000 + g),
@@ -81,7 +84,15 @@ async function main() {
       sla.response, '24x7', t.detected + sla.response * interval '1 minute',
       t.detected + sla.response * interval '45 seconds',
       sla.resolution, '24x7', t.detected + sla.resolution * interval '1 minute',
-      t.detected + sla.resolution * interval '45 seconds'
+      t.detected + sla.resolution * interval '45 seconds',
+      -- What the SLA monitor would have marked by now: each clock that
+      -- crossed its warning or due time while running (the response clock
+      -- stops at 7 minutes, before any warning; cancelled: never marked)
+      NULL, NULL,
+      CASE WHEN NOT stop.cancelled AND t.detected + sla.resolution * interval '45 seconds' <= coalesce(stop.resolved, now())
+           THEN t.detected + sla.resolution * interval '45 seconds' END,
+      CASE WHEN NOT stop.cancelled AND t.detected + sla.resolution * interval '1 minute' < coalesce(stop.resolved, now())
+           THEN t.detected + sla.resolution * interval '1 minute' END
     FROM generate_series(1, ?) AS g
     CROSS JOIN LATERAL (SELECT now() - g * (interval '365 days' / ?) AS detected) t
     CROSS JOIN LATERAL (
@@ -89,6 +100,10 @@ async function main() {
              (ARRAY['high','medium','low'])[(g / 3) % 3 + 1] AS urgency,
              (ARRAY['P1','P2','P3','P2','P3','P4','P3','P4','P5'])[(g % 3) * 3 + (g / 3) % 3 + 1] AS priority
     ) lv
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN g > ${openBelow} AND g % 50 <> 0 THEN t.detected + (g % 600 + 20) * interval '1 minute' END AS resolved,
+             g > ${openBelow} AND g % 50 = 0 AS cancelled
+    ) stop
     CROSS JOIN LATERAL (
       SELECT (ARRAY[15, 30, 240, 480, 960])[substr(lv.priority, 2)::int] AS response,
              (ARRAY[240, 480, 1440, 2400, 4800])[substr(lv.priority, 2)::int] AS resolution
@@ -102,6 +117,7 @@ async function main() {
   await db.raw(`
     INSERT INTO itsm_timeline_events (incident_id, type, actor, at, message)
     SELECT id, 'created', reporter, detected_at, 'Reported' FROM itsm_incidents`);
+  await markSlaSteadyState(db);
   // The KPI rollups the store keeps on each write, for every incident at once.
   const rollupStarted = Date.now();
   await db.transaction(async tx => {
@@ -116,6 +132,25 @@ async function main() {
   const [{ count }] = await db('itsm_incidents').count({ count: '*' });
   console.log(`Seeded ${count} incidents over ${services} services into ${database} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   await db.destroy();
+}
+
+/**
+ * The escalation steps the monitor would have fired by now for the open
+ * incidents with SLA marks (the insert sets the marks). Without marks and
+ * steps the SLA and escalation monitors would spend the whole benchmark
+ * catching up (500 marks a minute), in the background of every measurement.
+ */
+async function markSlaSteadyState(db) {
+  for (const kind of ['response', 'resolution']) {
+    for (const [stage, mark] of [['warning', 'warned_at'], ['breach', 'breached_at']]) {
+      await db.raw(`
+        INSERT INTO itsm_escalation_steps (incident_id, step, fired_at)
+        SELECT id, 'sla:${kind}:${stage}', ${kind}_${mark} FROM itsm_incidents
+        WHERE status IN ('new', 'acknowledged', 'in_progress', 'on_hold')
+          AND ${kind}_${mark} IS NOT NULL AND assigned_group IS NOT NULL
+        ON CONFLICT DO NOTHING`);
+    }
+  }
 }
 
 main().catch(err => {
