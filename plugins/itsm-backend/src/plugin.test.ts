@@ -44,6 +44,31 @@ describe('itsm backend over HTTP', () => {
     expect(listed.body.items.map((i: any) => i.ref)).toEqual(['INC-1001']);
     expect(listed.body.totalCount).toBe(1);
 
+    // A table asks for the fields it shows, and gets just those (and ids)
+    const rows = await request(server).get('/api/itsm/incidents').query({
+      entityRef: 'component:default/ledger',
+      fields: 'ref,priority,affectedServices,sla',
+    });
+    expect(rows.status).toBe(200);
+    expect(rows.body.totalCount).toBe(1);
+    const [row] = rows.body.items;
+    expect(Object.keys(row).sort()).toEqual(
+      ['affectedServices', 'id', 'priority', 'ref', 'sla'].sort(),
+    );
+    expect(row).toMatchObject({
+      id,
+      ref: 'INC-1001',
+      affectedServices: created.body.affectedServices,
+      sla: created.body.sla,
+    });
+    const unknown = await request(server)
+      .get('/api/itsm/incidents')
+      .query({ fields: 'ref,password' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(
+      /^fields: "password" is not one of/,
+    );
+
     const patch = (body: object) =>
       request(server).patch(`/api/itsm/incidents/${id}`).send(body);
 

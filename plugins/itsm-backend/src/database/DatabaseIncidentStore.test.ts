@@ -120,6 +120,31 @@ describe('DatabaseIncidentStore', () => {
         'Incident on day 1',
       ]);
       expect(second.nextCursor).toBeUndefined();
+      // Some fields only: the same pages, each item just those and its id
+      const firstRows = await store.listIncidentFields(
+        { entityRef: 'component:default/checkout-web', limit: 4 },
+        ['title', 'detectedAt'],
+      );
+      expect(firstRows.totalCount).toBe(6);
+      expect(firstRows.items).toEqual(
+        first.items.map(i => ({
+          id: i.id,
+          title: i.title,
+          detectedAt: i.detectedAt,
+        })),
+      );
+      const secondRows = await store.listIncidentFields(
+        {
+          entityRef: 'component:default/checkout-web',
+          limit: 4,
+          cursor: firstRows.nextCursor,
+        },
+        ['priority'],
+      );
+      expect(secondRows.items).toEqual(
+        second.items.map(i => ({ id: i.id, priority: i.priority })),
+      );
+
       const none = await store.listIncidents({
         entityRef: 'component:default/quiet',
         limit: 4,

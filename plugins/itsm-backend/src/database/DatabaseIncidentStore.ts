@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   EntityItsmSummary,
   Incident,
+  IncidentField,
   OPEN_INCIDENT_STATUSES,
   Page,
   Priority,
@@ -33,7 +34,14 @@ import { applyPermissionFilter } from './permissionFilter';
 import { newestFirstPage, nextPageCursor } from './keysetPage';
 import { DbTime } from './DbTime';
 import { storedSlaFromRow, whereSlaBreached } from './slaColumns';
-import { IncidentRow, incidentColumns, incidentFromRow } from './incidentRows';
+import {
+  INCIDENT_FIELDS,
+  IncidentRow,
+  incidentColumns,
+  incidentFieldColumns,
+  incidentFieldsFromRow,
+  incidentFromRow,
+} from './incidentRows';
 import {
   appendTimelineEvent,
   insertTimelineEvents,
@@ -118,6 +126,13 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 
   async listIncidents(filter: IncidentListFilter): Promise<Page<Incident>> {
+    return this.listIncidentFields(filter, INCIDENT_FIELDS);
+  }
+
+  async listIncidentFields<F extends IncidentField>(
+    filter: IncidentListFilter,
+    fields: readonly F[],
+  ): Promise<Page<Pick<Incident, F | 'id'>>> {
     const query = this.db<IncidentRow>('itsm_incidents as i');
     // A service's history is read in the order of its own index.
     const order = filter.entityRef ? 's.detected_at' : 'i.detected_at';
@@ -161,7 +176,13 @@ export class DatabaseIncidentStore implements IncidentStore {
       applyPermissionFilter(query, filter.permissionFilter);
     }
 
-    query.select(affectedServicesColumn(this.db));
+    // Only the columns of the fields asked for (the id and detection time
+    // always: the next page's cursor is made of them)
+    const read = [...new Set<F | 'id'>(['id', ...fields])];
+    if (read.includes('affectedServices' as F)) {
+      query.select(affectedServicesColumn(this.db));
+    }
+    const columns = incidentFieldColumns([...read, 'detectedAt']);
     const { rows, hasMore, totalCount } = await newestFirstPage<
       IncidentRow & WithAffectedServices
     >(query, {
@@ -170,15 +191,22 @@ export class DatabaseIncidentStore implements IncidentStore {
       limit: filter.limit,
       cursor: filter.cursor,
       time: this.time,
-      select: 'i.*',
+      select: columns.map(column => `i.${column}`),
       withTotal: true,
     });
-    const items = this.toIncidents(rows);
-    const last = items[items.length - 1];
+    // One evaluation time for every row's SLA state
+    const now = new Date().toISOString();
+    const items = rows.map(row =>
+      incidentFieldsFromRow(row, read, affectedServicesOf(row), now, this.time),
+    );
+    const last = rows[rows.length - 1];
     return {
       items,
       totalCount,
-      nextCursor: nextPageCursor(hasMore, last && [last.detectedAt, last.id]),
+      nextCursor: nextPageCursor(
+        hasMore,
+        last && [this.time.fromDb(last.detected_at), last.id],
+      ),
     };
   }
 

@@ -2,6 +2,7 @@ import {
   SlaPause,
   EntityItsmSummary,
   Incident,
+  IncidentField,
   IncidentListQuery,
   Page,
   Priority,
@@ -87,6 +88,15 @@ export interface IncidentStore {
   getIncidentsByIds(ids: string[]): Promise<Incident[]>;
 
   listIncidents(filter: IncidentListFilter): Promise<Page<Incident>>;
+
+  /**
+   * The same list with only some fields of each incident (and its id): the
+   * other columns are not read.
+   */
+  listIncidentFields<F extends IncidentField>(
+    filter: IncidentListFilter,
+    fields: readonly F[],
+  ): Promise<Page<Pick<Incident, F | 'id'>>>;
 
   /**
    * Writes `changes` and appends `events` in one transaction, only if the

@@ -1,4 +1,8 @@
-import { Incident, Priority } from '@openitsm/backstage-plugin-itsm-common';
+import {
+  Incident,
+  IncidentField,
+  Priority,
+} from '@openitsm/backstage-plugin-itsm-common';
 import { InputError } from '@backstage/errors';
 import { IncidentChanges, IncidentFields } from './IncidentStore';
 import { DbTime } from './DbTime';
@@ -103,6 +107,160 @@ export function incidentColumns(
   return columns;
 }
 
+/** What every field of an incident is read with, besides its row. */
+interface ReadContext {
+  affectedServices: string[];
+  now: string;
+  time: DbTime;
+}
+
+type Time = Date | string | null;
+const orUndefined = <T>(v: T | null) => (v === null ? undefined : v);
+const timeOf = (v: Time, { time }: ReadContext) =>
+  v === null || v === undefined ? undefined : time.fromDb(v);
+
+/** The SLA clocks read every one of these columns. */
+const SLA_COLUMNS = [
+  'status',
+  'acknowledged_at',
+  'resolved_at',
+  'sla_policy',
+  'sla_pauses',
+  'resolution_business_ms',
+  ...['response', 'resolution'].flatMap(kind =>
+    [
+      'due_at',
+      'warning_at',
+      'warned_at',
+      'breached_at',
+      'target_minutes',
+      'calendar',
+    ].map(column => `${kind}_${column}`),
+  ),
+];
+
+/**
+ * Each field of an incident: the columns it is read from and how. One
+ * definition for whole incidents and for lists that ask for some `fields`.
+ */
+const FIELDS: {
+  [K in keyof Incident]-?: {
+    columns: readonly string[];
+    read: (row: IncidentRow, context: ReadContext) => Incident[K];
+  };
+} = {
+  id: { columns: ['id'], read: row => row.id },
+  ref: { columns: ['ref'], read: row => row.ref },
+  title: { columns: ['title'], read: row => row.title },
+  description: { columns: ['description'], read: row => row.description },
+  // Read by its own subquery (affectedServicesColumn)
+  affectedServices: { columns: [], read: (_, c) => c.affectedServices },
+  category: { columns: ['category'], read: row => row.category },
+  impact: { columns: ['impact'], read: row => row.impact },
+  urgency: { columns: ['urgency'], read: row => row.urgency },
+  priority: { columns: ['priority'], read: row => row.priority },
+  status: { columns: ['status'], read: row => row.status },
+  assignee: { columns: ['assignee'], read: row => orUndefined(row.assignee) },
+  assignedGroup: {
+    columns: ['assigned_group'],
+    read: row => orUndefined(row.assigned_group),
+  },
+  reporter: { columns: ['reporter'], read: row => row.reporter },
+  reporterContact: {
+    columns: ['reporter_contact'],
+    read: row => orUndefined(row.reporter_contact),
+  },
+  source: { columns: ['source'], read: row => row.source },
+  dedupKey: { columns: ['dedup_key'], read: row => orUndefined(row.dedup_key) },
+  occurredAt: {
+    columns: ['occurred_at'],
+    read: (row, c) => timeOf(row.occurred_at, c),
+  },
+  detectedAt: {
+    columns: ['detected_at'],
+    read: (row, c) => c.time.fromDb(row.detected_at),
+  },
+  acknowledgedAt: {
+    columns: ['acknowledged_at'],
+    read: (row, c) => timeOf(row.acknowledged_at, c),
+  },
+  resolvedAt: {
+    columns: ['resolved_at'],
+    read: (row, c) => timeOf(row.resolved_at, c),
+  },
+  closedAt: {
+    columns: ['closed_at'],
+    read: (row, c) => timeOf(row.closed_at, c),
+  },
+  resolutionCode: {
+    columns: ['resolution_code'],
+    read: row => orUndefined(row.resolution_code),
+  },
+  resolutionNotes: {
+    columns: ['resolution_notes'],
+    read: row => orUndefined(row.resolution_notes),
+  },
+  problemId: {
+    columns: ['problem_id'],
+    read: row => orUndefined(row.problem_id),
+  },
+  causedByChangeId: {
+    columns: ['caused_by_change_id'],
+    read: row => orUndefined(row.caused_by_change_id),
+  },
+  major: { columns: ['major'], read: row => Boolean(row.major) },
+  reopenCount: {
+    columns: ['reopen_count'],
+    read: row => Number(row.reopen_count),
+  },
+  sla: {
+    columns: SLA_COLUMNS,
+    read: (row, c) => slaFromRow(row, c.time, c.now),
+  },
+  createdAt: {
+    columns: ['created_at'],
+    read: (row, c) => c.time.fromDb(row.created_at),
+  },
+  updatedAt: {
+    columns: ['updated_at'],
+    read: (row, c) => c.time.fromDb(row.updated_at),
+  },
+  version: { columns: ['version'], read: row => Number(row.version) },
+};
+
+/** Every field of an incident, in the API's order. */
+export const INCIDENT_FIELDS = Object.keys(FIELDS) as IncidentField[];
+
+/** Whether a name is a field of an incident. */
+export function isIncidentField(name: string): name is IncidentField {
+  return Object.prototype.hasOwnProperty.call(FIELDS, name);
+}
+
+/** The itsm_incidents columns some fields are read from. */
+export function incidentFieldColumns(
+  fields: readonly IncidentField[],
+): string[] {
+  return [...new Set(fields.flatMap(field => FIELDS[field].columns))];
+}
+
+/**
+ * Some fields of an incident from its row (which holds at least their
+ * columns), its services and the time its SLA is read at.
+ */
+export function incidentFieldsFromRow<F extends IncidentField>(
+  row: IncidentRow,
+  fields: readonly F[],
+  affectedServices: string[],
+  now: string,
+  time: DbTime,
+): Pick<Incident, F> {
+  const context = { affectedServices, now, time };
+  const incident = {} as Record<F, unknown>;
+  for (const field of fields)
+    incident[field] = FIELDS[field].read(row, context);
+  return incident as Pick<Incident, F>;
+}
+
 /** An incident from its row, its services and the time its SLA is read at. */
 export function incidentFromRow(
   row: IncidentRow,
@@ -110,40 +268,11 @@ export function incidentFromRow(
   now: string,
   time: DbTime,
 ): Incident {
-  const t = (v: Date | string | null) =>
-    v === null || v === undefined ? undefined : time.fromDb(v);
-  const orUndefined = <T>(v: T | null) => (v === null ? undefined : v);
-  return {
-    id: row.id,
-    ref: row.ref,
-    title: row.title,
-    description: row.description,
+  return incidentFieldsFromRow(
+    row,
+    INCIDENT_FIELDS,
     affectedServices,
-    category: row.category,
-    impact: row.impact,
-    urgency: row.urgency,
-    priority: row.priority,
-    status: row.status,
-    assignee: orUndefined(row.assignee),
-    assignedGroup: orUndefined(row.assigned_group),
-    reporter: row.reporter,
-    reporterContact: orUndefined(row.reporter_contact),
-    source: row.source,
-    dedupKey: orUndefined(row.dedup_key),
-    occurredAt: t(row.occurred_at),
-    detectedAt: time.fromDb(row.detected_at),
-    acknowledgedAt: t(row.acknowledged_at),
-    resolvedAt: t(row.resolved_at),
-    closedAt: t(row.closed_at),
-    resolutionCode: orUndefined(row.resolution_code),
-    resolutionNotes: orUndefined(row.resolution_notes),
-    problemId: orUndefined(row.problem_id),
-    causedByChangeId: orUndefined(row.caused_by_change_id),
-    major: Boolean(row.major),
-    reopenCount: Number(row.reopen_count),
-    sla: slaFromRow(row, time, now),
-    createdAt: time.fromDb(row.created_at),
-    updatedAt: time.fromDb(row.updated_at),
-    version: Number(row.version),
-  };
+    now,
+    time,
+  );
 }

@@ -15,8 +15,8 @@ export async function newestFirstPage<Row>(
     limit: number;
     cursor?: string;
     time: DbTime;
-    /** e.g. `i.*` when the query joins other tables. */
-    select?: string;
+    /** e.g. `i.*` when the query joins other tables, or some columns. */
+    select?: string | string[];
     withTotal?: boolean;
   },
 ): Promise<{ rows: Row[]; hasMore: boolean; totalCount?: number }> {

@@ -6,7 +6,9 @@ import {
   parseStatuses,
   parseTimeParam,
   parseLimit,
+  parseIncidentFields,
 } from './parseListQuery';
+import { Incident, Page } from '@openitsm/backstage-plugin-itsm-common';
 import { postIncidentUpdate } from './postIncidentUpdate';
 import { readVersion } from './readVersion';
 
@@ -27,7 +29,7 @@ export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
     const { credentials } = await callerOf(req);
     const decision = await authorizer.authorizeList(credentials);
     const { query } = req;
-    const page = await store.listIncidents({
+    const filter = {
       entityRef: parseEntityRefParam('entityRef', query.entityRef),
       status: parseStatuses(query.status),
       priority: parsePriorities(query.priority),
@@ -48,8 +50,15 @@ export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
       cursor: query.cursor,
       permissionFilter:
         decision.result === 'filtered' ? decision.filter : undefined,
-    });
-    res.json(page);
+    };
+    const fields = parseIncidentFields(query.fields);
+    // With fields, each item holds only those (the spec says so; the typed
+    // router's response type is the whole incident)
+    res.json(
+      fields
+        ? ((await store.listIncidentFields(filter, fields)) as Page<Incident>)
+        : await store.listIncidents(filter),
+    );
   });
 
   router.post('/incidents', async (req, res) => {

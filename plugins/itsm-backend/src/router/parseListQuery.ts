@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   INCIDENT_STATUSES,
+  IncidentField,
   IncidentStatus,
   isIncidentStatus,
   isPriority,
@@ -9,6 +10,7 @@ import {
   Priority,
 } from '@openitsm/backstage-plugin-itsm-common';
 import { normalizeEntityRef } from '../service/entityRefs';
+import { INCIDENT_FIELDS, isIncidentField } from '../database/incidentRows';
 
 // What the spec cannot say about query strings: the validator has checked
 // types and lengths; these split lists, normalize refs and times, and name
@@ -41,6 +43,13 @@ export function parseStatuses(value?: string): IncidentStatus[] | undefined {
 
 export function parsePriorities(value?: string): Priority[] | undefined {
   return parseList('priority', value, isPriority, PRIORITIES);
+}
+
+/** A list's `fields`: names of incident fields, comma-separated. */
+export function parseIncidentFields(
+  value?: string,
+): IncidentField[] | undefined {
+  return parseList('fields', value, isIncidentField, INCIDENT_FIELDS);
 }
 
 /** The most items a list, timeline or event page returns (the spec's maximum). */

@@ -5135,6 +5135,17 @@ export const spec = {
             }
           },
           {
+            "name": "fields",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only these fields of each incident, comma-separated, as a table shows them (e.g. `ref,title,priority,status,detectedAt,sla`): the rest is neither read nor sent. `id` is always included; every field when absent. An unknown field is refused (400).",
+            "schema": {
+              "type": "string",
+              "maxLength": 1000
+            }
+          },
+          {
             "$ref": "#/components/parameters/limit"
           },
           {
@@ -5143,7 +5154,7 @@ export const spec = {
         ],
         "responses": {
           "200": {
-            "description": "A page of incidents.",
+            "description": "A page of incidents (with `fields`, each holds only those fields and its id).",
             "content": {
               "application/json": {
                 "schema": {

@@ -18,6 +18,7 @@ import {
   EntityItsmSummary,
   ServicesOpenIncidents,
   Incident,
+  IncidentField,
   IncidentListQuery,
   Page,
   TimelineEvent,
@@ -118,6 +119,17 @@ export class ItsmClient implements ItsmApi {
   }
 
   async listIncidents(query: IncidentListQuery = {}): Promise<Page<Incident>> {
+    return this.getIncidents(query);
+  }
+
+  async listIncidentFields<F extends IncidentField>(
+    query: IncidentListQuery,
+    fields: readonly F[],
+  ): Promise<Page<Pick<Incident, F | 'id'>>> {
+    return this.getIncidents(query, fields.join(','));
+  }
+
+  private async getIncidents(query: IncidentListQuery, fields?: string) {
     return this.api
       .GET('/incidents', {
         params: {
@@ -125,6 +137,7 @@ export class ItsmClient implements ItsmApi {
             ...query,
             status: commaList(query.status),
             priority: commaList(query.priority),
+            fields,
           },
         },
       })

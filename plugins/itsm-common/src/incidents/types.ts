@@ -89,6 +89,13 @@ export interface IncidentListQuery {
 }
 
 /**
+ * A field of an incident, as a list's `fields` names it: a table asks for
+ * the fields it shows, and the rest is neither read nor sent.
+ * @public
+ */
+export type IncidentField = keyof Incident;
+
+/**
  * A page of any list; every `*Page` of the API is one. A type rather than an
  * interface so that it has the implicit index signature the typed router's
  * response types ask for.

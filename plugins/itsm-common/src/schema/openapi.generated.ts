@@ -2544,6 +2544,8 @@ export interface operations {
         slaBreached?: boolean;
         /** Only incidents linked to this problem (its id). */
         problemId?: string;
+        /** Only these fields of each incident, comma-separated, as a table shows them (e.g. `ref,title,priority,status,detectedAt,sla`): the rest is neither read nor sent. `id` is always included; every field when absent. An unknown field is refused (400). */
+        fields?: string;
         /** Page size, 1–500 (default 50). */
         limit?: components['parameters']['limit'];
         /** The nextCursor of the previous page. */
@@ -2555,7 +2557,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** A page of incidents. */
+      /** A page of incidents (with `fields`, each holds only those fields and its id). */
       200: {
         headers: {
           [name: string]: unknown;

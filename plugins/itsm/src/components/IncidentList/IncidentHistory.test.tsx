@@ -52,6 +52,19 @@ describe('IncidentHistory', () => {
     expect(screen.getByText('1–2 of 3')).toBeInTheDocument();
     expect(requests[0].get('entityRef')).toBe('component:default/payments-api');
     expect(requests[0].get('limit')).toBe('25');
+    // Only what the table shows is read and sent
+    expect(requests[0].get('fields')?.split(',')).toEqual([
+      'ref',
+      'title',
+      'category',
+      'affectedServices',
+      'priority',
+      'status',
+      'assignee',
+      'assignedGroup',
+      'detectedAt',
+      'sla',
+    ]);
 
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('Oldest one')).toBeInTheDocument();

@@ -18,8 +18,30 @@ import { IncidentStatusLabel } from '../common/IncidentStatusLabel';
 import { useIncidentLink } from '../common/useIncidentLink';
 import { missedTargets } from '../sla/SlaBreachList';
 
+/** The fields the table shows: lists for it are read with only these. */
+export const INCIDENT_TABLE_FIELDS = [
+  'ref',
+  'title',
+  'category',
+  'affectedServices',
+  'priority',
+  'status',
+  'assignee',
+  'assignedGroup',
+  'detectedAt',
+  'sla',
+] as const;
+
+/** An incident as the table shows it. */
+export type IncidentTableRow = Pick<
+  Incident,
+  (typeof INCIDENT_TABLE_FIELDS)[number] | 'id'
+>;
+
 /** The assigned group and person, by their display names. */
-function AssignedTo(props: { incident: Incident }) {
+function AssignedTo(props: {
+  incident: Pick<Incident, 'assignedGroup' | 'assignee'>;
+}) {
   const { assignedGroup, assignee } = props.incident;
   if (!assignedGroup && !assignee) return <>–</>;
   return (
@@ -41,7 +63,7 @@ function AssignedTo(props: { incident: Incident }) {
 
 /** A page of incidents; breached SLAs are flagged. */
 export function IncidentTable(props: {
-  incidents: Incident[];
+  incidents: IncidentTableRow[];
   showServices?: boolean;
   /** Ids of the selected incidents; with it, rows get checkboxes. */
   selected?: string[];

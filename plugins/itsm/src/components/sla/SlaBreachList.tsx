@@ -6,7 +6,7 @@ import { Link } from '@backstage/core-components';
 import { Incident } from '@openitsm/backstage-plugin-itsm-common';
 
 /** Which of an incident's targets are missed, in words. */
-export function missedTargets(incident: Incident): string {
+export function missedTargets(incident: Pick<Incident, 'sla'>): string {
   const missed = [
     incident.sla?.response.state === 'breached' ? 'response' : undefined,
     incident.sla?.resolution.state === 'breached' ? 'resolution' : undefined,
