@@ -53,6 +53,9 @@ const port = Number(args.port ?? 7007);
 const base = `http://localhost:${port}`;
 const token = crypto.randomBytes(24).toString('hex');
 const SCALES = { '100k': 100_000, '1m': 1_000_000 };
+// What the incident history table shows (plugins/itsm IncidentTable.tsx)
+const TABLE_FIELDS =
+  'ref,title,category,affectedServices,priority,status,assignee,assignedGroup,detectedAt,sla';
 
 function parseArgs(argv) {
   const out = { config: [] };
@@ -181,7 +184,9 @@ function endpoints() {
   return [
     ['catalog entity by name (reference)', `${base}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`],
     ['itsm entity summary', `${base}/api/itsm/entities/${kind}/${namespace}/${name}/summary`, true],
-    ['itsm service history (50)', `${base}/api/itsm/incidents?entityRef=${ref}&limit=50`, true],
+    // The history table asks for the fields it shows (INCIDENT_TABLE_FIELDS)
+    ['itsm service history (50, the table\'s fields)', `${base}/api/itsm/incidents?entityRef=${ref}&limit=50&fields=${TABLE_FIELDS}`, true],
+    ['itsm service history (50, whole incidents)', `${base}/api/itsm/incidents?entityRef=${ref}&limit=50`],
     ['itsm who is on call (service)', `${base}/api/itsm/oncall?entityRef=${ref}`, true],
     ['itsm open workarounds (service)', `${base}/api/itsm/workarounds?entityRef=${ref}&open=true`, true],
     ['itsm changes (service, 50)', `${base}/api/itsm/changes?entityRef=${ref}&limit=50`, true],

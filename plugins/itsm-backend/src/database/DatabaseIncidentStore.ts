@@ -193,6 +193,8 @@ export class DatabaseIncidentStore implements IncidentStore {
       time: this.time,
       select: columns.map(column => `i.${column}`),
       withTotal: true,
+      // A service's history: the read a service page makes on every visit
+      prepared: filter.entityRef ? this.db : undefined,
     });
     // One evaluation time for every row's SLA state
     const now = new Date().toISOString();

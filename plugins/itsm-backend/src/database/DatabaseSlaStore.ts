@@ -13,6 +13,7 @@ import { IncidentQueryFilter } from '../permissions/rules';
 import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
 import { applyPermissionFilter } from './permissionFilter';
+import { readPrepared } from './readPrepared';
 
 export type SlaTargetKind = 'response' | 'resolution';
 export type SlaStage = 'warning' | 'breach';
@@ -234,9 +235,9 @@ export class DatabaseSlaStore {
           this.db.raw(`'incidents' as part`),
         ),
       ]);
-      const rows = (await this.db.queryBuilder().unionAll(parts)) as Array<
+      const rows = await readPrepared<
         CountRow & { part: 'rollup' | 'incidents'; kind: SlaTargetKind }
-      >;
+      >(this.db, this.db.queryBuilder().unionAll(parts));
       return KINDS.map(kind =>
         mergeCounts([
           rows

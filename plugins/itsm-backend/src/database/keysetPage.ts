@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DbTime } from './DbTime';
+import { readPrepared } from './readPrepared';
 
 /**
  * One page of a list, newest first by `(timeColumn, idColumn)`, read with a
@@ -18,6 +19,8 @@ export async function newestFirstPage<Row>(
     /** e.g. `i.*` when the query joins other tables, or some columns. */
     select?: string | string[];
     withTotal?: boolean;
+    /** Read as a prepared statement (a fixed-shape read of one service). */
+    prepared?: Knex;
   },
 ): Promise<{ rows: Row[]; hasMore: boolean; totalCount?: number }> {
   const { timeColumn, idColumn, limit, cursor } = options;
@@ -46,12 +49,15 @@ export async function newestFirstPage<Row>(
     );
   }
   if (options.select) query.select(options.select);
-  const rows = (await query
+  query
     .orderBy([
       { column: timeColumn, order: 'desc' },
       { column: idColumn, order: 'desc' },
     ])
-    .limit(limit + 1)) as Array<Row & { total_count?: number | string }>;
+    .limit(limit + 1);
+  const rows = (
+    options.prepared ? await readPrepared(options.prepared, query) : await query
+  ) as Array<Row & { total_count?: number | string }>;
   // An empty first page has no row to carry the total: there is none
   const totalCount = counting ? Number(rows[0]?.total_count ?? 0) : undefined;
   return {
