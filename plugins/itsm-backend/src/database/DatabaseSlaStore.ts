@@ -13,7 +13,6 @@ import { IncidentQueryFilter } from '../permissions/rules';
 import { DbTime } from './DbTime';
 import { NewTimelineEvent } from './IncidentStore';
 import { applyPermissionFilter } from './permissionFilter';
-import { readPrepared } from './readPrepared';
 
 export type SlaTargetKind = 'response' | 'resolution';
 export type SlaStage = 'warning' | 'breach';
@@ -235,9 +234,11 @@ export class DatabaseSlaStore {
           this.db.raw(`'incidents' as part`),
         ),
       ]);
-      const rows = await readPrepared<
+      // Not a prepared statement: with the period's bounds as parameters,
+      // PostgreSQL's generic plan read the whole due index (seconds)
+      const rows = (await this.db.queryBuilder().unionAll(parts)) as Array<
         CountRow & { part: 'rollup' | 'incidents'; kind: SlaTargetKind }
-      >(this.db, this.db.queryBuilder().unionAll(parts));
+      >;
       return KINDS.map(kind =>
         mergeCounts([
           rows
