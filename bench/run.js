@@ -14,7 +14,8 @@
  *
  *   npm run bench -- --scale 100k,1m --connections 4
  *
- * seeds 100,000 incidents, measures, seeds 1,000,000, measures, and prints
+ * seeds 100,000 incidents (1,000 services), measures, seeds 1,000,000 (10,000
+ * services: a service has about 100 incidents a year at both), measures, and prints
  * one table with both runs side by side and each read's growth; the rows
  * a service page makes are checked against DESIGN.md's budget (p95 ≤ 25 ms,
  * ≤ the catalog's p95, ≤ 1.2× growth from 100k to 1M).

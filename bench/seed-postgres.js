@@ -4,7 +4,11 @@
  * DESIGN.md: 1,000,000 incidents over 10,000 services (the example catalog's
  * services among them), in bulk SQL (generate_series), then VACUUM ANALYZE.
  *
- *   node bench/seed-postgres.js [--incidents 1000000] [--services 10000]
+ *   node bench/seed-postgres.js [--incidents 1000000] [--services incidents/100]
+ *
+ * Every service has about 100 incidents a year whatever the scale (1,000
+ * services at 100k, 10,000 at 1M): the estate grows, a service's own history
+ * does not, so a service page's reads compare like with like across scales.
  *       [--connection postgresql://postgres@127.0.0.1:5432] [--database itsm_bench_itsm]
  *
  * The database name matches bench/app-config.postgres.yaml (prefix itsm_bench_),
@@ -21,7 +25,7 @@ const args = Object.fromEntries(
   }, []),
 );
 const incidents = Number(args.incidents ?? 1_000_000);
-const services = Number(args.services ?? 10_000);
+const services = Number(args.services ?? Math.max(12, Math.round(incidents / 100)));
 const connection = args.connection ?? 'postgresql://postgres@127.0.0.1:5432';
 const database = args.database ?? 'itsm_bench_itsm';
 const EXAMPLE_SERVICES = [
