@@ -295,16 +295,26 @@ describe('DatabaseIncidentStore', () => {
         [created],
         '2026-11-21T10:00:00.000Z',
       );
-      const old = await store.createIncident(
-        fields({ priority: 'P2', detectedAt: '2026-09-01T10:00:00.000Z' }),
-        [created],
-        '2026-09-01T10:00:00.000Z',
-      );
-      await store.updateIncident(
-        old.id,
-        1,
-        { status: 'resolved', resolvedAt: '2026-09-02T10:00:00.000Z' },
-        [],
+      // Reported at its detection time, resolved later
+      const createResolved = async (
+        overrides: Partial<IncidentFields> & { detectedAt: string },
+        resolvedAt: string,
+      ) => {
+        const incident = await store.createIncident(
+          fields(overrides),
+          [created],
+          overrides.detectedAt,
+        );
+        await store.updateIncident(
+          incident.id,
+          1,
+          { status: 'resolved', resolvedAt },
+          [],
+          resolvedAt,
+        );
+      };
+      await createResolved(
+        { priority: 'P2', detectedAt: '2026-09-01T10:00:00.000Z' },
         '2026-09-02T10:00:00.000Z',
       );
 
@@ -336,19 +346,11 @@ describe('DatabaseIncidentStore', () => {
       expect(empty.lastResolvedAt).toBeUndefined();
 
       // Nothing open, but counts and the last resolution still come back
-      const retired = await store.createIncident(
-        fields({
+      await createResolved(
+        {
           affectedServices: ['component:default/retired'],
           detectedAt: '2026-10-01T10:00:00.000Z',
-        }),
-        [created],
-        '2026-10-01T10:00:00.000Z',
-      );
-      await store.updateIncident(
-        retired.id,
-        1,
-        { status: 'resolved', resolvedAt: '2026-10-03T10:00:00.000Z' },
-        [],
+        },
         '2026-10-03T10:00:00.000Z',
       );
       const resolvedOnly = await store.getEntitySummary(

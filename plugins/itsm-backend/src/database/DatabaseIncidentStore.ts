@@ -40,7 +40,6 @@ import {
   incidentColumns,
   incidentFieldColumns,
   incidentFieldsFromRow,
-  incidentFromRow,
 } from './incidentRows';
 import {
   appendTimelineEvent,
@@ -196,11 +195,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       // A service's history: the read a service page makes on every visit
       prepared: filter.entityRef ? this.db : undefined,
     });
-    // One evaluation time for every row's SLA state
-    const now = new Date().toISOString();
-    const items = rows.map(row =>
-      incidentFieldsFromRow(row, read, affectedServicesOf(row), now, this.time),
-    );
+    const items = this.toIncidents(rows, read);
     const last = rows[rows.length - 1];
     return {
       items,
@@ -294,7 +289,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     permissionFilter?: PermissionCriteria<IncidentQueryFilter>,
   ): Promise<EntityItsmSummary> {
     const since = new Date(Date.parse(now) - 30 * 24 * 3600_000).toISOString();
-    const { open, openByPriority, recentCount, lastResolved } =
+    const { open, openByPriority, recentCount, lastResolvedAt } =
       await readEntitySummary(this.db, this.time, {
         entityRef,
         recentSince: since,
@@ -307,7 +302,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       openCount: Object.values(openByPriority).reduce((a, c) => a + c, 0),
       openByPriority,
       incidentsLast30Days: recentCount,
-      lastResolvedAt: lastResolved ? this.time.fromDb(lastResolved) : undefined,
+      lastResolvedAt,
     };
   }
 
@@ -364,14 +359,24 @@ export class DatabaseIncidentStore implements IncidentStore {
     );
   }
 
-  /** Incidents from rows read with their affectedServicesColumn. */
-  private toIncidents(
+  /**
+   * Incidents (or some of their fields) from rows read with the fields'
+   * columns and, when asked for, their affectedServicesColumn.
+   */
+  private toIncidents<F extends IncidentField = IncidentField>(
     rows: Array<IncidentRow & WithAffectedServices>,
-  ): Incident[] {
+    fields: readonly F[] = INCIDENT_FIELDS as F[],
+  ): Array<Pick<Incident, F>> {
     // One evaluation time for every row's SLA state
     const now = new Date().toISOString();
     return rows.map(row =>
-      incidentFromRow(row, affectedServicesOf(row), now, this.time),
+      incidentFieldsFromRow(
+        row,
+        fields,
+        affectedServicesOf(row),
+        now,
+        this.time,
+      ),
     );
   }
 }

@@ -241,10 +241,9 @@ export class DatabaseSlaStore {
       >;
       return KINDS.map(kind =>
         mergeCounts([
-          rows
-            .filter(row => row.kind === kind && row.part === 'rollup')
-            .map(groupCounts)
-            .filter(r => r.met + r.breached > 0),
+          rollupGroupCounts(
+            rows.filter(row => row.kind === kind && row.part === 'rollup'),
+          ),
           rows
             .filter(row => row.kind === kind && row.part === 'incidents')
             .map(groupCounts),
@@ -292,10 +291,7 @@ export class DatabaseSlaStore {
         KINDS.map(kind => this.rollupQuery(kind, options, first, lastBound)),
       )) as Array<CountRow & { kind: SlaTargetKind }>;
     const of = (kind: SlaTargetKind) =>
-      rows
-        .filter(row => row.kind === kind)
-        .map(groupCounts)
-        .filter(r => r.met + r.breached > 0);
+      rollupGroupCounts(rows.filter(row => row.kind === kind));
     return { response: of('response'), resolution: of('resolution') };
   }
 
@@ -436,6 +432,11 @@ function groupCounts(row: CountRow): GroupCounts {
     met: Number(row.met ?? 0),
     breached: Number(row.breached ?? 0),
   };
+}
+
+/** Rollup rows as counts; groups that counted nothing are left out. */
+function rollupGroupCounts(rows: CountRow[]): GroupCounts[] {
+  return rows.map(groupCounts).filter(r => r.met + r.breached > 0);
 }
 
 function counts(met: number, breached: number): SlaComplianceCounts {

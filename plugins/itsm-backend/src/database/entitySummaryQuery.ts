@@ -15,13 +15,14 @@ import { IncidentRow } from './incidentRows';
 import { applyPermissionFilter } from './permissionFilter';
 import { readPrepared } from './readPrepared';
 
-/** What one statement reads for an entity's ITSM card. */
+/** What an entity's ITSM card is built from. */
 export interface EntitySummaryRows {
   /** The open incidents, highest priority and newest first. */
   open: Array<IncidentRow & WithAffectedServices>;
   openByPriority: Record<Priority, number>;
   recentCount: number;
-  lastResolved: Date | string | null;
+  /** The latest resolution of any of its incidents (ISO 8601). */
+  lastResolvedAt?: string;
 }
 
 /**
@@ -97,17 +98,14 @@ export async function readEntitySummary(
     PRIORITIES.map(p => [p, 0]),
   ) as Record<Priority, number>;
   let recentCount = 0;
-  let lastResolved: Date | string | null = null;
+  let lastResolvedAt: string | undefined;
   for (const row of groups) {
     openByPriority[row.priority] = Number(row.open_count ?? 0);
     recentCount += Number(row.recent_count ?? 0);
-    if (
-      row.last_resolved &&
-      (!lastResolved ||
-        time.fromDb(row.last_resolved) > time.fromDb(lastResolved))
-    ) {
-      lastResolved = row.last_resolved;
+    if (row.last_resolved) {
+      const at = time.fromDb(row.last_resolved);
+      if (!lastResolvedAt || at > lastResolvedAt) lastResolvedAt = at;
     }
   }
-  return { open, openByPriority, recentCount, lastResolved };
+  return { open, openByPriority, recentCount, lastResolvedAt };
 }

@@ -260,19 +260,3 @@ export function incidentFieldsFromRow<F extends IncidentField>(
     incident[field] = FIELDS[field].read(row, context);
   return incident as Pick<Incident, F>;
 }
-
-/** An incident from its row, its services and the time its SLA is read at. */
-export function incidentFromRow(
-  row: IncidentRow,
-  affectedServices: string[],
-  now: string,
-  time: DbTime,
-): Incident {
-  return incidentFieldsFromRow(
-    row,
-    INCIDENT_FIELDS,
-    affectedServices,
-    now,
-    time,
-  );
-}
