@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration for Backstage ITSM. */
   itsm?: {
@@ -205,6 +207,22 @@ export interface Config {
         /** Propose a problem for every major or P1 incident (default true). */
         includeMajor?: boolean;
       };
+    };
+    /**
+     * A service page's reads (summary, history, SLA compliance, on-call,
+     * workarounds, changes) are answered from memory for a short while. A
+     * write on this replica drops every kept answer at once; a write on
+     * another replica, or time passing (a clock falling due), shows after at
+     * most ttl.
+     */
+    responseCache?: {
+      /**
+       * How long an answer is reused: a duration object or an ISO 8601
+       * duration (default 5 seconds; 0 turns the cache off).
+       */
+      ttl?: HumanDuration | string;
+      /** The memory the kept answers may take, in MB (default 32). */
+      maxSizeMb?: number;
     };
   };
 }

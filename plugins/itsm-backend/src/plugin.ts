@@ -15,6 +15,9 @@ import {
   OnCallProvider,
 } from '@openitsm/backstage-plugin-itsm-node';
 import { createRouter } from './router/createRouter';
+import { ResponseCache } from './router/ResponseCache';
+import { migratedClient } from './database/migratedClient';
+import { onCommittedWrites } from './database/onCommittedWrites';
 import { ItsmRecords } from './service/ItsmRecords';
 import { readIngestConfig } from './ingest/IngestConfig';
 import { readItsmConfig } from './service/ItsmConfig';
@@ -140,7 +143,10 @@ export const itsmPlugin = createBackendPlugin({
           }
         });
 
-        const client = await deps.database.getClient();
+        // The stores' own client: what they commit drops the cached answers
+        const client = await migratedClient(deps.database);
+        const responseCache = ResponseCache.fromConfig(deps.config);
+        onCommittedWrites(client, () => responseCache.invalidate());
         deps.httpRouter.use(
           await createRouter({
             auth,
@@ -176,6 +182,7 @@ export const itsmPlugin = createBackendPlugin({
             reportAuthorizer: authorizers.reports,
             kpiStore: stores.kpis,
             systemServices: services.systemServices,
+            responseCache,
             healthCheck: async () => {
               await client.raw('select 1');
             },

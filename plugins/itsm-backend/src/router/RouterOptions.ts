@@ -35,6 +35,7 @@ import { ActionItemService } from '../service/ActionItemService';
 import { ReportAuthorizer } from '../permissions/ReportAuthorizer';
 import { DatabaseKpiStore } from '../database/DatabaseKpiStore';
 import { SystemServices } from '../service/SystemServices';
+import { ResponseCache } from './ResponseCache';
 
 /** What `createRouter` is built from; each route module picks what it uses. */
 export interface RouterOptions {
@@ -75,6 +76,8 @@ export interface RouterOptions {
   kpiStore: DatabaseKpiStore;
   /** A system's services, for reports filtered by system. */
   systemServices: SystemServices;
+  /** Keeps a service page's read answers briefly (see ResponseCache). */
+  responseCache: ResponseCache;
   /** Answers `/health`; throws when the database is unreachable. */
   healthCheck: () => Promise<void>;
 }

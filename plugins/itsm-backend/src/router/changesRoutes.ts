@@ -20,35 +20,45 @@ const DAY = 24 * 3600_000;
 
 export type ChangeRouteDeps = Pick<
   RouterOptions,
-  'authorizer' | 'changeAuthorizer' | 'changes' | 'changeStore'
+  | 'authorizer'
+  | 'changeAuthorizer'
+  | 'changes'
+  | 'changeStore'
+  | 'responseCache'
 > &
   RouteHelpers;
 
 /** `/changes` and everything under it, and an incident's cause. */
 export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
   const { authorizer, changeAuthorizer, changes, changeStore } = deps;
-  const { callerOf, audited } = deps;
+  const { responseCache, callerOf, audited } = deps;
 
   router.get('/changes', async (req, res) => {
     const { credentials } = await callerOf(req);
     await changeAuthorizer.authorize(credentials, 'read');
     const { query } = req;
-    res.json(
-      await changeStore.listChanges({
-        entityRef: parseEntityRefParam('entityRef', query.entityRef),
-        status: parseList(
-          'status',
-          query.status,
-          isChangeStatus,
-          CHANGE_STATUSES,
-        ),
-        from: parseTimeParam('from', query.from),
-        to: parseTimeParam('to', query.to),
-        q: query.q?.trim() || undefined,
-        limit: parseLimit(req, DEFAULT_LIMIT),
-        cursor: query.cursor,
-      }),
-    );
+    const filter = {
+      entityRef: parseEntityRefParam('entityRef', query.entityRef),
+      status: parseList(
+        'status',
+        query.status,
+        isChangeStatus,
+        CHANGE_STATUSES,
+      ),
+      from: parseTimeParam('from', query.from),
+      to: parseTimeParam('to', query.to),
+      q: query.q?.trim() || undefined,
+      limit: parseLimit(req, DEFAULT_LIMIT),
+      cursor: query.cursor,
+    };
+    if (filter.entityRef) {
+      // A service's changes, as its catalog page reads them
+      await responseCache.send(req, res, 'changes', () =>
+        changeStore.listChanges(filter),
+      );
+    } else {
+      res.json(await changeStore.listChanges(filter));
+    }
   });
 
   router.get('/changes/conflicts', async (req, res) => {

@@ -11,19 +11,21 @@ import {
 import { Incident, Page } from '@openitsm/backstage-plugin-itsm-common';
 import { postIncidentUpdate } from './postIncidentUpdate';
 import { readVersion } from './readVersion';
+import { incidentReadScope } from './ResponseCache';
 
 const DEFAULT_LIMIT = 50;
 const DEFAULT_TIMELINE_LIMIT = 100;
 
 export type IncidentRouteDeps = Pick<
   RouterOptions,
-  'authorizer' | 'incidents' | 'store' | 'majorIncidents'
+  'authorizer' | 'incidents' | 'store' | 'majorIncidents' | 'responseCache'
 > &
   RouteHelpers;
 
 /** `/incidents` and everything under it. */
 export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
-  const { authorizer, incidents, store, callerOf, audited } = deps;
+  const { authorizer, incidents, store, responseCache, callerOf, audited } =
+    deps;
 
   router.get('/incidents', async (req, res) => {
     const { credentials } = await callerOf(req);
@@ -54,11 +56,16 @@ export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
     const fields = parseIncidentFields(query.fields);
     // With fields, each item holds only those (the spec says so; the typed
     // router's response type is the whole incident)
-    res.json(
+    const list = async () =>
       fields
         ? ((await store.listIncidentFields(filter, fields)) as Page<Incident>)
-        : await store.listIncidents(filter),
-    );
+        : await store.listIncidents(filter);
+    if (filter.entityRef) {
+      // A service's history, as its catalog page reads it
+      await responseCache.send(req, res, incidentReadScope(decision), list);
+    } else {
+      res.json(await list());
+    }
   });
 
   router.post('/incidents', async (req, res) => {

@@ -5,17 +5,24 @@ import { parseEntityRefParam, parseTimeParam } from './parseListQuery';
 
 export type OnCallRouteDeps = Pick<
   RouterOptions,
-  'oncall' | 'schedules' | 'oncallStore' | 'oncallAuthorizer' | 'userShifts'
+  | 'oncall'
+  | 'schedules'
+  | 'oncallStore'
+  | 'oncallAuthorizer'
+  | 'userShifts'
+  | 'responseCache'
 > &
   RouteHelpers;
 
 /** `/oncall`, `/schedules` and `/escalation-policies`. */
 export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
   const { oncall, schedules, oncallStore, oncallAuthorizer, userShifts } = deps;
-  const { callerOf, audited } = deps;
+  const { responseCache, callerOf, audited } = deps;
 
   router.get('/oncall', async (req, res) => {
-    const { credentials, catalogCredentials } = await callerOf(req);
+    const { credentials, catalogCredentials, actor, isUser } = await callerOf(
+      req,
+    );
     await oncallAuthorizer.authorizeRead(credentials);
     const entityRef = parseEntityRefParam('entityRef', req.query.entityRef);
     if (!entityRef) {
@@ -24,7 +31,12 @@ export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
       );
     }
     const at = parseTimeParam('at', req.query.at) ?? new Date().toISOString();
-    res.json(await oncall.getOnCall(entityRef, at, catalogCredentials));
+    // People are shown as the caller sees them in the catalog: a user's
+    // answer is theirs; services all read with the plugin's credentials
+    const scope = isUser ? `oncall:${actor}` : 'oncall:plugin';
+    await responseCache.send(req, res, scope, () =>
+      oncall.getOnCall(entityRef, at, catalogCredentials),
+    );
   });
 
   router.get('/oncall/shifts', async (req, res) => {

@@ -2,17 +2,21 @@ import { InputError } from '@backstage/errors';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
 import { parseEntityRefParam, parseTimeParam } from './parseListQuery';
+import { incidentReadScope } from './ResponseCache';
 
 const DAY = 24 * 3600_000;
 const MAX_RANGE_DAYS = 3 * 366;
 
-export type SlaRouteDeps = Pick<RouterOptions, 'authorizer' | 'slaStore'> &
+export type SlaRouteDeps = Pick<
+  RouterOptions,
+  'authorizer' | 'slaStore' | 'responseCache'
+> &
   Pick<RouteHelpers, 'callerOf'>;
 
 /** `/sla/compliance`: met, breached and compliance ratios, in SQL. */
 export function addSlaRoutes(
   router: ItsmRouter,
-  { authorizer, slaStore, callerOf }: SlaRouteDeps,
+  { authorizer, slaStore, responseCache, callerOf }: SlaRouteDeps,
 ) {
   router.get('/sla/compliance', async (req, res) => {
     const { credentials } = await callerOf(req);
@@ -31,16 +35,22 @@ export function addSlaRoutes(
         `from..to spans more than ${MAX_RANGE_DAYS} days; ask for a shorter period`,
       );
     }
-    res.json(
-      await slaStore.compliance({
+    const entityRef = parseEntityRefParam('entityRef', query.entityRef);
+    const report = () =>
+      slaStore.compliance({
         from,
         to,
         now,
         groupBy: query.groupBy,
-        entityRef: parseEntityRefParam('entityRef', query.entityRef),
+        entityRef,
         permissionFilter:
           decision.result === 'filtered' ? decision.filter : undefined,
-      }),
-    );
+      });
+    if (entityRef) {
+      // A service's SLA card
+      await responseCache.send(req, res, incidentReadScope(decision), report);
+    } else {
+      res.json(await report());
+    }
   });
 }

@@ -15,6 +15,7 @@ export type WorkaroundRouteDeps = Pick<
   | 'store'
   | 'workarounds'
   | 'workaroundStore'
+  | 'responseCache'
 > &
   RouteHelpers;
 
@@ -25,6 +26,7 @@ export function addWorkaroundRoutes(
 ) {
   const { authorizer, problemAuthorizer, problems, problemStore } = deps;
   const { store, workarounds, workaroundStore, callerOf, audited } = deps;
+  const { responseCache } = deps;
 
   router.get('/workarounds', async (req, res) => {
     const { credentials } = await callerOf(req);
@@ -33,16 +35,22 @@ export function addWorkaroundRoutes(
     const problemId = query.problemId
       ? (await problems.get(query.problemId)).id
       : undefined;
-    res.json(
-      await workaroundStore.listWorkarounds({
-        entityRef: parseEntityRefParam('entityRef', query.entityRef),
-        status: query.status,
-        problemId,
-        open: query.open,
-        limit: parseLimit(req, DEFAULT_LIMIT),
-        cursor: query.cursor,
-      }),
-    );
+    const filter = {
+      entityRef: parseEntityRefParam('entityRef', query.entityRef),
+      status: query.status,
+      problemId,
+      open: query.open,
+      limit: parseLimit(req, DEFAULT_LIMIT),
+      cursor: query.cursor,
+    };
+    if (filter.entityRef) {
+      // A service's open workarounds, as its catalog page reads them
+      await responseCache.send(req, res, 'workarounds', () =>
+        workaroundStore.listWorkarounds(filter),
+      );
+    } else {
+      res.json(await workaroundStore.listWorkarounds(filter));
+    }
   });
 
   router.post('/workarounds', async (req, res) => {

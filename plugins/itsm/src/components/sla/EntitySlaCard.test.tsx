@@ -88,6 +88,11 @@ describe('EntitySlaCard', () => {
     expect(queries.map(q => q.get('groupBy')).sort()).toEqual(
       ['month', 'priority', null].sort(),
     );
+    // Up to now, from whole minutes: the card asks the same within a minute
+    expect(queries.every(q => q.get('to') === null)).toBe(true);
+    expect(
+      queries.every(q => /T\d\d:\d\d:00\.000Z$/.test(q.get('from')!)),
+    ).toBe(true);
   });
 
   it('says when nothing fell due', async () => {

@@ -1,0 +1,87 @@
+import request from 'supertest';
+import { report, startBackend } from './__testUtils__/incidentsBackend';
+
+jest.setTimeout(30_000);
+
+const SERVICE = 'component:default/payments-api';
+const reads = {
+  summary: '/api/itsm/entities/component/default/payments-api/summary',
+  history: `/api/itsm/incidents?entityRef=${encodeURIComponent(
+    SERVICE,
+  )}&limit=50&fields=ref,status,priority`,
+  sla: `/api/itsm/sla/compliance?entityRef=${encodeURIComponent(
+    SERVICE,
+  )}&groupBy=priority`,
+};
+
+describe("a service page's reads, answered from the response cache", () => {
+  it('show what was just written on this replica, at once', async () => {
+    const server = await startBackend();
+    const read = async () => {
+      const [summary, history] = await Promise.all([
+        request(server).get(reads.summary),
+        request(server).get(reads.history),
+      ]);
+      return { summary: summary.body, history: history.body };
+    };
+
+    // Read twice: the second answer comes from the cache
+    expect((await read()).summary.openCount).toBe(0);
+    expect((await read()).history.items).toEqual([]);
+
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .send(report);
+    expect(created.status).toBe(201);
+    const afterCreate = await read();
+    expect(afterCreate.summary).toMatchObject({
+      openCount: 1,
+      openByPriority: { P2: 1 },
+    });
+    expect(afterCreate.history.items).toEqual([
+      {
+        id: created.body.id,
+        ref: created.body.ref,
+        status: 'new',
+        priority: 'P2',
+      },
+    ]);
+
+    const acknowledged = await request(server)
+      .patch(`/api/itsm/incidents/${created.body.id}`)
+      .send({ version: 1, status: 'acknowledged' });
+    expect(acknowledged.status).toBe(200);
+    const afterUpdate = await read();
+    expect(afterUpdate.summary.openIncidents[0].status).toBe('acknowledged');
+    expect(afterUpdate.history.items[0].status).toBe('acknowledged');
+  });
+
+  it('answers a repeated read with the same ETag, and a 304 to a caller that has it', async () => {
+    const server = await startBackend();
+    await request(server).post('/api/itsm/incidents').send(report);
+
+    const first = await request(server).get(reads.sla);
+    const second = await request(server).get(reads.sla);
+    expect(first.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
+    const unchanged = await request(server)
+      .get(reads.sla)
+      .set('If-None-Match', first.headers.etag);
+    expect(unchanged.status).toBe(304);
+  });
+
+  it('still refuses bad input before any answer is looked up', async () => {
+    const server = await startBackend();
+    const bad = await request(server).get(
+      `/api/itsm/incidents?entityRef=${encodeURIComponent(
+        SERVICE,
+      )}&limit=Infinity`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/limit/);
+  });
+});
