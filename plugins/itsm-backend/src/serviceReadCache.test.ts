@@ -1,10 +1,22 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { report, startBackend } from './__testUtils__/incidentsBackend';
+import {
+  entities,
+  report,
+  startBackend,
+} from './__testUtils__/incidentsBackend';
+import { itsmPlugin } from './plugin';
 
 jest.setTimeout(30_000);
 
 const SERVICE = 'component:default/payments-api';
-const reads = {
+const READS = {
   summary: '/api/itsm/entities/component/default/payments-api/summary',
   history: `/api/itsm/incidents?entityRef=${encodeURIComponent(
     SERVICE,
@@ -19,8 +31,8 @@ describe("a service page's reads, answered from the response cache", () => {
     const server = await startBackend();
     const read = async () => {
       const [summary, history] = await Promise.all([
-        request(server).get(reads.summary),
-        request(server).get(reads.history),
+        request(server).get(READS.summary),
+        request(server).get(READS.history),
       ]);
       return { summary: summary.body, history: history.body };
     };
@@ -60,8 +72,8 @@ describe("a service page's reads, answered from the response cache", () => {
     const server = await startBackend();
     await request(server).post('/api/itsm/incidents').send(report);
 
-    const first = await request(server).get(reads.sla);
-    const second = await request(server).get(reads.sla);
+    const first = await request(server).get(READS.sla);
+    const second = await request(server).get(READS.sla);
     expect(first.status).toBe(200);
     expect(second.body).toEqual(first.body);
     expect(second.headers.etag).toBe(first.headers.etag);
@@ -69,7 +81,7 @@ describe("a service page's reads, answered from the response cache", () => {
       'application/json; charset=utf-8',
     );
     const unchanged = await request(server)
-      .get(reads.sla)
+      .get(READS.sla)
       .set('If-None-Match', first.headers.etag);
     expect(unchanged.status).toBe(304);
   });
@@ -83,5 +95,50 @@ describe("a service page's reads, answered from the response cache", () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/limit/);
+  });
+
+  it('never answers a caller the policy now refuses, though the answer is kept', async () => {
+    // A policy that can change its mind mid-test
+    let result: AuthorizeResult.ALLOW | AuthorizeResult.DENY =
+      AuthorizeResult.ALLOW;
+    const policy = createServiceFactory({
+      service: coreServices.permissions,
+      deps: {},
+      factory: () => {
+        const base = mockServices.permissions();
+        return {
+          ...base,
+          async authorize(requests: any[]) {
+            return requests.map(() => ({ result }));
+          },
+          async authorizeConditional(requests: any[]) {
+            return requests.map(() => ({ result }));
+          },
+        };
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [itsmPlugin, catalogServiceMock.factory({ entities }), policy],
+    });
+    const reads = [
+      READS.summary,
+      READS.history,
+      READS.sla,
+      `/api/itsm/oncall?entityRef=${encodeURIComponent(SERVICE)}`,
+      `/api/itsm/workarounds?entityRef=${encodeURIComponent(
+        SERVICE,
+      )}&open=true`,
+      `/api/itsm/changes?entityRef=${encodeURIComponent(SERVICE)}`,
+    ];
+    for (const path of reads) {
+      // Twice: the second is answered from the cache
+      expect((await request(server).get(path)).status).toBe(200);
+      expect((await request(server).get(path)).status).toBe(200);
+    }
+    result = AuthorizeResult.DENY;
+    for (const path of reads) {
+      const refused = await request(server).get(path);
+      expect({ path, status: refused.status }).toEqual({ path, status: 403 });
+    }
   });
 });

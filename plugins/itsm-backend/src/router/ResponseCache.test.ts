@@ -51,6 +51,47 @@ function appWith(cache: ResponseCache) {
   };
 }
 
+/** An app that replays kept answers before a stand-in for the validator. */
+function replayingApp(cache: ResponseCache) {
+  const validated: string[] = [];
+  const app = express();
+  app.use(
+    cache.replay([
+      {
+        path: /^\/things$/,
+        when: req => req.query.mine !== undefined,
+        scope: async req => {
+          if (req.query.scope === 'denied') throw new Error('not allowed');
+          return String(req.query.scope ?? 'all');
+        },
+      },
+    ]),
+  );
+  app.use((req, _res, next) => {
+    validated.push(req.originalUrl);
+    next();
+  });
+  app.get('/things', async (req, res, next) => {
+    try {
+      if (req.query.scope === 'denied') {
+        res.status(403).json({ error: 'not allowed' });
+        return;
+      }
+      await cache.send(
+        req,
+        res,
+        String(req.query.scope ?? 'all'),
+        async () => ({
+          at: req.originalUrl,
+        }),
+      );
+    } catch (error) {
+      next(error);
+    }
+  });
+  return { app, validated };
+}
+
 describe('ResponseCache', () => {
   it('answers the same request from memory, with the same body, type and ETag', async () => {
     const { app, computed, setValue } = appWith(
@@ -171,5 +212,56 @@ describe('ResponseCache', () => {
     expect(() =>
       ResponseCache.fromConfig(new ConfigReader({ itsm: {} })),
     ).not.toThrow();
+  });
+
+  describe('replay', () => {
+    it('answers a repeated request before validation, in its scope', async () => {
+      const { app, validated } = replayingApp(
+        new ResponseCache({ ttlMs: 60_000 }),
+      );
+      const first = await request(app).get('/things?mine=1');
+      const second = await request(app).get('/things?mine=1');
+      expect(second.body).toEqual(first.body);
+      expect(second.headers.etag).toBe(first.headers.etag);
+      expect(validated).toEqual(['/things?mine=1']);
+
+      // Another query, another scope, or a request the route does not
+      // replay: validated and answered by the route
+      await request(app).get('/things?mine=2');
+      await request(app).get('/things?mine=1&scope=alice');
+      await request(app).get('/things');
+      await request(app).get('/things');
+      expect(validated).toEqual([
+        '/things?mine=1',
+        '/things?mine=2',
+        '/things?mine=1&scope=alice',
+        '/things',
+        '/things',
+      ]);
+    });
+
+    it('leaves a caller its scope refuses to the route', async () => {
+      const { app, validated } = replayingApp(
+        new ResponseCache({ ttlMs: 60_000 }),
+      );
+      await request(app).get('/things?mine=1&scope=denied');
+      const refused = await request(app).get('/things?mine=1&scope=denied');
+      expect(refused.status).toBe(403);
+      expect(validated).toHaveLength(2);
+    });
+
+    it('replays nothing once invalidated, or when turned off', async () => {
+      const cache = new ResponseCache({ ttlMs: 60_000 });
+      const { app, validated } = replayingApp(cache);
+      await request(app).get('/things?mine=1');
+      cache.invalidate();
+      await request(app).get('/things?mine=1');
+      expect(validated).toHaveLength(2);
+
+      const off = replayingApp(new ResponseCache({ ttlMs: 0 }));
+      await request(off.app).get('/things?mine=1');
+      await request(off.app).get('/things?mine=1');
+      expect(off.validated).toHaveLength(2);
+    });
   });
 });

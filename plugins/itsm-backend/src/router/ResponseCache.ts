@@ -1,6 +1,6 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import { Request, Response } from 'express';
+import { Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 
 /** How long an answer is reused when app-config does not say. */
@@ -94,6 +94,45 @@ export class ResponseCache {
     const key = `${scope}\n${requestKey(req)}`;
     const answer =
       this.answers.get(key) ?? (await this.computeOnce(key, req, compute));
+    this.write(res, answer);
+  }
+
+  /**
+   * Middleware answering, before the router validates it, a request whose
+   * very answer is kept: the same path and query, answered in the same
+   * scope (each route's `scope` authorizes the caller as the route does).
+   * The kept answer was made for a request that passed validation, and
+   * validation depends on nothing else, so it is not repeated; nor is the
+   * route lookup it starts with. Anything else, including a failed scope,
+   * goes on to the router untouched.
+   */
+  replay(routes: ReplayRoute[]): RequestHandler {
+    return (req, res, next) => {
+      const answers = this.answers;
+      if (!answers || req.method !== 'GET' || answers.size === 0) {
+        next();
+        return;
+      }
+      const route = routes.find(
+        r => r.path.test(req.path) && (!r.when || r.when(req)),
+      );
+      if (!route) {
+        next();
+        return;
+      }
+      route.scope(req).then(
+        scope => {
+          const answer = answers.get(`${scope}\n${requestKey(req)}`);
+          if (answer) this.write(res, answer);
+          else next();
+        },
+        // The route says why (and with the same error)
+        () => next(),
+      );
+    };
+  }
+
+  private write(res: Response, answer: Answer) {
     // With its ETag set, express neither hashes the body again nor sends
     // it to a caller that already has it (304)
     if (answer.etag) res.set('ETag', answer.etag);
@@ -134,6 +173,16 @@ export class ResponseCache {
 }
 
 type Answer = { body: string; etag?: string };
+
+/** A read `replay` may answer, and how its caller's scope is found. */
+export interface ReplayRoute {
+  /** Matched against the path within the plugin's router. */
+  path: RegExp;
+  /** Only when this holds too (e.g. a service's list, not the estate's). */
+  when?: (req: Request) => boolean;
+  /** Authorizes the caller as the route does; the scope it answers in. */
+  scope: (req: Request) => Promise<string>;
+}
 type Pending = { generation: number; answer: Promise<Answer> };
 
 /** The path and the query in a fixed order, so `?a=1&b=2` is `?b=2&a=1`. */
@@ -141,17 +190,4 @@ function requestKey(req: Request<any, any, any, any>): string {
   const url = new URL(req.originalUrl, 'http://key');
   url.searchParams.sort();
   return `${req.method} ${url.pathname}?${url.searchParams}`;
-}
-
-/**
- * The scope of an incident read decision: every caller allowed all
- * incidents shares answers; a filtered caller shares them with callers of
- * the same filter only.
- */
-export function incidentReadScope(
-  decision: { result: 'all' } | { result: 'filtered'; filter: unknown },
-): string {
-  return decision.result === 'all'
-    ? 'incidents:all'
-    : `incidents:filtered:${JSON.stringify(decision.filter)}`;
 }

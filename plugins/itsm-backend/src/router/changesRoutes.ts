@@ -5,6 +5,7 @@ import {
 } from '@openitsm/backstage-plugin-itsm-common';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
+import { CHANGES_SCOPE } from './serviceReadScopes';
 import {
   parseEntityRefList,
   parseEntityRefParam,
@@ -53,7 +54,7 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
     };
     if (filter.entityRef) {
       // A service's changes, as its catalog page reads them
-      await responseCache.send(req, res, 'changes', () =>
+      await responseCache.send(req, res, CHANGES_SCOPE, () =>
         changeStore.listChanges(filter),
       );
     } else {

@@ -19,6 +19,7 @@ import { addReviewRoutes } from './reviewsRoutes';
 import { addActionItemRoutes } from './actionItemsRoutes';
 import { addReportRoutes } from './reportsRoutes';
 import { internalErrors, jsonBody } from './errorMapping';
+import { serviceReadReplays } from './serviceReadScopes';
 
 export type { RouterOptions } from './RouterOptions';
 
@@ -26,13 +27,19 @@ export type { RouterOptions } from './RouterOptions';
 export async function createRouter(
   options: RouterOptions,
 ): Promise<ItsmRouter> {
-  const router = createValidatedOpenApiRouter(spec, {
-    middleware: [jsonBody()],
-  });
   const helpers: RouteHelpers = {
     callerOf: callerResolver(options),
     audited: auditedBy(options.auditor),
   };
+  const router = createValidatedOpenApiRouter(spec, {
+    middleware: [
+      jsonBody(),
+      // Repeated service page reads, before the validator's route lookup
+      options.responseCache.replay(
+        serviceReadReplays({ ...options, ...helpers }),
+      ),
+    ],
+  });
   // Each add*Routes declares the part of this it uses
   const deps = { ...options, ...helpers };
 

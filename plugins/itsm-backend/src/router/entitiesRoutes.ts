@@ -1,7 +1,7 @@
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
 import { normalizeEntityRef } from '../service/entityRefs';
-import { incidentReadScope } from './ResponseCache';
+import { incidentReadScope } from './serviceReadScopes';
 
 export type EntityRouteDeps = Pick<
   RouterOptions,

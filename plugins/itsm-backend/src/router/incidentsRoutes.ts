@@ -11,7 +11,7 @@ import {
 import { Incident, Page } from '@openitsm/backstage-plugin-itsm-common';
 import { postIncidentUpdate } from './postIncidentUpdate';
 import { readVersion } from './readVersion';
-import { incidentReadScope } from './ResponseCache';
+import { incidentReadScope } from './serviceReadScopes';
 
 const DEFAULT_LIMIT = 50;
 const DEFAULT_TIMELINE_LIMIT = 100;

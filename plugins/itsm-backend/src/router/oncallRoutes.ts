@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
 import { parseEntityRefParam, parseTimeParam } from './parseListQuery';
+import { onCallScope } from './serviceReadScopes';
 
 export type OnCallRouteDeps = Pick<
   RouterOptions,
@@ -20,10 +21,8 @@ export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
   const { responseCache, callerOf, audited } = deps;
 
   router.get('/oncall', async (req, res) => {
-    const { credentials, catalogCredentials, actor, isUser } = await callerOf(
-      req,
-    );
-    await oncallAuthorizer.authorizeRead(credentials);
+    const caller = await callerOf(req);
+    await oncallAuthorizer.authorizeRead(caller.credentials);
     const entityRef = parseEntityRefParam('entityRef', req.query.entityRef);
     if (!entityRef) {
       throw new InputError(
@@ -31,11 +30,8 @@ export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
       );
     }
     const at = parseTimeParam('at', req.query.at) ?? new Date().toISOString();
-    // People are shown as the caller sees them in the catalog: a user's
-    // answer is theirs; services all read with the plugin's credentials
-    const scope = isUser ? `oncall:${actor}` : 'oncall:plugin';
-    await responseCache.send(req, res, scope, () =>
-      oncall.getOnCall(entityRef, at, catalogCredentials),
+    await responseCache.send(req, res, onCallScope(caller), () =>
+      oncall.getOnCall(entityRef, at, caller.catalogCredentials),
     );
   });
 

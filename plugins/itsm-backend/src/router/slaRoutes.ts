@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
 import { parseEntityRefParam, parseTimeParam } from './parseListQuery';
-import { incidentReadScope } from './ResponseCache';
+import { incidentReadScope } from './serviceReadScopes';
 
 const DAY = 24 * 3600_000;
 const MAX_RANGE_DAYS = 3 * 366;

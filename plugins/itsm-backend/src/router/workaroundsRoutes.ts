@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { ItsmRouter, RouteHelpers } from './ItsmRouter';
 import { RouterOptions } from './RouterOptions';
+import { WORKAROUNDS_SCOPE } from './serviceReadScopes';
 import { parseEntityRefParam, parseLimit } from './parseListQuery';
 import { readVersion } from './readVersion';
 
@@ -45,7 +46,7 @@ export function addWorkaroundRoutes(
     };
     if (filter.entityRef) {
       // A service's open workarounds, as its catalog page reads them
-      await responseCache.send(req, res, 'workarounds', () =>
+      await responseCache.send(req, res, WORKAROUNDS_SCOPE, () =>
         workaroundStore.listWorkarounds(filter),
       );
     } else {
