@@ -210,7 +210,7 @@ export interface Config {
     };
     /**
      * A service page's reads (summary, history, SLA compliance, on-call,
-     * workarounds, changes) are answered from memory for a short while. A
+     * workarounds, changes, deploy gate) are answered from memory for a short while. A
      * write on this replica drops every kept answer at once; a write on
      * another replica, or time passing (a clock falling due), shows after at
      * most ttl.

@@ -129,6 +129,7 @@ describe("a service page's reads, answered from the response cache", () => {
         SERVICE,
       )}&open=true`,
       `/api/itsm/changes?entityRef=${encodeURIComponent(SERVICE)}`,
+      `/api/itsm/changes/gate?entityRef=${encodeURIComponent(SERVICE)}`,
     ];
     for (const path of reads) {
       // Twice: the second is answered from the cache

@@ -10,9 +10,9 @@ export const DEFAULT_RESPONSE_CACHE_MAX_MB = 32;
 
 /**
  * The JSON answers of a service page's reads (its summary, history, SLA
- * compliance, on-call, workarounds and changes), kept in memory on each
- * replica for a few seconds, because a catalog page is viewed far more
- * often than its service's incidents change.
+ * compliance, on-call, workarounds, changes and deploy gate), kept in
+ * memory on each replica for a few seconds, because a catalog page is
+ * viewed far more often than its service's incidents change.
  *
  * - Any write this replica makes to the plugin's database drops every answer
  *   at once (`invalidate`, called after the write is committed), so whoever

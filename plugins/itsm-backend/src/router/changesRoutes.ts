@@ -101,7 +101,10 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
       throw new InputError('entityRef is required: the service to deploy');
     }
     const at = parseTimeParam('at', query.at) ?? new Date().toISOString();
-    res.json(await changes.gate(entityRef, at));
+    // Asked by the service's page and by its pipelines, again and again
+    await responseCache.send(req, res, CHANGES_SCOPE, () =>
+      changes.gate(entityRef, at),
+    );
   });
 
   router.get('/changes/metrics', async (req, res) => {

@@ -73,7 +73,8 @@ export function serviceReadReplays(deps: ServiceReadScopeDeps): ReplayRoute[] {
       },
     },
     {
-      path: /^\/changes$/,
+      // A service's changes, and its deploy gate
+      path: /^\/changes(\/gate)?$/,
       when: forService,
       scope: async req => {
         const { credentials } = await callerOf(req);
