@@ -77,17 +77,19 @@ export class ResponseCache {
   }
 
   /**
-   * Sends the JSON answer for `key` within `scope`: a kept one, or one that
-   * `compute` makes (and that is kept unless a write lands meanwhile).
+   * Sends the JSON answer to this request within `scope`: a kept one, or one
+   * that `compute` makes (and that is kept unless a write lands meanwhile).
+   * Without a scope (a read that is not a service page's, such as the
+   * estate's list on the same route), it is computed and sent, not kept.
    * Errors are thrown, never kept.
    */
   async send(
     req: Request<any, any, any, any>,
     res: Response,
-    scope: string,
+    scope: string | undefined,
     compute: () => Promise<unknown>,
   ): Promise<void> {
-    if (!this.answers) {
+    if (!this.answers || scope === undefined) {
       res.json(await compute());
       return;
     }

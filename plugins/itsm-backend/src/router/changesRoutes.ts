@@ -52,14 +52,11 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
       limit: parseLimit(req, DEFAULT_LIMIT),
       cursor: query.cursor,
     };
-    if (filter.entityRef) {
-      // A service's changes, as its catalog page reads them
-      await responseCache.send(req, res, CHANGES_SCOPE, () =>
-        changeStore.listChanges(filter),
-      );
-    } else {
-      res.json(await changeStore.listChanges(filter));
-    }
+    // A service's changes (as its catalog page reads them) are kept briefly
+    const scope = filter.entityRef ? CHANGES_SCOPE : undefined;
+    await responseCache.send(req, res, scope, () =>
+      changeStore.listChanges(filter),
+    );
   });
 
   router.get('/changes/conflicts', async (req, res) => {

@@ -60,12 +60,9 @@ export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
       fields
         ? ((await store.listIncidentFields(filter, fields)) as Page<Incident>)
         : await store.listIncidents(filter);
-    if (filter.entityRef) {
-      // A service's history, as its catalog page reads it
-      await responseCache.send(req, res, incidentReadScope(decision), list);
-    } else {
-      res.json(await list());
-    }
+    // A service's history (as its catalog page reads it) is kept briefly
+    const scope = filter.entityRef ? incidentReadScope(decision) : undefined;
+    await responseCache.send(req, res, scope, list);
   });
 
   router.post('/incidents', async (req, res) => {

@@ -46,11 +46,8 @@ export function addSlaRoutes(
         permissionFilter:
           decision.result === 'filtered' ? decision.filter : undefined,
       });
-    if (entityRef) {
-      // A service's SLA card
-      await responseCache.send(req, res, incidentReadScope(decision), report);
-    } else {
-      res.json(await report());
-    }
+    // A service's SLA card is kept briefly; the estate's reports are not
+    const scope = entityRef ? incidentReadScope(decision) : undefined;
+    await responseCache.send(req, res, scope, report);
   });
 }

@@ -44,14 +44,11 @@ export function addWorkaroundRoutes(
       limit: parseLimit(req, DEFAULT_LIMIT),
       cursor: query.cursor,
     };
-    if (filter.entityRef) {
-      // A service's open workarounds, as its catalog page reads them
-      await responseCache.send(req, res, WORKAROUNDS_SCOPE, () =>
-        workaroundStore.listWorkarounds(filter),
-      );
-    } else {
-      res.json(await workaroundStore.listWorkarounds(filter));
-    }
+    // A service's workarounds (as its catalog page reads them) are kept briefly
+    const scope = filter.entityRef ? WORKAROUNDS_SCOPE : undefined;
+    await responseCache.send(req, res, scope, () =>
+      workaroundStore.listWorkarounds(filter),
+    );
   });
 
   router.post('/workarounds', async (req, res) => {
