@@ -28,35 +28,37 @@ const TRANSACTION_CONTROL =
  */
 export function onCommittedWrites(db: Knex, listener: Listener): () => void {
   const client = db.client as WatchedClient;
-  let listeners = client[LISTENERS];
-  if (!listeners) {
-    const all = new Set<Listener>();
-    listeners = all;
-    client[LISTENERS] = all;
-    const notify = () => all.forEach(each => each());
-    db.on('query-response', (_response: unknown, query: QueryData) => {
-      // Inside a transaction, nothing is visible before it ends
-      if (query.__knexTxId) return;
-      if (READ_ONLY.test(query.sql) || TRANSACTION_CONTROL.test(query.sql)) {
-        return;
-      }
-      notify();
-    });
-    const transaction = client.transaction;
-    client.transaction = function watchedTransaction(
-      this: Knex.Client,
-      ...args: Parameters<Knex.Client['transaction']>
-    ) {
-      const trx = transaction.apply(this, args);
-      // Settled once committed or rolled back (a Transaction is a thenable)
-      (trx as unknown as PromiseLike<unknown>).then(notify, notify);
-      return trx;
-    } as Knex.Client['transaction'];
-  }
+  const listeners = client[LISTENERS] ?? watch(db, client);
   listeners.add(listener);
   return () => {
-    listeners?.delete(listener);
+    listeners.delete(listener);
   };
+}
+
+/** Hooks the client once; returns the listeners it tells. */
+function watch(db: Knex, client: WatchedClient): Set<Listener> {
+  const listeners = new Set<Listener>();
+  client[LISTENERS] = listeners;
+  const notify = () => listeners.forEach(each => each());
+  db.on('query-response', (_response: unknown, query: QueryData) => {
+    // Inside a transaction, nothing is visible before it ends
+    if (query.__knexTxId) return;
+    if (READ_ONLY.test(query.sql) || TRANSACTION_CONTROL.test(query.sql)) {
+      return;
+    }
+    notify();
+  });
+  const transaction = client.transaction;
+  client.transaction = function watchedTransaction(
+    this: Knex.Client,
+    ...args: Parameters<Knex.Client['transaction']>
+  ) {
+    const trx = transaction.apply(this, args);
+    // Settled once committed or rolled back (a Transaction is a thenable)
+    (trx as unknown as PromiseLike<unknown>).then(notify, notify);
+    return trx;
+  } as Knex.Client['transaction'];
+  return listeners;
 }
 
 interface QueryData {

@@ -27,7 +27,6 @@ export const DEFAULT_RESPONSE_CACHE_MAX_MB = 32;
  * see), so callers with different decisions never share an answer.
  */
 export class ResponseCache {
-  private readonly ttlMs: number;
   private readonly answers?: LRUCache<string, Answer>;
   /** Answers being computed, so simultaneous misses compute once. */
   private readonly pending = new Map<string, Pending>();
@@ -56,10 +55,9 @@ export class ResponseCache {
     /** The clock TTLs are measured on (tests pass a fake one). */
     now?: () => number;
   }) {
-    this.ttlMs = options.ttlMs;
-    if (this.ttlMs > 0) {
+    if (options.ttlMs > 0) {
       this.answers = new LRUCache<string, Answer>({
-        ttl: this.ttlMs,
+        ttl: options.ttlMs,
         // Bytes of JSON, about (a UTF-16 string's length)
         maxSize:
           (options.maxSizeMb ?? DEFAULT_RESPONSE_CACHE_MAX_MB) * 1024 * 1024,
@@ -176,6 +174,8 @@ export class ResponseCache {
 
 type Answer = { body: string; etag?: string };
 
+type Pending = { generation: number; answer: Promise<Answer> };
+
 /** A read `replay` may answer, and how its caller's scope is found. */
 export interface ReplayRoute {
   /** Matched against the path within the plugin's router. */
@@ -185,7 +185,6 @@ export interface ReplayRoute {
   /** Authorizes the caller as the route does; the scope it answers in. */
   scope: (req: Request) => Promise<string>;
 }
-type Pending = { generation: number; answer: Promise<Answer> };
 
 /** The path and the query in a fixed order, so `?a=1&b=2` is `?b=2&a=1`. */
 function requestKey(req: Request<any, any, any, any>): string {

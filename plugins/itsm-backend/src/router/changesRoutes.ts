@@ -32,11 +32,10 @@ export type ChangeRouteDeps = Pick<
 /** `/changes` and everything under it, and an incident's cause. */
 export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
   const { authorizer, changeAuthorizer, changes, changeStore } = deps;
-  const { responseCache, callerOf, audited } = deps;
+  const { responseCache, reads, callerOf, audited } = deps;
 
   router.get('/changes', async (req, res) => {
-    const { credentials } = await callerOf(req);
-    await changeAuthorizer.authorize(credentials, 'read');
+    await reads.changes(req);
     const { query } = req;
     const filter = {
       entityRef: parseEntityRefParam('entityRef', query.entityRef),
@@ -90,8 +89,7 @@ export function addChangeRoutes(router: ItsmRouter, deps: ChangeRouteDeps) {
 
   // For CI/CD pipelines: may a deployment of this service proceed now?
   router.get('/changes/gate', async (req, res) => {
-    const { credentials } = await callerOf(req);
-    await changeAuthorizer.authorize(credentials, 'read');
+    await reads.changes(req);
     const { query } = req;
     const entityRef = parseEntityRefParam('entityRef', query.entityRef);
     if (!entityRef) {

@@ -19,7 +19,7 @@ import { addReviewRoutes } from './reviewsRoutes';
 import { addActionItemRoutes } from './actionItemsRoutes';
 import { addReportRoutes } from './reportsRoutes';
 import { internalErrors, jsonBody } from './errorMapping';
-import { serviceReadReplays } from './serviceReadScopes';
+import { readAuthorizations, serviceReadReplays } from './serviceReadScopes';
 
 export type { RouterOptions } from './RouterOptions';
 
@@ -27,17 +27,17 @@ export type { RouterOptions } from './RouterOptions';
 export async function createRouter(
   options: RouterOptions,
 ): Promise<ItsmRouter> {
+  const callerOf = callerResolver(options);
   const helpers: RouteHelpers = {
-    callerOf: callerResolver(options),
+    callerOf,
     audited: auditedBy(options.auditor),
+    reads: readAuthorizations({ ...options, callerOf }),
   };
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [
       jsonBody(),
       // Repeated service page reads, before the validator's route lookup
-      options.responseCache.replay(
-        serviceReadReplays({ ...options, ...helpers }),
-      ),
+      options.responseCache.replay(serviceReadReplays(helpers.reads)),
     ],
   });
   // Each add*Routes declares the part of this it uses

@@ -26,10 +26,10 @@ export type IncidentRouteDeps = Pick<
 export function addIncidentRoutes(router: ItsmRouter, deps: IncidentRouteDeps) {
   const { authorizer, incidents, store, responseCache, callerOf, audited } =
     deps;
+  const { reads } = deps;
 
   router.get('/incidents', async (req, res) => {
-    const { credentials } = await callerOf(req);
-    const decision = await authorizer.authorizeList(credentials);
+    const decision = await reads.incidents(req);
     const { query } = req;
     const filter = {
       entityRef: parseEntityRefParam('entityRef', query.entityRef),

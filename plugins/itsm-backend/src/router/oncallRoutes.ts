@@ -18,11 +18,10 @@ export type OnCallRouteDeps = Pick<
 /** `/oncall`, `/schedules` and `/escalation-policies`. */
 export function addOnCallRoutes(router: ItsmRouter, deps: OnCallRouteDeps) {
   const { oncall, schedules, oncallStore, oncallAuthorizer, userShifts } = deps;
-  const { responseCache, callerOf, audited } = deps;
+  const { responseCache, reads, callerOf, audited } = deps;
 
   router.get('/oncall', async (req, res) => {
-    const caller = await callerOf(req);
-    await oncallAuthorizer.authorizeRead(caller.credentials);
+    const caller = await reads.oncall(req);
     const entityRef = parseEntityRefParam('entityRef', req.query.entityRef);
     if (!entityRef) {
       throw new InputError(

@@ -7,20 +7,16 @@ import { incidentReadScope } from './serviceReadScopes';
 const DAY = 24 * 3600_000;
 const MAX_RANGE_DAYS = 3 * 366;
 
-export type SlaRouteDeps = Pick<
-  RouterOptions,
-  'authorizer' | 'slaStore' | 'responseCache'
-> &
-  Pick<RouteHelpers, 'callerOf'>;
+export type SlaRouteDeps = Pick<RouterOptions, 'slaStore' | 'responseCache'> &
+  Pick<RouteHelpers, 'reads'>;
 
 /** `/sla/compliance`: met, breached and compliance ratios, in SQL. */
 export function addSlaRoutes(
   router: ItsmRouter,
-  { authorizer, slaStore, responseCache, callerOf }: SlaRouteDeps,
+  { slaStore, responseCache, reads }: SlaRouteDeps,
 ) {
   router.get('/sla/compliance', async (req, res) => {
-    const { credentials } = await callerOf(req);
-    const decision = await authorizer.authorizeList(credentials);
+    const decision = await reads.incidents(req);
     const { query } = req;
     const now = new Date().toISOString();
     const to = parseTimeParam('to', query.to) ?? now;

@@ -27,11 +27,10 @@ export function addWorkaroundRoutes(
 ) {
   const { authorizer, problemAuthorizer, problems, problemStore } = deps;
   const { store, workarounds, workaroundStore, callerOf, audited } = deps;
-  const { responseCache } = deps;
+  const { responseCache, reads } = deps;
 
   router.get('/workarounds', async (req, res) => {
-    const { credentials } = await callerOf(req);
-    await problemAuthorizer.authorize(credentials, 'read', 'workarounds');
+    await reads.workarounds(req);
     const { query } = req;
     const problemId = query.problemId
       ? (await problems.get(query.problemId)).id
