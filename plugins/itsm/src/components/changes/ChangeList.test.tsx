@@ -244,4 +244,37 @@ describe('EntityChangesCard', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it('says in words when no approved change is open, without the ref or UTC time', async () => {
+    server.use(
+      http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
+      http.get(`${BASE_URL}/changes/metrics`, () =>
+        HttpResponse.json({
+          from: '2026-08-25T00:00:00.000Z',
+          to: '2026-11-23T00:00:00.000Z',
+          services: [],
+        }),
+      ),
+      http.get(`${BASE_URL}/changes/gate`, () =>
+        HttpResponse.json({
+          entityRef: 'component:default/payments-api',
+          at: '2026-12-24T10:00:00.000Z',
+          allowed: false,
+          reasons: [
+            {
+              code: 'no_change',
+              message:
+                'No approved change of component:default/payments-api has its window open at 2026-12-24T10:00:00.000Z',
+            },
+          ],
+        }),
+      ),
+    );
+    await renderWithApis(<EntityChangesCard />, { entity: service });
+    expect(
+      await screen.findByText(
+        'Deploy gate: blocked: no approved change of this service has its window open now',
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -67,6 +67,10 @@ function describeReason(reason: ChangeGateReason): string {
       return `${reason.changeRef} is stopped by freeze '${reason.freeze}' until ${when}`;
     case 'freeze':
       return `freeze '${reason.freeze}' until ${when}`;
+    // The API's message names the service by its ref and the time in UTC;
+    // this card is the service's own, and asks about now
+    case 'no_change':
+      return 'no approved change of this service has its window open now';
     default:
       return reason.message;
   }
