@@ -14,6 +14,35 @@ jest.setTimeout(30_000);
 const server = setupServer();
 registerMswTestHooks(server);
 
+/** The API's reason when no approved change of the service is open. */
+const NO_CHANGE = {
+  code: 'no_change',
+  message:
+    'No approved change of component:default/payments-api has its window open at 2026-12-24T10:00:00.000Z',
+};
+
+/** A service with no changes whose deploy gate is blocked for `reasons`. */
+function serveBlockedGate(reasons: object[]) {
+  server.use(
+    http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
+    http.get(`${BASE_URL}/changes/metrics`, () =>
+      HttpResponse.json({
+        from: '2026-08-25T00:00:00.000Z',
+        to: '2026-11-23T00:00:00.000Z',
+        services: [],
+      }),
+    ),
+    http.get(`${BASE_URL}/changes/gate`, () =>
+      HttpResponse.json({
+        entityRef: 'component:default/payments-api',
+        at: '2026-12-24T10:00:00.000Z',
+        allowed: false,
+        reasons,
+      }),
+    ),
+  );
+}
+
 describe('ChangeList', () => {
   it('lists a service’s changes page by page, with status filter as a query parameter', async () => {
     const requests: URLSearchParams[] = [];
@@ -200,41 +229,20 @@ describe('EntityChangesCard', () => {
   });
 
   it('says why a deployment would be blocked now', async () => {
-    server.use(
-      http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
-      http.get(`${BASE_URL}/changes/metrics`, () =>
-        HttpResponse.json({
-          from: '2026-08-25T00:00:00.000Z',
-          to: '2026-11-23T00:00:00.000Z',
-          services: [],
-        }),
-      ),
-      http.get(`${BASE_URL}/changes/gate`, () =>
-        HttpResponse.json({
-          entityRef: 'component:default/payments-api',
-          at: '2026-12-24T10:00:00.000Z',
-          allowed: false,
-          reasons: [
-            {
-              code: 'no_change',
-              message:
-                'No approved change of component:default/payments-api has its window open at 2026-12-24T10:00:00.000Z',
-            },
-            {
-              code: 'awaiting_approval',
-              changeRef: 'CHG-1005',
-              message: 'CHG-1005 is awaiting approval',
-            },
-            {
-              code: 'freeze',
-              freeze: 'year-end',
-              at: '2027-01-03T00:00:00.000Z',
-              message: "Freeze 'year-end' until 2027-01-03T00:00:00.000Z",
-            },
-          ],
-        }),
-      ),
-    );
+    serveBlockedGate([
+      NO_CHANGE,
+      {
+        code: 'awaiting_approval',
+        changeRef: 'CHG-1005',
+        message: 'CHG-1005 is awaiting approval',
+      },
+      {
+        code: 'freeze',
+        freeze: 'year-end',
+        at: '2027-01-03T00:00:00.000Z',
+        message: "Freeze 'year-end' until 2027-01-03T00:00:00.000Z",
+      },
+    ]);
     await renderWithApis(<EntityChangesCard />, { entity: service });
     expect(
       await screen.findByText(
@@ -246,30 +254,7 @@ describe('EntityChangesCard', () => {
   });
 
   it('says in words when no approved change is open, without the ref or UTC time', async () => {
-    server.use(
-      http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
-      http.get(`${BASE_URL}/changes/metrics`, () =>
-        HttpResponse.json({
-          from: '2026-08-25T00:00:00.000Z',
-          to: '2026-11-23T00:00:00.000Z',
-          services: [],
-        }),
-      ),
-      http.get(`${BASE_URL}/changes/gate`, () =>
-        HttpResponse.json({
-          entityRef: 'component:default/payments-api',
-          at: '2026-12-24T10:00:00.000Z',
-          allowed: false,
-          reasons: [
-            {
-              code: 'no_change',
-              message:
-                'No approved change of component:default/payments-api has its window open at 2026-12-24T10:00:00.000Z',
-            },
-          ],
-        }),
-      ),
-    );
+    serveBlockedGate([NO_CHANGE]);
     await renderWithApis(<EntityChangesCard />, { entity: service });
     expect(
       await screen.findByText(
